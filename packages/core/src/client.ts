@@ -1,0 +1,131 @@
+import { Agent, type Dispatcher } from 'undici';
+import type {
+  AreaOfInterestResult,
+  DetectResult,
+  DomainModelResults,
+  ImageAnalysis,
+  ImageDescription,
+  ListModelsResult,
+  OcrResult,
+  ReadOperationResult,
+  TagResult,
+} from './generated/spec-types.js';
+import { systemClock } from './http/clock.js';
+import { ConcurrencyLimiter } from './http/concurrency.js';
+import { execute, type ExecutorDeps } from './http/executor.js';
+import { RateLimiter } from './http/rate-limiter.js';
+import type { ImageInput } from './image-input.js';
+import { analyze, type AnalyzeOptions } from './operations/analyze.js';
+import { analyzeByDomain, type AnalyzeByDomainOptions, type DomainModel } from './operations/analyze-by-domain.js';
+import { areaOfInterest } from './operations/area-of-interest.js';
+import type { OperationContext } from './operations/context.js';
+import { describe, type DescribeOptions } from './operations/describe.js';
+import { detect } from './operations/detect.js';
+import { generateThumbnail, type Thumbnail, type ThumbnailOptions } from './operations/generate-thumbnail.js';
+import { getReadResult, pollReadResult } from './operations/get-read-result.js';
+import { listModels } from './operations/list-models.js';
+import { ocr, type OcrOptions } from './operations/ocr.js';
+import { operationIdFrom } from './operations/operation-id.js';
+import { read, type ReadOptions, type ReadSubmission } from './operations/read.js';
+import { tag, type TagOptions } from './operations/tag.js';
+import type { CallOptions, PollingOptions, VisionClientOptions } from './options.js';
+import { pollUntilDone } from './polling.js';
+import { resolveOptions, resolvePolling } from './resolve-options.js';
+
+export interface ReadAndWaitOptions extends ReadOptions {
+  /** Overrides the client's polling options for this call. */
+  polling?: PollingOptions;
+}
+
+/** Counters since the client was created; handy for tests and metrics. */
+export interface VisionClientStats {
+  /** Upstream HTTP attempts sent (retries and polls included). */
+  attempts: number;
+  /** Attempts that were retries. */
+  retries: number;
+  /** Attempts in flight right now. */
+  inFlight: number;
+  /** Attempts waiting for a concurrency slot. */
+  queued: number;
+}
+
+/** A typed client for Azure AI Vision v3.2. Every method accepts `signal` and throws VisionError subclasses. */
+export interface VisionClient {
+  analyze(image: ImageInput, options?: AnalyzeOptions): Promise<ImageAnalysis>;
+  describe(image: ImageInput, options?: DescribeOptions): Promise<ImageDescription>;
+  tag(image: ImageInput, options?: TagOptions): Promise<TagResult>;
+  detect(image: ImageInput, options?: CallOptions): Promise<DetectResult>;
+  listModels(options?: Pick<CallOptions, 'signal'>): Promise<ListModelsResult>;
+  analyzeByDomain(model: DomainModel, image: ImageInput, options?: AnalyzeByDomainOptions): Promise<DomainModelResults>;
+  generateThumbnail(image: ImageInput, options: ThumbnailOptions): Promise<Thumbnail>;
+  areaOfInterest(image: ImageInput, options?: CallOptions): Promise<AreaOfInterestResult>;
+  ocr(image: ImageInput, options?: OcrOptions): Promise<OcrResult>;
+  /** Starts a read; pair with getReadResult, or use readAndWait. */
+  read(image: ImageInput, options?: ReadOptions): Promise<ReadSubmission>;
+  /** Fetches a read result by id or Operation-Location (always from this client's endpoint). */
+  getReadResult(operationIdOrLocation: string, options?: Pick<CallOptions, 'signal'>): Promise<ReadOperationResult>;
+  /**
+   * Submits a read and polls until it ends.
+   * @throws ReadFailedError when the operation ends `failed`; PollingTimeoutError past the deadline.
+   */
+  readAndWait(image: ImageInput, options?: ReadAndWaitOptions): Promise<ReadOperationResult>;
+  stats(): VisionClientStats;
+  /** Closes the connection pool the client created (a dispatcher you passed stays open). */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a client. Options are validated here; a bad one throws InvalidInputError naming it.
+ * @example
+ * const vision = createVisionClient({ endpoint: process.env.VISION_ENDPOINT!, key: process.env.VISION_KEY! });
+ * const { description } = await vision.analyze('https://example.com/cat.jpg', { visualFeatures: ['Description'] });
+ */
+export function createVisionClient(options: VisionClientOptions): VisionClient {
+  const resolved = resolveOptions(options);
+  const clock = options.clock ?? systemClock;
+  const ownDispatcher = options.dispatcher === undefined;
+  const dispatcher: Dispatcher =
+    options.dispatcher ??
+    new Agent({
+      connect: { timeout: resolved.timeouts.connectMs },
+      ...(Number.isFinite(resolved.maxConcurrency) && { connections: resolved.maxConcurrency }),
+    });
+  const concurrency = new ConcurrencyLimiter(resolved.maxConcurrency);
+  const counters = { attempts: 0, retries: 0 };
+  const deps: ExecutorDeps = {
+    options: resolved,
+    dispatcher,
+    clock,
+    random: options.random ?? Math.random,
+    concurrency,
+    stats: counters,
+    ...(resolved.rateLimit && { limiter: new RateLimiter(resolved.rateLimit.requestsPerSecond, resolved.rateLimit.burst, clock) }),
+    ...(options.onAttempt && { onAttempt: options.onAttempt }),
+  };
+  const ctx: OperationContext = { execute: (req) => execute(deps, req) };
+
+  return {
+    analyze: (image, o) => analyze(ctx, image, o),
+    describe: (image, o) => describe(ctx, image, o),
+    tag: (image, o) => tag(ctx, image, o),
+    detect: (image, o) => detect(ctx, image, o),
+    listModels: (o) => listModels(ctx, o),
+    analyzeByDomain: (model, image, o) => analyzeByDomain(ctx, model, image, o),
+    generateThumbnail: (image, o) => generateThumbnail(ctx, image, o),
+    areaOfInterest: (image, o) => areaOfInterest(ctx, image, o),
+    ocr: (image, o) => ocr(ctx, image, o),
+    read: (image, o) => read(ctx, image, o),
+    getReadResult: (id, o) => getReadResult(ctx, id, o),
+    async readAndWait(image, o = {}) {
+      const polling = resolvePolling(o.polling, resolved.polling);
+      const startedAt = clock.now();
+      const { operationId } = await read(ctx, image, o);
+      const poll = (signal?: AbortSignal) => pollReadResult(ctx, operationIdFrom(operationId), signal ? { signal } : {});
+      return pollUntilDone({ clock, poll }, operationId, polling, startedAt, o.signal);
+    },
+    stats: () => ({ ...counters, inFlight: concurrency.inFlight, queued: concurrency.queued }),
+    close: async () => {
+      if (ownDispatcher) await dispatcher.close();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { Dispatcher } from 'undici';
+import { errorFromResponse } from '../errors/from-response.js';
+import { UpstreamError } from '../errors/error-classes.js';
+import type { VisionError } from '../errors/vision-error.js';
+import type { PreparedBody } from '../image-input.js';
+import type { AttemptEvent } from '../options.js';
+import type { ResolvedOptions } from '../resolve-options.js';
+import { backoffDelay } from './backoff.js';
+import { abortError, type Clock } from './clock.js';
+import { classifyFailure } from './classify-failure.js';
+import type { ConcurrencyLimiter } from './concurrency.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { retryableFailure, retryableStatus, type ReplaySafety } from './retry-policy.js';
+import { parseRetryAfter } from './retry-after.js';
+import { send, type HttpResponse } from './transport.js';
+
+/** One logical upstream call; the executor may send it several times. */
+export interface UpstreamRequest {
+  operation: string;
+  method: 'GET' | 'POST';
+  /** Path below /vision/v3.2, with its query string. */
+  path: string;
+  body?: PreparedBody;
+  safety: ReplaySafety;
+  signal?: AbortSignal;
+}
+
+export interface SuccessResponse extends HttpResponse {
+  requestId?: string;
+  retryAfterMs?: number;
+}
+
+export interface ExecutorDeps {
+  options: ResolvedOptions;
+  dispatcher: Dispatcher;
+  clock: Clock;
+  random: () => number;
+  limiter?: RateLimiter;
+  concurrency: ConcurrencyLimiter;
+  onAttempt?: (event: AttemptEvent) => void;
+  stats: { attempts: number; retries: number };
+}
+
+const REQUEST_ID_HEADERS = ['apim-request-id', 'x-ms-request-id', 'request-id'];
+
+function headerRequestId(headers: HttpResponse['headers']): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const v = headers[name];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s) return s;
+  }
+  return undefined;
+}
+
+/** Sends a request with rate limiting, the concurrency cap, retries and attempt events. */
+export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise<SuccessResponse> {
+  const { options, clock, signal } = { ...deps, signal: req.signal };
+  const { retry, timeouts } = options;
+  const started = clock.now();
+  const headers = { 'ocp-apim-subscription-key': options.key, accept: 'application/json' };
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw abortError(signal, req.operation);
+    await deps.limiter?.acquire(signal);
+    const release = await deps.concurrency.acquire(signal);
+    const t0 = clock.now();
+    let error: VisionError;
+    let status: number | undefined;
+    let requestId: string | undefined;
+    let retryable: boolean;
+    let retryAfterMs: number | undefined;
+    try {
+      deps.stats.attempts++;
+      const res = await send(
+        { method: req.method, url: options.baseUrl + req.path, headers, ...(req.body && { body: req.body }) },
+        { dispatcher: deps.dispatcher, headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
+        signal,
+      );
+      status = res.status;
+      requestId = headerRequestId(res.headers);
+      retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
+      if (status >= 200 && status < 300) {
+        emit(deps, { ...base(req, attempt, clock.now() - t0), status, ...(requestId && { requestId }), willRetry: false });
+        return { ...res, ...(requestId && { requestId }), ...(retryAfterMs !== undefined && { retryAfterMs }) };
+      }
+      error = errorFromResponse(
+        { status, bodyText: res.body.toString('utf8'), operation: req.operation, ...(requestId && { requestId }), ...(retryAfterMs !== undefined && { retryAfterMs }) },
+        options.key,
+      );
+      requestId = error.requestId;
+      retryable = retryableStatus(status, req.safety);
+    } catch (err) {
+      if (signal?.aborted) {
+        const aborted = abortError(signal, req.operation);
+        emit(deps, { ...base(req, attempt, clock.now() - t0), error: aborted, willRetry: false });
+        throw aborted;
+      }
+      const failure = classifyFailure(err, req.operation, options.key);
+      error = failure.error;
+      retryable = retryableFailure(failure.beforeSend, req.safety);
+    } finally {
+      release();
+    }
+    // Honour Retry-After as sent; otherwise back off. Give up when either cap would be passed.
+    const delayMs = retryAfterMs ?? backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs, deps.random);
+    const withinBudget = attempt <= retry.maxRetries && clock.now() + delayMs - started <= retry.maxElapsedMs;
+    const willRetry = retryable && withinBudget;
+    emit(deps, {
+      ...base(req, attempt, clock.now() - t0),
+      ...(status !== undefined && { status }),
+      ...(requestId && { requestId }),
+      error,
+      willRetry,
+      ...(willRetry && { delayMs }),
+    });
+    if (!willRetry) throw withAttempts(error, attempt);
+    deps.stats.retries++;
+    await clock.sleep(delayMs, signal).catch(() => {
+      throw abortError(signal, req.operation);
+    });
+  }
+}
+
+function base(req: UpstreamRequest, attempt: number, durationMs: number): Omit<AttemptEvent, 'willRetry'> {
+  return { operation: req.operation, method: req.method, path: `/vision/v3.2${req.path}`, attempt, durationMs };
+}
+
+function emit(deps: ExecutorDeps, event: AttemptEvent): void {
+  try {
+    deps.onAttempt?.(event);
+  } catch {
+    // An observer must never break the call it observes.
+  }
+}
+
+function withAttempts(error: VisionError, attempts: number): VisionError {
+  (error as { attempts?: number }).attempts = attempts;
+  return error;
+}
+
+/** Parses a 2xx JSON body, or throws UpstreamError `InvalidResponse`. */
+export function parseJson<T>(res: SuccessResponse, operation: string): T {
+  try {
+    return JSON.parse(res.body.toString('utf8')) as T;
+  } catch {
+    throw new UpstreamError(`${operation}: the service answered ${res.status} with a body that is not JSON`, {
+      code: 'InvalidResponse',
+      status: res.status,
+      operation,
+      ...(res.requestId && { requestId: res.requestId }),
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { InvalidInputError } from '../errors/error-classes.js';
+import type { DomainModelResults } from '../generated/spec-types.js';
+import type { ImageInput } from '../image-input.js';
+import type { CallOptions } from '../options.js';
+import type { Language } from './analyze.js';
+import type { OperationContext } from './context.js';
+import { postImageForJson } from './image-operation.js';
+
+export type DomainModel = 'celebrities' | 'landmarks' | (string & {});
+
+export interface AnalyzeByDomainOptions extends CallOptions {
+  /** @default "en" */
+  language?: Language;
+}
+
+/** POST /models/{model}/analyze. */
+export function analyzeByDomain(ctx: OperationContext, model: DomainModel, image: ImageInput, o: AnalyzeByDomainOptions = {}): Promise<DomainModelResults> {
+  if (typeof model !== 'string' || model.trim() === '') {
+    return Promise.reject(new InvalidInputError('model must be a non-empty model name, e.g. "celebrities"', { code: 'InvalidModel' }));
+  }
+  const path = `/models/${encodeURIComponent(model)}/analyze`;
+  return postImageForJson(ctx, { operation: 'analyzeByDomain', path, query: { language: o.language }, image, options: o });
+}

@@ -1,0 +1,34 @@
+import { PollingTimeoutError, ReadFailedError } from './errors/error-classes.js';
+import type { ReadOperationResult } from './generated/spec-types.js';
+import type { Clock } from './http/clock.js';
+import type { PollingOptions } from './options.js';
+import type { ReadResultPoll } from './operations/get-read-result.js';
+
+export interface PollDeps {
+  clock: Clock;
+  poll: (signal?: AbortSignal) => Promise<ReadResultPoll>;
+}
+
+/**
+ * Polls a read operation until `succeeded` (returned) or `failed` (ReadFailedError). Waits
+ * `initialDelayMs`, then `intervalMs` or the service's `Retry-After` between polls; a wait that
+ * would end past the deadline throws PollingTimeoutError instead.
+ */
+export async function pollUntilDone(
+  deps: PollDeps,
+  operationId: string,
+  polling: Required<PollingOptions>,
+  startedAt: number,
+  signal?: AbortSignal,
+): Promise<ReadOperationResult> {
+  const deadline = startedAt + polling.timeoutMs;
+  let delay = polling.initialDelayMs;
+  for (;;) {
+    if (deps.clock.now() + delay > deadline) throw new PollingTimeoutError(operationId, polling.timeoutMs, { operation: 'readAndWait' });
+    await deps.clock.sleep(delay, signal);
+    const { result, retryAfterMs } = await deps.poll(signal);
+    if (result.status === 'succeeded') return result;
+    if (result.status === 'failed') throw new ReadFailedError(operationId, { operation: 'readAndWait' });
+    delay = retryAfterMs ?? polling.intervalMs;
+  }
+}
