@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImageDecodeError } from '../types.js';
+import { testImage } from './__tests__/test-images.js';
 import { loadImage } from './load-image.js';
 import { toRaster, toSharp } from './raster.js';
 
-const image = (name: string): Buffer => readFileSync(new URL(`../../../../../testdata/images/${name}`, import.meta.url));
+const image = testImage;
 
 describe('loadImage', () => {
   it.each([
