@@ -10,6 +10,7 @@ import type {
   ReadOperationResult,
   TagResult,
 } from './generated/spec-types.js';
+import { scrubError } from './errors/scrub.js';
 import { systemClock } from './http/clock.js';
 import { ConcurrencyLimiter } from './http/concurrency.js';
 import { execute, type ExecutorDeps } from './http/executor.js';
@@ -25,7 +26,6 @@ import { generateThumbnail, type Thumbnail, type ThumbnailOptions } from './oper
 import { getReadResult, pollReadResult } from './operations/get-read-result.js';
 import { listModels } from './operations/list-models.js';
 import { ocr, type OcrOptions } from './operations/ocr.js';
-import { operationIdFrom } from './operations/operation-id.js';
 import { read, type ReadOptions, type ReadSubmission } from './operations/read.js';
 import { tag, type TagOptions } from './operations/tag.js';
 import type { CallOptions, PollingOptions, VisionClientOptions } from './options.js';
@@ -103,26 +103,33 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     ...(options.onAttempt && { onAttempt: options.onAttempt }),
   };
   const ctx: OperationContext = { execute: (req) => execute(deps, req) };
+  // Every public method goes through this, so no error leaves the client carrying the key.
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      fn(...args).catch((err: unknown) => {
+        throw scrubError(err, resolved.key);
+      });
 
   return {
-    analyze: (image, o) => analyze(ctx, image, o),
-    describe: (image, o) => describe(ctx, image, o),
-    tag: (image, o) => tag(ctx, image, o),
-    detect: (image, o) => detect(ctx, image, o),
-    listModels: (o) => listModels(ctx, o),
-    analyzeByDomain: (model, image, o) => analyzeByDomain(ctx, model, image, o),
-    generateThumbnail: (image, o) => generateThumbnail(ctx, image, o),
-    areaOfInterest: (image, o) => areaOfInterest(ctx, image, o),
-    ocr: (image, o) => ocr(ctx, image, o),
-    read: (image, o) => read(ctx, image, o),
-    getReadResult: (id, o) => getReadResult(ctx, id, o),
-    async readAndWait(image, o = {}) {
+    analyze: guard((image: ImageInput, o?: Parameters<VisionClient['analyze']>[1]) => analyze(ctx, image, o)),
+    describe: guard((image: ImageInput, o?: Parameters<VisionClient['describe']>[1]) => describe(ctx, image, o)),
+    tag: guard((image: ImageInput, o?: Parameters<VisionClient['tag']>[1]) => tag(ctx, image, o)),
+    detect: guard((image: ImageInput, o?: Parameters<VisionClient['detect']>[1]) => detect(ctx, image, o)),
+    listModels: guard((o?: Pick<CallOptions, 'signal'>) => listModels(ctx, o)),
+    analyzeByDomain: guard((model: DomainModel, image: ImageInput, o?: AnalyzeByDomainOptions) => analyzeByDomain(ctx, model, image, o)),
+    generateThumbnail: guard((image: ImageInput, o: ThumbnailOptions) => generateThumbnail(ctx, image, o)),
+    areaOfInterest: guard((image: ImageInput, o?: Parameters<VisionClient['areaOfInterest']>[1]) => areaOfInterest(ctx, image, o)),
+    ocr: guard((image: ImageInput, o?: Parameters<VisionClient['ocr']>[1]) => ocr(ctx, image, o)),
+    read: guard((image: ImageInput, o?: Parameters<VisionClient['read']>[1]) => read(ctx, image, o)),
+    getReadResult: guard((id: string, o?: Pick<CallOptions, 'signal'>) => getReadResult(ctx, id, o)),
+    readAndWait: guard(async (image: ImageInput, o: ReadAndWaitOptions = {}) => {
       const polling = resolvePolling(o.polling, resolved.polling);
       const startedAt = clock.now();
       const { operationId } = await read(ctx, image, o);
-      const poll = (signal?: AbortSignal) => pollReadResult(ctx, operationIdFrom(operationId), signal ? { signal } : {});
+      const poll = (signal?: AbortSignal) => pollReadResult(ctx, operationId, signal ? { signal } : {});
       return pollUntilDone({ clock, poll }, operationId, polling, startedAt, o.signal);
-    },
+    }),
     stats: () => ({ ...counters, inFlight: concurrency.inFlight, queued: concurrency.queued }),
     close: async () => {
       if (ownDispatcher) await dispatcher.close();

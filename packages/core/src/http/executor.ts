@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { errorFromResponse } from '../errors/from-response.js';
+import { redact } from '../errors/redact.js';
+import { scrubError } from '../errors/scrub.js';
 import { UpstreamError } from '../errors/error-classes.js';
 import type { VisionError } from '../errors/vision-error.js';
 import type { PreparedBody } from '../image-input.js';
@@ -125,8 +127,10 @@ function base(req: UpstreamRequest, attempt: number, durationMs: number): Omit<A
 }
 
 function emit(deps: ExecutorDeps, event: AttemptEvent): void {
+  if (!deps.onAttempt) return;
+  const key = deps.options.key;
   try {
-    deps.onAttempt?.(event);
+    deps.onAttempt({ ...event, path: redact(event.path, key), ...(event.error && { error: scrubError(event.error, key) }) });
   } catch {
     // An observer must never break the call it observes.
   }

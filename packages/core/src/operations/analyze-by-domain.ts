@@ -14,9 +14,9 @@ export interface AnalyzeByDomainOptions extends CallOptions {
 }
 
 /** POST /models/{model}/analyze. */
-export function analyzeByDomain(ctx: OperationContext, model: DomainModel, image: ImageInput, o: AnalyzeByDomainOptions = {}): Promise<DomainModelResults> {
+export async function analyzeByDomain(ctx: OperationContext, model: DomainModel, image: ImageInput, o: AnalyzeByDomainOptions = {}): Promise<DomainModelResults> {
   if (typeof model !== 'string' || model.trim() === '') {
-    return Promise.reject(new InvalidInputError('model must be a non-empty model name, e.g. "celebrities"', { code: 'InvalidModel' }));
+    throw new InvalidInputError('model must be a non-empty model name, e.g. "celebrities"', { code: 'InvalidModel' });
   }
   const path = `/models/${encodeURIComponent(model)}/analyze`;
   return postImageForJson(ctx, { operation: 'analyzeByDomain', path, query: { language: o.language }, image, options: o });

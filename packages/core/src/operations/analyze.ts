@@ -30,7 +30,7 @@ export interface AnalyzeOptions extends CallOptions {
 }
 
 /** POST /analyze. */
-export function analyze(ctx: OperationContext, image: ImageInput, o: AnalyzeOptions = {}): Promise<ImageAnalysis> {
+export async function analyze(ctx: OperationContext, image: ImageInput, o: AnalyzeOptions = {}): Promise<ImageAnalysis> {
   const query = {
     visualFeatures: checkEnumList('visualFeatures', o.visualFeatures, VisualFeatureTypesValues, 'NotSupportedVisualFeature'),
     details: checkEnumList('details', o.details, DetailsValues, 'InvalidDetails'),

@@ -5,6 +5,6 @@ import type { OperationContext } from './context.js';
 import { postImageForJson } from './image-operation.js';
 
 /** POST /areaOfInterest. */
-export function areaOfInterest(ctx: OperationContext, image: ImageInput, o: CallOptions = {}): Promise<AreaOfInterestResult> {
+export async function areaOfInterest(ctx: OperationContext, image: ImageInput, o: CallOptions = {}): Promise<AreaOfInterestResult> {
   return postImageForJson(ctx, { operation: 'areaOfInterest', path: '/areaOfInterest', query: {}, image, options: o });
 }

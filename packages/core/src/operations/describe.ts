@@ -15,7 +15,7 @@ export interface DescribeOptions extends CallOptions {
 }
 
 /** POST /describe. */
-export function describe(ctx: OperationContext, image: ImageInput, o: DescribeOptions = {}): Promise<ImageDescription> {
+export async function describe(ctx: OperationContext, image: ImageInput, o: DescribeOptions = {}): Promise<ImageDescription> {
   const query = {
     maxCandidates: o.maxCandidates === undefined ? undefined : checkIntRange('maxCandidates', o.maxCandidates, 1, 100, 'BadArgument'),
     language: o.language,

@@ -11,6 +11,6 @@ export interface TagOptions extends CallOptions {
 }
 
 /** POST /tag. */
-export function tag(ctx: OperationContext, image: ImageInput, o: TagOptions = {}): Promise<TagResult> {
+export async function tag(ctx: OperationContext, image: ImageInput, o: TagOptions = {}): Promise<TagResult> {
   return postImageForJson(ctx, { operation: 'tag', path: '/tag', query: { language: o.language }, image, options: o });
 }
