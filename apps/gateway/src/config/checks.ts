@@ -1,0 +1,39 @@
+import { ConfigError } from './config-error.js';
+
+// Shared by the env loader (settings named after env variables) and the option validator
+// (settings named after options), so both say the same thing about the same mistake.
+
+export function checkPort(setting: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw new ConfigError(setting, `must be a port number from 0 to 65535, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export function checkPositiveInt(setting: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ConfigError(setting, `must be a whole number of at least 1, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export function checkHttpUrl(setting: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(setting, `must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(setting, `must be an http(s) URL, got protocol ${JSON.stringify(url.protocol)}`);
+  }
+  return value;
+}
+
+/** Parses a whole number from an env string; anything else (`"4k"`, `"1.5"`, `""`) is refused. */
+export function parseIntSetting(setting: string, raw: string): number {
+  if (!/^\s*-?\d+\s*$/.test(raw)) {
+    throw new ConfigError(setting, `must be a whole number, got ${JSON.stringify(raw)}`);
+  }
+  return Number(raw);
+}

@@ -1,0 +1,96 @@
+import type { VisionClientOptions } from '@visiongraph/core';
+import type { LogLevel, Logger } from '../log/logger.js';
+
+/** Query and upload limits. Every field is optional; the defaults suit the visiongraph schema. */
+export interface GatewayLimits {
+  /**
+   * Deepest selection allowed (introspection excluded). `image { text { pages { lines { words
+   * { polygon { points { x } } } } } } }` is 8 deep.
+   * @default 12
+   */
+  maxDepth?: number;
+  /** Most aliases in one operation. @default 30 */
+  maxAliases?: number;
+  /** Highest graphql-armor cost (objects 2, scalars 1, times 1.5 per level). @default 20000 */
+  maxCost?: number;
+  /** Most tokens in one document. @default 5000 */
+  maxTokens?: number;
+  /** Largest uploaded file, in bytes; Azure's own limit for image bytes is 4 MB. @default 4 MiB */
+  maxUploadBytes?: number;
+  /**
+   * Largest request body, in bytes (checked before the body is parsed; answered with HTTP 413).
+   * @default 4 × maxUploadBytes + 1 MiB
+   */
+  maxRequestBytes?: number;
+}
+
+/** Options of {@link createGateway}. */
+export interface CreateGatewayOptions {
+  /** Base URL of Azure AI Vision or a compatible server, e.g. `https://x.cognitiveservices.azure.com`. */
+  visionEndpoint: string;
+  /** Subscription key sent as `Ocp-Apim-Subscription-Key`. Never logged. */
+  visionKey: string;
+  /**
+   * Further options for core's client (timeouts, retry, rateLimit, maxConcurrency, polling,
+   * dispatcher). The gateway sets `endpoint`, `key` and `onAttempt` itself.
+   */
+  vision?: Omit<VisionClientOptions, 'endpoint' | 'key' | 'onAttempt'>;
+  /** Cross-request feature cache: `true` for the schema's in-memory cache, `false` for none. @default true */
+  cache?: boolean;
+  /** Query and upload limits. */
+  limits?: GatewayLimits;
+  /** Directory of the playground's production build. @default `<repo>/apps/playground/dist` */
+  playgroundDir?: string;
+  /** Directory of example images served at `/examples/`. @default `<repo>/testdata/images` */
+  examplesDir?: string;
+  /** Serve GraphiQL on `GET /graphql`. @default true */
+  graphiql?: boolean;
+  /** Where log lines go. @default JSON lines on stdout at `logLevel` */
+  logger?: Logger;
+  /** Used when no `logger` is given. @default 'info' */
+  logLevel?: LogLevel;
+  /** How long `/readyz` waits for the upstream, in ms. @default 2000 */
+  readinessTimeoutMs?: number;
+}
+
+/** Options of {@link startGateway}. */
+export interface StartGatewayOptions extends Omit<CreateGatewayOptions, 'visionEndpoint' | 'visionKey'> {
+  /** Upstream base URL. When absent, an emulator is started in-process and used. */
+  visionEndpoint?: string;
+  /** Required with `visionEndpoint`. */
+  visionKey?: string;
+  /** TCP port; 0 picks a free one. @default 4000 */
+  port?: number;
+  /** Interface to listen on. @default '0.0.0.0' */
+  host?: string;
+  /** How long `close()` waits for in-flight requests before cutting connections, in ms. @default 10000 */
+  shutdownTimeoutMs?: number;
+}
+
+export const DEFAULT_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 20_000,
+  maxTokens: 5_000,
+  maxUploadBytes: 4 * 1024 * 1024, // 4 MiB, like Azure
+} as const;
+
+export const DEFAULT_PORT = 4000;
+export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000; // 10 s
+export const DEFAULT_READINESS_TIMEOUT_MS = 2_000; // 2 s
+
+/** Limits with every default filled in. */
+export type ResolvedLimits = Required<GatewayLimits>;
+
+export function resolveLimits(limits: GatewayLimits = {}): ResolvedLimits {
+  const maxUploadBytes = limits.maxUploadBytes ?? DEFAULT_LIMITS.maxUploadBytes;
+  return {
+    maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxAliases: limits.maxAliases ?? DEFAULT_LIMITS.maxAliases,
+    maxCost: limits.maxCost ?? DEFAULT_LIMITS.maxCost,
+    maxTokens: limits.maxTokens ?? DEFAULT_LIMITS.maxTokens,
+    maxUploadBytes,
+    maxRequestBytes: limits.maxRequestBytes ?? 4 * maxUploadBytes + 1024 * 1024,
+  };
+}

@@ -1,0 +1,88 @@
+import { checkHttpUrl, checkPort, checkPositiveInt, parseIntSetting } from './checks.js';
+import { ConfigError } from './config-error.js';
+import { DEFAULT_HOST, DEFAULT_PORT, type GatewayLimits, type StartGatewayOptions } from './gateway-options.js';
+import { LOG_LEVELS, type LogLevel } from '../log/logger.js';
+
+/** What `main.ts` needs from the environment: gateway options plus the log level. */
+export interface EnvConfig extends StartGatewayOptions {
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+// Env variable → limits field. Each is a positive whole number.
+const LIMIT_VARS: ReadonlyArray<[string, keyof GatewayLimits]> = [
+  ['MAX_UPLOAD_BYTES', 'maxUploadBytes'],
+  ['GATEWAY_MAX_REQUEST_BYTES', 'maxRequestBytes'],
+  ['GATEWAY_MAX_DEPTH', 'maxDepth'],
+  ['GATEWAY_MAX_ALIASES', 'maxAliases'],
+  ['GATEWAY_MAX_COST', 'maxCost'],
+  ['GATEWAY_MAX_TOKENS', 'maxTokens'],
+];
+
+/** Blank values count as unset, as in most shells' `VAR= cmd`. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function readBoolean(env: Env, name: string): boolean | undefined {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined) return undefined;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+function readInt(env: Env, name: string, check: (setting: string, value: number) => number): number | undefined {
+  const raw = read(env, name);
+  return raw === undefined ? undefined : check(name, parseIntSetting(name, raw));
+}
+
+/**
+ * Reads and validates the gateway's configuration from environment variables.
+ * @throws {ConfigError} naming the variable that is wrong.
+ */
+export function loadConfig(env: Env = process.env): EnvConfig {
+  const visionEndpoint = read(env, 'VISION_ENDPOINT');
+  const visionKey = read(env, 'VISION_KEY');
+  if (visionEndpoint !== undefined) {
+    checkHttpUrl('VISION_ENDPOINT', visionEndpoint);
+    if (visionKey === undefined) throw new ConfigError('VISION_KEY', 'is required when VISION_ENDPOINT is set');
+  } else if (visionKey !== undefined) {
+    throw new ConfigError('VISION_ENDPOINT', 'is required when VISION_KEY is set (unset both to use the embedded emulator)');
+  }
+
+  const logLevel = (read(env, 'LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+  }
+
+  const limits: GatewayLimits = {};
+  for (const [name, field] of LIMIT_VARS) {
+    const value = readInt(env, name, checkPositiveInt);
+    if (value !== undefined) limits[field] = value;
+  }
+
+  const config: EnvConfig = {
+    port: readInt(env, 'PORT', checkPort) ?? DEFAULT_PORT,
+    host: read(env, 'HOST') ?? DEFAULT_HOST,
+    logLevel,
+    limits,
+  };
+  if (visionEndpoint !== undefined) config.visionEndpoint = visionEndpoint;
+  if (visionKey !== undefined) config.visionKey = visionKey;
+  const cache = readBoolean(env, 'GATEWAY_CACHE');
+  if (cache !== undefined) config.cache = cache;
+  const graphiql = readBoolean(env, 'GATEWAY_GRAPHIQL');
+  if (graphiql !== undefined) config.graphiql = graphiql;
+  const playgroundDir = read(env, 'GATEWAY_PLAYGROUND_DIR');
+  if (playgroundDir !== undefined) config.playgroundDir = playgroundDir;
+  const examplesDir = read(env, 'GATEWAY_EXAMPLES_DIR');
+  if (examplesDir !== undefined) config.examplesDir = examplesDir;
+  const shutdown = readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', checkPositiveInt);
+  if (shutdown !== undefined) config.shutdownTimeoutMs = shutdown;
+  return config;
+}

@@ -1,0 +1,126 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { createVisionClient, type VisionClient } from '@visiongraph/core';
+import { createContext, createMemoryFeatureCache, schema, type SchemaContext } from '@visiongraph/schema';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import {
+  DEFAULT_READINESS_TIMEOUT_MS,
+  resolveLimits,
+  type CreateGatewayOptions,
+  type ResolvedLimits,
+} from './config/gateway-options.js';
+import { validateOptions } from './config/validate-options.js';
+import { maskError } from './errors/mask-error.js';
+import { exampleQuery } from './graphiql/example-query.js';
+import { createReadinessCheck } from './http/readiness.js';
+import { createJsonLogger, type Logger } from './log/logger.js';
+import { createAttemptRecorder, logRequest } from './log/request-log.js';
+import { newRequestScope, runInScope } from './log/request-scope.js';
+import { toYogaLogger } from './log/yoga-logger.js';
+import { DEFAULT_EXAMPLES_DIR, DEFAULT_PLAYGROUND_DIR } from './paths.js';
+import { useRequestScope } from './plugins/use-request-scope.js';
+import { useRoutes } from './plugins/use-routes.js';
+import { useUploadLimit } from './plugins/use-upload-limit.js';
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+/** What {@link createGateway} returns. It never listens; mount `handler` or call `fetch`. */
+export interface Gateway {
+  /** The yoga instance (for plugins' and tests' introspection). */
+  yoga: YogaServerInstance<Record<string, unknown>, SchemaContext>;
+  /** Node `http` request listener: `createServer(gateway.handler)`. Logs one line per request. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** WHATWG fetch handler, for in-process use: `await gateway.fetch('http://gw/graphql', init)`. */
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  /** The limits in force, defaults filled in. */
+  limits: ResolvedLimits;
+  logger: Logger;
+  /** Releases the upstream client's connections. Does not touch any HTTP server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the GraphQL gateway over an upstream Vision endpoint: schema, @defer, uploads, limits,
+ * masked errors, health, static files and request logs.
+ * @throws {ConfigError} when an option is invalid (the message names it).
+ * @example
+ * const gateway = createGateway({ visionEndpoint: emu.url, visionKey: emu.key });
+ * http.createServer(gateway.handler).listen(4000);
+ */
+export function createGateway(options: CreateGatewayOptions): Gateway {
+  validateOptions(options);
+  const limits = resolveLimits(options.limits);
+  const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', secrets: [options.visionKey] });
+  const client: VisionClient = createVisionClient({
+    ...options.vision,
+    endpoint: options.visionEndpoint,
+    key: options.visionKey,
+    onAttempt: createAttemptRecorder(logger),
+  });
+  // One cache for the server's lifetime; without it every request starts cold.
+  const cache = options.cache === false ? undefined : createMemoryFeatureCache();
+  const checkReadiness = createReadinessCheck(client, options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS);
+
+  const yoga = createYoga<Record<string, unknown>, SchemaContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    landingPage: false,
+    logging: toYogaLogger(logger),
+    maskedErrors: { maskError },
+    maxRequestBodySize: limits.maxRequestBytes,
+    graphiql:
+      options.graphiql === false
+        ? false
+        : (request) => ({ title: 'visiongraph', defaultQuery: exampleQuery(new URL(request.url).origin) }),
+    context: () => createContext(cache ? { client, cache } : { client }),
+    plugins: [
+      useRoutes({
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
+        examplesDir: options.examplesDir ?? DEFAULT_EXAMPLES_DIR,
+        checkReadiness,
+      }),
+      useRequestScope(),
+      useUploadLimit(limits.maxUploadBytes),
+      useDeferStream(),
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth },
+        maxAliases: { n: limits.maxAliases },
+        costLimit: { maxCost: limits.maxCost },
+        maxTokens: { n: limits.maxTokens },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
+  });
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const scope = newRequestScope();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // 'close' fires after the last byte of a streamed (@defer) response, or when the client leaves.
+    res.once('close', () =>
+      logRequest(logger, scope, { method: req.method ?? 'GET', path, status: res.statusCode, aborted: !res.writableFinished }),
+    );
+    runInScope(scope, () => void yoga.requestListener(req, res));
+  };
+
+  const fetchHandler = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const scope = newRequestScope();
+    const request = input instanceof Request ? input : new Request(input, init);
+    const response = await runInScope(scope, () => yoga.fetch(request));
+    // In-process callers get the response as soon as its head is ready; the line reports that.
+    logRequest(logger, scope, { method: request.method, path: new URL(request.url).pathname, status: response.status });
+    return response;
+  };
+
+  return {
+    yoga,
+    handler,
+    fetch: fetchHandler,
+    limits,
+    logger,
+    async close() {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** Codes the gateway itself puts in `extensions.code` (the schema adds its own, e.g. INVALID_IMAGE). */
+export const GatewayErrorCode = {
+  /** An unexpected error, masked: generic message, no stack. */
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+  PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  /** An uploaded file is larger than `MAX_UPLOAD_BYTES`. */
+  IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
+} as const;
+
+export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
+
+// graphql-armor reports every limit as a plain "Syntax Error: <what> limit of N exceeded" error.
+const LIMIT_PATTERNS: ReadonlyArray<[RegExp, GatewayErrorCode]> = [
+  [/depth limit of/i, GatewayErrorCode.QUERY_TOO_DEEP],
+  [/aliases limit of/i, GatewayErrorCode.TOO_MANY_ALIASES],
+  [/cost limit of/i, GatewayErrorCode.QUERY_TOO_COSTLY],
+  [/token limit of/i, GatewayErrorCode.QUERY_TOO_LARGE],
+  [/directives limit of/i, GatewayErrorCode.TOO_MANY_DIRECTIVES],
+];
+
+/** The code for a GraphQL error that came without one (parse, validation, limits, variables). */
+export function codeForUncodedError(message: string): GatewayErrorCode {
+  for (const [pattern, code] of LIMIT_PATTERNS) if (pattern.test(message)) return code;
+  if (message.startsWith('Syntax Error')) return GatewayErrorCode.PARSE_FAILED;
+  if (message.startsWith('Variable "$')) return GatewayErrorCode.BAD_USER_INPUT;
+  return GatewayErrorCode.VALIDATION_FAILED;
+}

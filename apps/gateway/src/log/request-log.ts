@@ -1,0 +1,50 @@
+import type { AttemptEvent } from '@visiongraph/core';
+import type { LogLevel, Logger } from './logger.js';
+import { currentScope, upstreamTotal, type RequestScope } from './request-scope.js';
+
+// Probes and static files would drown the GraphQL lines at info level.
+const QUIET_PATHS = new Set(['/healthz', '/readyz']);
+
+export interface RequestLine {
+  method: string;
+  path: string;
+  status: number;
+  /** True when the client went away before the response finished. */
+  aborted?: boolean;
+}
+
+/** Writes the one line per request: operation, status, duration, upstream calls, error codes. */
+export function logRequest(logger: Logger, scope: RequestScope, line: RequestLine): void {
+  const isGraphql = scope.operationName !== undefined || scope.operationType !== undefined || line.path === '/graphql';
+  const level: Exclude<LogLevel, 'silent'> = QUIET_PATHS.has(line.path) || !isGraphql ? 'debug' : 'info';
+  logger[level]('request', {
+    method: line.method,
+    path: line.path,
+    status: line.status,
+    ...(line.aborted ? { aborted: true } : {}),
+    durationMs: Math.round((performance.now() - scope.startedAt) * 100) / 100,
+    ...(isGraphql ? { operationName: scope.operationName ?? null, operationType: scope.operationType ?? null } : {}),
+    upstreamCalls: upstreamTotal(scope),
+    ...(upstreamTotal(scope) > 0 ? { upstream: scope.upstream } : {}),
+    ...(scope.errorCodes.length > 0 ? { errorCodes: scope.errorCodes } : {}),
+  });
+}
+
+/** Core's `onAttempt`: counts the attempt against the current request and logs it at debug. */
+export function createAttemptRecorder(logger: Logger): (event: AttemptEvent) => void {
+  return (event) => {
+    const scope = currentScope();
+    if (scope) scope.upstream[event.operation] = (scope.upstream[event.operation] ?? 0) + 1;
+    logger.debug('upstream attempt', {
+      operation: event.operation,
+      method: event.method,
+      path: event.path,
+      attempt: event.attempt,
+      status: event.status ?? null,
+      durationMs: Math.round(event.durationMs * 100) / 100,
+      requestId: event.requestId ?? null,
+      willRetry: event.willRetry,
+      ...(event.error ? { errorCode: event.error.code, errorKind: event.error.kind } : {}),
+    });
+  };
+}

@@ -1,0 +1,40 @@
+// The gateway's entry point: the only place that reads the environment, listens, and handles
+// signals. Everything else is in startGateway/createGateway so tests can run it in-process.
+import { ConfigError } from './config/config-error.js';
+import { loadConfig, type EnvConfig } from './config/load-config.js';
+import { startGateway } from './start-gateway.js';
+
+let config: EnvConfig;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`visiongraph gateway: invalid configuration: ${error.message}\n`);
+  process.exit(1);
+}
+
+const running = await startGateway(config).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`visiongraph gateway: could not start: ${message}\n`);
+  process.exit(1);
+});
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    // A second Ctrl-C means "now".
+    if (stopping) process.exit(130);
+    stopping = true;
+    running.logger.info('shutting down: finishing requests in flight', { signal });
+    running.close().then(
+      () => {
+        running.logger.info('stopped', { signal });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        running.logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  });
+}
