@@ -1,0 +1,61 @@
+// CLI: `visiongraph-emulator [--port 5000] [--host 127.0.0.1] [--key k] [--gallery dir] [--rate-limit n]`.
+// The only place that reads argv and listens. Models load on first use, so it is up at once.
+import { parseArgs } from 'node:util';
+import { startEmulator } from './emulator.js';
+import { EmulatorOptionsError, type EmulatorOptions } from './options.js';
+
+const USAGE = `Usage: visiongraph-emulator [options]
+  --port <n>          port to listen on (default 5000; 0 picks a free one)
+  --host <addr>       interface to listen on (default 127.0.0.1)
+  --key <key>         subscription key to accept (default emulator-key)
+  --gallery <dir>     extra reference images for celebrities and landmarks
+  --rate-limit <n>    requests per second before 429 (default off)
+  --help              show this help`;
+
+function number(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new EmulatorOptionsError(flag, `"${value}" is not a number`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      key: { type: 'string' },
+      gallery: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const options: EmulatorOptions = {};
+  const port = number('--port', values.port);
+  if (port !== undefined) options.port = port;
+  if (values.host !== undefined) options.host = values.host;
+  if (values.key !== undefined) options.key = values.key;
+  if (values.gallery !== undefined) options.galleryDir = values.gallery;
+  const rate = number('--rate-limit', values['rate-limit']);
+  if (rate !== undefined) options.rateLimit = rate;
+
+  const emulator = await startEmulator(options);
+  console.log(`Azure AI Vision emulator listening on ${emulator.url}`);
+  console.log(`  v3.2: ${emulator.url}/vision/v3.2/   v1.0: ${emulator.url}/vision/v1.0/`);
+  console.log(`  Ocp-Apim-Subscription-Key: ${emulator.key}`);
+  const stop = (): void => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  if (!(err instanceof EmulatorOptionsError) && (err as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') console.error(USAGE);
+  process.exit(1);
+});

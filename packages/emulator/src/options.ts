@@ -1,0 +1,147 @@
+// The one options object of the emulator: documented defaults, validated once, failing fast
+// with the name of the offending option.
+import { existsSync, statSync } from 'node:fs';
+import type { VisionBackend } from './analysis/types.js';
+import { DEFAULT_HOST, DEFAULT_KEY, DEFAULT_PORT, MB } from './constants.js';
+
+export type ApiVersion = 'v1.0' | 'v3.2';
+
+/** What `onRequest` sees for every request that matched a route (before auth and rate limiting). */
+export interface RequestInfo {
+  method: string;
+  path: string;
+  version: ApiVersion;
+  /** Route name, e.g. `analyze`, `read`, `getReadResult`, `recognizeText`. */
+  operation: string;
+  query: Record<string, string>;
+}
+
+/** How long a read operation shows each intermediate status. */
+export interface ReadStageOptions {
+  /** Polls (GETs) that see this status before it can move on. @default 1 */
+  polls?: number;
+  /** Milliseconds since the POST before it can move on. @default 0 */
+  ms?: number;
+}
+
+export interface UrlFetchOptions {
+  /** Whole download (connect, redirects, body) deadline. @default 10_000 (10 s) */
+  timeoutMs?: number;
+  /** Largest body fetched from an image URL. @default 50 MB */
+  maxBytes?: number;
+  /** Redirects followed; each target is checked again. @default 5 */
+  maxRedirects?: number;
+  /**
+   * When set, only these host names (exact, case-insensitive; `*.example.com` for subdomains)
+   * may be fetched. Loopback and private addresses are allowed by default; link-local and cloud
+   * metadata addresses never are. @default undefined (any host)
+   */
+  allowedHosts?: string[];
+}
+
+export interface EmulatorOptions {
+  /** The subscription key accepted in `Ocp-Apim-Subscription-Key`. @default "emulator-key" */
+  key?: string;
+  /** Interface `startEmulator` listens on. @default "127.0.0.1" */
+  host?: string;
+  /** Port `startEmulator` listens on; 0 picks a free one. @default 5000 */
+  port?: number;
+  /** Folder of reference images for celebrities and landmarks. @default the bundled gallery */
+  galleryDir?: string;
+  /** How long read / recognizeText results are kept. @default 172_800_000 (48 h) */
+  readResultTtlMs?: number;
+  /** Status progression of read operations: notStarted → running → succeeded|failed. */
+  readProgression?: { notStarted?: ReadStageOptions; running?: ReadStageOptions };
+  /** Requests per second before 429 + Retry-After; `false` turns limiting off. @default false */
+  rateLimit?: number | false;
+  /** Policy for `{"url": ...}` bodies. */
+  urlFetch?: UrlFetchOptions;
+  /** Called for every request that matched a route; tests and the gateway count upstream calls with it. */
+  onRequest?: (info: RequestInfo) => void;
+  /** Replaces the analysis backend (it is then not closed by `close()`). @default createBackend({ galleryDir }) */
+  backend?: VisionBackend;
+}
+
+export interface ResolvedOptions {
+  key: string;
+  host: string;
+  port: number;
+  galleryDir: string | undefined;
+  readResultTtlMs: number;
+  readProgression: { notStarted: Required<ReadStageOptions>; running: Required<ReadStageOptions> };
+  rateLimit: number | undefined;
+  urlFetch: Required<Omit<UrlFetchOptions, 'allowedHosts'>> & { allowedHosts: string[] | undefined };
+  onRequest: ((info: RequestInfo) => void) | undefined;
+  backend: VisionBackend | undefined;
+}
+
+export class EmulatorOptionsError extends Error {
+  override readonly name = 'EmulatorOptionsError';
+  readonly code = 'INVALID_EMULATOR_OPTION';
+  constructor(readonly option: string, problem: string) {
+    super(`Invalid emulator option "${option}": ${problem}`);
+  }
+}
+
+function check(ok: boolean, option: string, problem: string): void {
+  if (!ok) throw new EmulatorOptionsError(option, problem);
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+function stage(value: ReadStageOptions | undefined, name: string): Required<ReadStageOptions> {
+  const polls = value?.polls ?? 1;
+  const ms = value?.ms ?? 0;
+  check(isCount(polls), `readProgression.${name}.polls`, 'must be an integer >= 0');
+  check(isCount(ms), `readProgression.${name}.ms`, 'must be an integer >= 0');
+  return { polls, ms };
+}
+
+/** Applies defaults and validates; throws EmulatorOptionsError naming the first bad option. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const key = options.key ?? DEFAULT_KEY;
+  check(typeof key === 'string' && /^\S+$/.test(key), 'key', 'must be a non-empty string without spaces');
+  const host = options.host ?? DEFAULT_HOST;
+  check(typeof host === 'string' && host.length > 0, 'host', 'must be a non-empty string');
+  const port = options.port ?? DEFAULT_PORT;
+  check(isCount(port) && port <= 65_535, 'port', 'must be an integer from 0 to 65535');
+  const galleryDir = options.galleryDir;
+  if (galleryDir !== undefined) {
+    check(typeof galleryDir === 'string' && existsSync(galleryDir) && statSync(galleryDir).isDirectory(), 'galleryDir', 'must be an existing directory');
+  }
+  const readResultTtlMs = options.readResultTtlMs ?? 48 * 3600 * 1000;
+  check(isPositive(readResultTtlMs), 'readResultTtlMs', 'must be a positive number of milliseconds');
+  const rateLimit = options.rateLimit === false || options.rateLimit === undefined ? undefined : options.rateLimit;
+  check(rateLimit === undefined || isPositive(rateLimit), 'rateLimit', 'must be a positive number of requests per second, or false');
+  const fetch = options.urlFetch ?? {};
+  const urlFetch = {
+    timeoutMs: fetch.timeoutMs ?? 10_000,
+    maxBytes: fetch.maxBytes ?? 50 * MB,
+    maxRedirects: fetch.maxRedirects ?? 5,
+    allowedHosts: fetch.allowedHosts?.map((h) => h.toLowerCase()),
+  };
+  check(isPositive(urlFetch.timeoutMs), 'urlFetch.timeoutMs', 'must be a positive number of milliseconds');
+  check(isPositive(urlFetch.maxBytes), 'urlFetch.maxBytes', 'must be a positive number of bytes');
+  check(isCount(urlFetch.maxRedirects), 'urlFetch.maxRedirects', 'must be an integer >= 0');
+  check(
+    fetch.allowedHosts === undefined || (Array.isArray(fetch.allowedHosts) && fetch.allowedHosts.every((h) => typeof h === 'string' && h.length > 0)),
+    'urlFetch.allowedHosts',
+    'must be an array of host names',
+  );
+  check(options.onRequest === undefined || typeof options.onRequest === 'function', 'onRequest', 'must be a function');
+  const backend = options.backend;
+  check(backend === undefined || (typeof backend === 'object' && typeof backend.load === 'function'), 'backend', 'must implement VisionBackend');
+  return {
+    key,
+    host,
+    port,
+    galleryDir,
+    readResultTtlMs,
+    readProgression: { notStarted: stage(options.readProgression?.notStarted, 'notStarted'), running: stage(options.readProgression?.running, 'running') },
+    rateLimit,
+    urlFetch,
+    onRequest: options.onRequest,
+    backend,
+  };
+}
