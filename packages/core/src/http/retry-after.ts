@@ -8,6 +8,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   const text = raw.trim();
   if (text === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  // Date.parse reads bare numbers such as "-5" as years, so insist on a real date string.
+  if (!/[a-z]/i.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

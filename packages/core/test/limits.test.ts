@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createVisionClient, RateLimitPresets } from '../src/index.js';
+import { json, startLoopback, type Loopback } from './helpers/loopback-server.js';
+import { recordingClock } from './helpers/recording-clock.js';
+
+const KEY = 'limits-key-90ab';
+const IMAGE = 'https://images.example/a.jpg';
+let server: Loopback;
+beforeAll(async () => {
+  server = await startLoopback();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+describe('concurrency cap', () => {
+  it('the server never sees more than maxConcurrency requests at once', async () => {
+    server.handle((_req, res) => setTimeout(() => json(res, 200, { requestId: 'x' }), 40));
+    const client = createVisionClient({ endpoint: server.url, key: KEY, maxConcurrency: 3 });
+    const results = await Promise.all(Array.from({ length: 12 }, () => client.tag(IMAGE)));
+    expect(results).toHaveLength(12);
+    expect(server.requests).toHaveLength(12);
+    expect(server.maxInFlight).toBe(3);
+    await client.close();
+  });
+
+  it('without a cap the same burst runs in parallel', async () => {
+    server.handle((_req, res) => setTimeout(() => json(res, 200, {}), 40));
+    const client = createVisionClient({ endpoint: server.url, key: KEY });
+    await Promise.all(Array.from({ length: 12 }, () => client.tag(IMAGE)));
+    expect(server.maxInFlight).toBeGreaterThan(3);
+    await client.close();
+  });
+});
+
+describe('rate limiter', () => {
+  it('spaces requests at requestsPerSecond after the burst (real time)', async () => {
+    server.handle((_req, res) => json(res, 200, {}));
+    const client = createVisionClient({ endpoint: server.url, key: KEY, rateLimit: { requestsPerSecond: 20, burst: 2 } });
+    await Promise.all(Array.from({ length: 6 }, () => client.tag(IMAGE)));
+    const at = server.requests.map((r) => r.at).sort((a, b) => a - b);
+    // 2 at once, then 4 more at 50 ms intervals: about 200 ms from first to last.
+    expect(at[5]! - at[0]!).toBeGreaterThanOrEqual(180);
+    expect(at[1]! - at[0]!).toBeLessThan(40);
+    await client.close();
+  });
+
+  it('asks for the F0 preset wait (3 s per request) between sequential calls', async () => {
+    server.handle((_req, res) => json(res, 200, {}));
+    const { clock, sleeps } = recordingClock();
+    const client = createVisionClient({ endpoint: server.url, key: KEY, clock, rateLimit: RateLimitPresets.azureF0 });
+    for (let i = 0; i < 3; i++) await client.tag(IMAGE);
+    expect(sleeps).toHaveLength(2);
+    // Real time also passes between calls, so each wait is a little under 3000 ms.
+    for (const s of sleeps) expect(s).toBeGreaterThan(2_800);
+    expect(sleeps.every((s) => s <= 3_000)).toBe(true);
+    await client.close();
+  });
+
+  it('counts retries against the budget too', async () => {
+    let n = 0;
+    server.handle((_req, res) => (n++ === 0 ? json(res, 503, {}) : json(res, 200, {})));
+    const { clock, sleeps } = recordingClock();
+    const client = createVisionClient({ endpoint: server.url, key: KEY, clock, random: () => 0, rateLimit: { requestsPerSecond: 1, burst: 1 } });
+    await client.tag(IMAGE);
+    // Backoff (0 with random()=0), then the limiter makes the retry wait about a second.
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[1]).toBeGreaterThan(900);
+    expect(client.stats()).toMatchObject({ attempts: 2, retries: 1 });
+    await client.close();
+  });
+});
