@@ -1,0 +1,73 @@
+import type { FeatureCache } from './feature-cache.js';
+
+/** Fetches the values of the given cache keys, typically with one upstream call. */
+export type FetchMissing = (missing: string[]) => Promise<Map<string, unknown>>;
+
+interface Deferred {
+  promise: Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: (v: unknown) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<unknown>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Joiners and the owner observe it; this keeps a failure nobody joined from being "unhandled".
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/**
+ * Resolves each key from the cache, from a fetch already in flight (this request's or another's),
+ * or, for the keys left, from one call to `fetchMissing`. Returns one promise per key, in order.
+ * Extra keys `fetchMissing` returns (e.g. metadata that came along) are cached too.
+ */
+export async function resolveKeys(
+  cache: FeatureCache,
+  keys: readonly string[],
+  fetchMissing: FetchMissing,
+  ttlMs: number | undefined,
+): Promise<Promise<unknown>[]> {
+  const hits = await Promise.all(keys.map((key) => cache.get(key)));
+  const results: Promise<unknown>[] = [];
+  const owned = new Map<string, Deferred>();
+  for (const [i, key] of keys.entries()) {
+    const hit = hits[i];
+    if (hit !== undefined) {
+      results.push(Promise.resolve(hit.value));
+      continue;
+    }
+    const mine = deferred();
+    const claim = await cache.claim(key, mine.promise);
+    if (claim.owner) owned.set(key, mine);
+    results.push(claim.pending);
+  }
+  if (owned.size > 0) void fetchOwned(cache, owned, fetchMissing, ttlMs);
+  return results;
+}
+
+async function fetchOwned(
+  cache: FeatureCache,
+  owned: Map<string, Deferred>,
+  fetchMissing: FetchMissing,
+  ttlMs: number | undefined,
+): Promise<void> {
+  let values: Map<string, unknown>;
+  try {
+    values = await fetchMissing([...owned.keys()]);
+  } catch (error) {
+    // Failures are not cached: the next request tries again.
+    for (const d of owned.values()) d.reject(error);
+    return;
+  }
+  const options = ttlMs === undefined ? {} : { ttlMs };
+  // Cache first, then settle: a request arriving in between finds the entry instead of refetching.
+  await Promise.all(
+    [...values].map(([key, value]) => cache.set(key, { value: value ?? null }, options).catch(() => undefined)),
+  );
+  for (const [key, d] of owned) d.resolve(values.get(key) ?? null);
+}

@@ -1,0 +1,36 @@
+import type { FeatureCache } from './cache/feature-cache.js';
+import { createMemoryFeatureCache } from './cache/memory-feature-cache.js';
+import type { VisionClientLike } from './client.js';
+import { createLoaders, type Loaders } from './loaders/loaders.js';
+
+export interface CreateContextOptions {
+  /** The upstream client (`createVisionClient(...)` from @visiongraph/core). */
+  client: VisionClientLike;
+  /**
+   * The cross-request feature cache. Create one per server and pass it to every request;
+   * without it, each request gets a private cache (no reuse between requests).
+   * @default createMemoryFeatureCache() per request
+   */
+  cache?: FeatureCache;
+  /**
+   * How long results about URL images stay cached, in ms (the image behind a URL may change).
+   * Uploads are content-addressed and never expire (only evicted).
+   * @default 300_000 // 5 min
+   */
+  urlTtlMs?: number;
+}
+
+/** The GraphQL context the schema's resolvers need. */
+export interface SchemaContext {
+  loaders: Loaders;
+}
+
+/** Builds the per-request context: fresh DataLoaders in front of the shared cache. */
+export function createContext(options: CreateContextOptions): SchemaContext {
+  const urlTtlMs = options.urlTtlMs ?? 300_000;
+  if (!Number.isFinite(urlTtlMs) || urlTtlMs <= 0) {
+    throw new RangeError(`urlTtlMs must be a positive number of ms, got ${urlTtlMs}`);
+  }
+  const cache = options.cache ?? createMemoryFeatureCache();
+  return { loaders: createLoaders({ client: options.client, cache, urlTtlMs }) };
+}

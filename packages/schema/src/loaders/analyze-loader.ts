@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import { resolveKeys } from '../cache/feature-store.js';
+import { toGraphQLError } from '../errors/to-graphql-error.js';
+import { type ImageRef, upstreamInput } from '../image/image-ref.js';
+import { type AnalyzeFeature, planAnalyze, splitAnalysis } from './analyze-features.js';
+import { cacheKey, type LoaderDeps, ttlFor } from './loader-deps.js';
+
+export interface AnalyzeKey {
+  image: ImageRef;
+  feature: AnalyzeFeature;
+}
+
+/**
+ * One loader for every analyze-family field of a request. DataLoader collects the keys of one tick
+ * (all fields, aliases and fragments); the batch groups them by image and makes at most one
+ * analyze call per image, for the features neither the cache nor a call in flight can answer.
+ */
+export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, unknown, string> {
+  const keyOf = (k: AnalyzeKey) => cacheKey(k.image.id, 'analyze', k.feature);
+
+  async function loadImage(image: ImageRef, features: AnalyzeFeature[]): Promise<Promise<unknown>[]> {
+    const featureOf = new Map(features.map((f) => [keyOf({ image, feature: f }), f]));
+    return resolveKeys(
+      deps.cache,
+      [...featureOf.keys()],
+      async (missing) => {
+        const plan = planAnalyze(missing.map((key) => featureOf.get(key) as AnalyzeFeature));
+        const analysis = await deps.client.analyze(upstreamInput(image), plan);
+        const parts = splitAnalysis(analysis, plan);
+        return new Map([...parts].map(([feature, value]) => [keyOf({ image, feature }), value]));
+      },
+      ttlFor(deps, image),
+    );
+  }
+
+  return new DataLoader<AnalyzeKey, unknown, string>(
+    async (keys) => {
+      const groups = new Map<string, AnalyzeKey[]>();
+      for (const key of keys) groups.set(key.image.id, [...(groups.get(key.image.id) ?? []), key]);
+      const pending = new Map<string, Promise<unknown>>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const image = (group[0] as AnalyzeKey).image;
+          const results = await loadImage(image, group.map((k) => k.feature));
+          group.forEach((k, i) => pending.set(keyOf(k), results[i] as Promise<unknown>));
+        }),
+      );
+      return Promise.all(keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)));
+    },
+    { cacheKeyFn: keyOf },
+  );
+}

@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import { resolveKeys } from '../cache/feature-store.js';
+import { toGraphQLError } from '../errors/to-graphql-error.js';
+import type { ImageRef } from '../image/image-ref.js';
+import { type LoaderDeps, ttlFor } from './loader-deps.js';
+
+export interface CallSpec<K> {
+  /** The cache key of one call's result (see `cacheKey`). */
+  keyOf(key: K): string;
+  /** The image a key is about (decides the TTL); `undefined` for image-less calls such as models. */
+  imageOf(key: K): ImageRef | undefined;
+  /** The upstream call; its result must be JSON-serialisable. */
+  call(key: K): Promise<unknown>;
+}
+
+/**
+ * A loader for operations that answer one key per call (thumbnail, ocr, read, describe...):
+ * DataLoader removes duplicates within the request, the cache and in-flight sharing across requests.
+ */
+export function createCallLoader<K>(deps: LoaderDeps, spec: CallSpec<K>): DataLoader<K, unknown, string> {
+  return new DataLoader<K, unknown, string>(
+    (keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const id = spec.keyOf(key);
+          const [result] = await resolveKeys(
+            deps.cache,
+            [id],
+            async () => new Map([[id, await spec.call(key)]]),
+            ttlFor(deps, spec.imageOf(key)),
+          );
+          return (result as Promise<unknown>).catch(toGraphQLError);
+        }),
+      ),
+    { cacheKeyFn: spec.keyOf },
+  );
+}

@@ -1,0 +1,21 @@
+import type { FeatureCache } from '../cache/feature-cache.js';
+import type { VisionClientLike } from '../client.js';
+import type { ImageRef } from '../image/image-ref.js';
+
+/** What every loader of one request shares. */
+export interface LoaderDeps {
+  client: VisionClientLike;
+  cache: FeatureCache;
+  /** TTL of entries about URL images (their content may change); uploads never expire. */
+  urlTtlMs: number;
+}
+
+/** Cache entries of uploads are content-addressed, so only URL images get a TTL. */
+export function ttlFor(deps: LoaderDeps, image: ImageRef | undefined): number | undefined {
+  return image?.bytes ? undefined : deps.urlTtlMs;
+}
+
+/** The cache key of one result: image, operation and parameters, unambiguous whatever the URL holds. */
+export function cacheKey(imageId: string, operation: string, ...params: (string | number | boolean)[]): string {
+  return JSON.stringify([imageId, operation, ...params]);
+}

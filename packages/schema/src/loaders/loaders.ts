@@ -1,0 +1,73 @@
+import type DataLoader from 'dataloader';
+import { type ImageRef, upstreamInput } from '../image/image-ref.js';
+import { type AnalyzeKey, createAnalyzeLoader } from './analyze-loader.js';
+import { createCallLoader } from './call-loader.js';
+import { cacheKey, type LoaderDeps } from './loader-deps.js';
+
+export interface DescribeKey { image: ImageRef; maxCandidates: number }
+export interface ThumbnailKey { image: ImageRef; width: number; height: number; smartCropping: boolean }
+export interface OcrKey { image: ImageRef; language: string; detectOrientation: boolean }
+export interface ReadKey { image: ImageRef; language: string | undefined; readingOrder: 'basic' | 'natural' }
+
+/** Cached thumbnail: bytes as base64 so the entry is JSON (and Redis-ready). */
+export interface ThumbnailData { contentType: string; base64: string }
+
+/** The per-request loaders; values are raw upstream parts, converted by the field resolvers. */
+export interface Loaders {
+  analyze: DataLoader<AnalyzeKey, unknown, string>;
+  describe: DataLoader<DescribeKey, unknown, string>;
+  thumbnail: DataLoader<ThumbnailKey, unknown, string>;
+  areaOfInterest: DataLoader<ImageRef, unknown, string>;
+  ocr: DataLoader<OcrKey, unknown, string>;
+  read: DataLoader<ReadKey, unknown, string>;
+  models: DataLoader<'models', unknown, string>;
+}
+
+export function createLoaders(deps: LoaderDeps): Loaders {
+  const { client } = deps;
+  return {
+    analyze: createAnalyzeLoader(deps),
+    describe: createCallLoader<DescribeKey>(deps, {
+      keyOf: (k) => cacheKey(k.image.id, 'describe', k.maxCandidates),
+      imageOf: (k) => k.image,
+      call: async (k) => {
+        const result = await client.describe(upstreamInput(k.image), { maxCandidates: k.maxCandidates });
+        return result.description?.captions ?? [];
+      },
+    }),
+    thumbnail: createCallLoader<ThumbnailKey>(deps, {
+      keyOf: (k) => cacheKey(k.image.id, 'thumbnail', k.width, k.height, k.smartCropping),
+      imageOf: (k) => k.image,
+      call: async (k): Promise<ThumbnailData> => {
+        const { width, height, smartCropping } = k;
+        const result = await client.generateThumbnail(upstreamInput(k.image), { width, height, smartCropping });
+        return { contentType: result.contentType, base64: Buffer.from(result.data).toString('base64') };
+      },
+    }),
+    areaOfInterest: createCallLoader<ImageRef>(deps, {
+      keyOf: (image) => cacheKey(image.id, 'areaOfInterest'),
+      imageOf: (image) => image,
+      call: async (image) => (await client.areaOfInterest(upstreamInput(image))).areaOfInterest ?? null,
+    }),
+    ocr: createCallLoader<OcrKey>(deps, {
+      keyOf: (k) => cacheKey(k.image.id, 'ocr', k.language, k.detectOrientation),
+      imageOf: (k) => k.image,
+      call: (k) =>
+        client.ocr(upstreamInput(k.image), { language: k.language, detectOrientation: k.detectOrientation }),
+    }),
+    read: createCallLoader<ReadKey>(deps, {
+      keyOf: (k) => cacheKey(k.image.id, 'read', k.language ?? '', k.readingOrder),
+      imageOf: (k) => k.image,
+      call: async (k) => {
+        const options = { readingOrder: k.readingOrder, ...(k.language ? { language: k.language } : {}) };
+        const result = await client.readAndWait(upstreamInput(k.image), options);
+        return result.analyzeResult?.readResults ?? [];
+      },
+    }),
+    models: createCallLoader<'models'>(deps, {
+      keyOf: () => cacheKey('', 'models'),
+      imageOf: () => undefined,
+      call: async () => (await client.listModels()).models ?? [],
+    }),
+  };
+}

@@ -1,0 +1,128 @@
+import type {
+  AdultInfo, CelebritiesModel, ColorInfo, DetectedBrand, DetectedObject, FaceDescription, ImageCaption,
+  ImageDescriptionDetails, ImageTag, ImageType, LandmarksModel,
+} from '@visiongraph/core';
+import { builder } from '../builder.js';
+import {
+  type CategoryShape, toAdult, toBrand, toCaption, toCelebrity, toColor, toDetectedObject, toFace, toImageType,
+  toLandmark, toTag,
+} from '../convert/analysis.js';
+import { badUserInput } from '../errors/to-graphql-error.js';
+import {
+  AdultInfoRef, BrandRef, CaptionRef, CategoryRef, CelebrityRef, ColorInfoRef, DetectedObjectRef, FaceRef,
+  ImageTypeRef, LandmarkRef, TagRef,
+} from './analysis-types.js';
+import { ImageObjectRef, loadFeature, mapList } from './image-ref-type.js';
+
+/** Upper bound of `captions(max:)`; Azure documents no limit, more candidates are rarely useful. */
+export const MAX_CAPTIONS = 10;
+
+builder.objectFields(ImageObjectRef, (t) => ({
+  caption: t.field({
+    type: CaptionRef,
+    nullable: true,
+    description: 'The best caption (analyze feature Description). Null when Azure found none.',
+    resolve: async (image, _args, ctx) => {
+      const description = await loadFeature<ImageDescriptionDetails>(ctx, image, 'Description');
+      const best = description?.captions?.[0];
+      return best ? toCaption(best) : null;
+    },
+  }),
+  captions: t.field({
+    type: [CaptionRef],
+    nullable: true,
+    args: { max: t.arg.int({ required: true, defaultValue: 3, description: `Most captions to return, 1..${MAX_CAPTIONS}.` }) },
+    description:
+      'Several candidate captions, best first. With max 1 this shares the analyze call; with max > 1 it costs one describe call (analyze returns a single caption).',
+    resolve: async (image, { max }, ctx) => {
+      if (!Number.isInteger(max) || max < 1 || max > MAX_CAPTIONS) {
+        throw badUserInput('max', `must be between 1 and ${MAX_CAPTIONS}, got ${max}`);
+      }
+      if (max === 1) {
+        const description = await loadFeature<ImageDescriptionDetails>(ctx, image, 'Description');
+        return mapList(description?.captions?.slice(0, 1), toCaption);
+      }
+      const captions = (await ctx.loaders.describe.load({ image, maxCandidates: max })) as ImageCaption[] | null;
+      return mapList(captions?.slice(0, max), toCaption);
+    },
+  }),
+  tags: t.field({
+    type: [TagRef],
+    nullable: true,
+    args: {
+      minConfidence: t.arg.float({ required: true, defaultValue: 0, description: 'Drop tags below this confidence (0..1).' }),
+    },
+    description: 'Content tags, most confident first (filtered here, so any threshold shares one cached call).',
+    resolve: async (image, { minConfidence }, ctx) => {
+      if (!(minConfidence >= 0 && minConfidence <= 1)) {
+        throw badUserInput('minConfidence', `must be between 0 and 1, got ${minConfidence}`);
+      }
+      const tags = await loadFeature<ImageTag[]>(ctx, image, 'Tags');
+      return mapList(tags?.filter((tag) => (tag.confidence ?? 0) >= minConfidence), toTag);
+    },
+  }),
+  categories: t.field({
+    type: [CategoryRef],
+    nullable: true,
+    description: 'Categories from the 86-category taxonomy.',
+    resolve: (image, _args, ctx) => loadFeature<CategoryShape[]>(ctx, image, 'Categories'),
+  }),
+  objects: t.field({
+    type: [DetectedObjectRef],
+    nullable: true,
+    description: 'Objects with their bounding boxes.',
+    resolve: async (image, _args, ctx) => mapList(await loadFeature<DetectedObject[]>(ctx, image, 'Objects'), toDetectedObject),
+  }),
+  faces: t.field({
+    type: [FaceRef],
+    nullable: true,
+    description: 'Faces with their bounding boxes, age and apparent gender.',
+    resolve: async (image, _args, ctx) => mapList(await loadFeature<FaceDescription[]>(ctx, image, 'Faces'), toFace),
+  }),
+  color: t.field({
+    type: ColorInfoRef,
+    nullable: true,
+    description: 'Dominant and accent colours.',
+    resolve: async (image, _args, ctx) => {
+      const color = await loadFeature<ColorInfo>(ctx, image, 'Color');
+      return color ? toColor(color) : null;
+    },
+  }),
+  imageType: t.field({
+    type: ImageTypeRef,
+    nullable: true,
+    description: 'Clip-art and line-drawing detection.',
+    resolve: async (image, _args, ctx) => {
+      const imageType = await loadFeature<ImageType>(ctx, image, 'ImageType');
+      return imageType ? toImageType(imageType) : null;
+    },
+  }),
+  adult: t.field({
+    type: AdultInfoRef,
+    nullable: true,
+    description: 'Adult, racy and gory content scores.',
+    resolve: async (image, _args, ctx) => {
+      const adult = await loadFeature<AdultInfo>(ctx, image, 'Adult');
+      return adult ? toAdult(adult) : null;
+    },
+  }),
+  brands: t.field({
+    type: [BrandRef],
+    nullable: true,
+    description: 'Brand logos with their bounding boxes.',
+    resolve: async (image, _args, ctx) => mapList(await loadFeature<DetectedBrand[]>(ctx, image, 'Brands'), toBrand),
+  }),
+  landmarks: t.field({
+    type: [LandmarkRef],
+    nullable: true,
+    description: 'Recognised landmarks (analyze `details=Landmarks`, sharing the analyze call).',
+    resolve: async (image, _args, ctx) => mapList(await loadFeature<LandmarksModel[]>(ctx, image, 'Landmarks'), toLandmark),
+  }),
+  celebrities: t.field({
+    type: [CelebrityRef],
+    nullable: true,
+    description: 'Recognised celebrities with face boxes (analyze `details=Celebrities`, sharing the analyze call).',
+    resolve: async (image, _args, ctx) =>
+      mapList(await loadFeature<CelebritiesModel[]>(ctx, image, 'Celebrities'), toCelebrity),
+  }),
+}));
