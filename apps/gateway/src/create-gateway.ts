@@ -91,6 +91,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         maxTokens: { n: limits.maxTokens },
         blockFieldSuggestion: { enabled: true },
       }),
+      ...(options.plugins ?? []),
     ],
   });
 

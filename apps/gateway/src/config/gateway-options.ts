@@ -1,4 +1,5 @@
 import type { VisionClientOptions } from '@visiongraph/core';
+import type { Plugin } from 'graphql-yoga';
 import type { LogLevel, Logger } from '../log/logger.js';
 
 /** Query and upload limits. Every field is optional; the defaults suit the visiongraph schema. */
@@ -49,6 +50,8 @@ export interface CreateGatewayOptions {
   logger?: Logger;
   /** Used when no `logger` is given. @default 'info' */
   logLevel?: LogLevel;
+  /** Extra yoga/envelop plugins (auth, metrics…), run after the gateway's own. @default [] */
+  plugins?: Plugin[];
   /** How long `/readyz` waits for the upstream, in ms. @default 2000 */
   readinessTimeoutMs?: number;
 }
