@@ -45,7 +45,12 @@ export function splitAnalysis(analysis: ImageAnalysis, plan: AnalyzePlan): Map<A
     Objects: analysis.objects,
     Brands: analysis.brands,
   };
-  for (const f of plan.visualFeatures) parts.set(f, byFeature[f] ?? null);
+  for (const f of VISUAL_FEATURES) {
+    // Asked for: cache even an absent part (as null). Not asked but returned (Categories comes
+    // along with details): cache it too, it was paid for.
+    if (plan.visualFeatures.includes(f)) parts.set(f, byFeature[f] ?? null);
+    else if (byFeature[f] !== undefined) parts.set(f, byFeature[f]);
+  }
   if (plan.details.includes('Celebrities')) parts.set('Celebrities', collectDetail(analysis, 'celebrities'));
   if (plan.details.includes('Landmarks')) parts.set('Landmarks', collectDetail(analysis, 'landmarks'));
   return parts;

@@ -1,0 +1,60 @@
+import { createVisionClient, type VisionClient } from '@visiongraph/core';
+import { type RequestInfo, startEmulator } from '@visiongraph/emulator';
+import { type ExecutionResult, execute, parse } from 'graphql';
+import { type FeatureCache, createContext, createMemoryFeatureCache, schema } from '../../src/index.js';
+import { createLiteBackend } from './lite-backend.js';
+import { type StaticServer, startStaticServer } from './static-server.js';
+
+export interface Harness {
+  client: VisionClient;
+  images: StaticServer;
+  /** Every upstream request the emulator received since the last `reset()`. */
+  calls: RequestInfo[];
+  /** Calls of one operation, e.g. `analyze`. */
+  callsOf(operation: string): RequestInfo[];
+  reset(): void;
+  /** Runs a document with a fresh context (new DataLoaders) over `cache`. */
+  run(source: string, options?: { cache?: FeatureCache; variables?: Record<string, unknown> }): Promise<ExecutionResult>;
+  close(): Promise<void>;
+}
+
+/** The real emulator over loopback HTTP, core's client, and a static server for test images. */
+export async function startHarness(): Promise<Harness> {
+  const calls: RequestInfo[] = [];
+  // VG_LITE_BACKEND=1 swaps in the header-only backend (while the emulator's real one is unfinished).
+  const backend = process.env.VG_LITE_BACKEND === '1' ? { backend: createLiteBackend() } : {};
+  const emulator = await startEmulator({ port: 0, onRequest: (info) => calls.push(info), ...backend });
+  const images = await startStaticServer();
+  const client = createVisionClient({
+    endpoint: emulator.url,
+    key: emulator.key,
+    retry: { maxRetries: 0 },
+    polling: { initialDelayMs: 20, intervalMs: 20, timeoutMs: 60_000 },
+  });
+  return {
+    client,
+    images,
+    calls,
+    callsOf: (operation) => calls.filter((c) => c.operation === operation),
+    reset: () => void calls.splice(0),
+    run: async (source, options = {}) => {
+      const cache = options.cache ?? createMemoryFeatureCache();
+      return execute({
+        schema,
+        document: parse(source),
+        contextValue: createContext({ client, cache }),
+        variableValues: options.variables,
+      });
+    },
+    close: async () => {
+      await client.close();
+      await images.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** The comma-separated query parameter as a sorted list (order is not part of the contract). */
+export function listParam(info: RequestInfo, name: string): string[] {
+  return (info.query[name] ?? '').split(',').filter(Boolean).sort();
+}
