@@ -1,0 +1,2 @@
+export { areaOfInterest } from './area-of-interest.js';
+export { smartThumbnail, thumbnailWindow } from './smart-thumbnail.js';
