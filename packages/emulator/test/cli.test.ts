@@ -1,0 +1,68 @@
+// The built CLI (`pnpm emulator` runs `node dist/main.js`): prints the URL and key it accepts
+// and serves GET /models soon after spawn. Requires `pnpm build` first (turbo's test task does it).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+let child: ChildProcess | undefined;
+afterEach(() => {
+  child?.kill('SIGTERM');
+  child = undefined;
+});
+
+function run(args: string[]): { output: () => string; exited: Promise<number | null> } {
+  let out = '';
+  child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+  return { output: () => out, exited };
+}
+
+async function waitFor(pattern: RegExp, output: () => string, ms: number): Promise<RegExpExecArray> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const m = pattern.exec(output());
+    if (m) return m;
+    if (Date.now() > until) throw new Error(`no ${pattern} in: ${output()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+it('is built', () => {
+  expect(existsSync(MAIN)).toBe(true);
+});
+
+it('prints URL and key and serves /models within 5 s of spawn', async () => {
+  const started = Date.now();
+  const p = run(['--port', '0', '--key', 'cli-test-key']);
+  const [, url] = await waitFor(/listening on (http:\/\/\S+)/, p.output, 5_000);
+  expect(p.output()).toContain('cli-test-key');
+  const res = await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'cli-test-key' } });
+  const elapsed = Date.now() - started;
+  expect(res.status).toBe(200);
+  expect((await res.json()).models.map((m: { name: string }) => m.name)).toEqual(['celebrities', 'landmarks']);
+  expect(elapsed).toBeLessThan(5_000);
+  expect((await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key' } })).status).toBe(401);
+});
+
+it('applies --rate-limit', async () => {
+  const p = run(['--port', '0', '--rate-limit', '1']);
+  const [, url] = await waitFor(/listening on (http:\/\/\S+)/, p.output, 5_000);
+  expect(p.output()).toContain('emulator-key');
+  const headers = { 'Ocp-Apim-Subscription-Key': 'emulator-key' };
+  const statuses = [];
+  for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${url}/vision/v1.0/models`, { headers })).status);
+  expect(statuses).toContain(429);
+});
+
+it('fails fast naming a bad option', async () => {
+  const p = run(['--port', '70000']);
+  expect(await p.exited).toBe(1);
+  expect(p.output()).toContain('"port"');
+  const q = run(['--gallery', '/does/not/exist']);
+  expect(await q.exited).toBe(1);
+  expect(q.output()).toContain('"galleryDir"');
+});
