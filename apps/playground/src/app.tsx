@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState } from 'react';
+import { AnalyzeImage } from './analyze-query.js';
+import { DropZone } from './components/drop-zone.js';
+import { type Example, ExamplesList } from './components/examples-list.js';
+import { FeatureOptions } from './components/feature-options.js';
+import { ImageStage } from './components/image-stage.js';
+import { QueryPanel } from './components/query-panel.js';
+import { UrlForm } from './components/url-form.js';
+import { ALL_FEATURES, type FeatureSet, type ImageSource, queryVariables } from './features.js';
+import { ColorsPanel } from './panels/colors-panel.js';
+import { DetectionsPanel } from './panels/detections-panel.js';
+import { FlagsPanel } from './panels/flags-panel.js';
+import { RecognitionPanel } from './panels/recognition-panel.js';
+import { TagsPanel } from './panels/tags-panel.js';
+import { TextPanel } from './panels/text-panel.js';
+import { ThumbnailPanel } from './panels/thumbnail-panel.js';
+import { useAnalysis } from './use-analysis.js';
+
+const QUERY = AnalyzeImage.toString();
+
+/** The playground: pick an image and what to see, then look at the answer drawn over it. */
+export function App() {
+  const [source, setSource] = useState<ImageSource>();
+  const [features, setFeatures] = useState<FeatureSet>(ALL_FEATURES);
+  const [thumbnail, setThumbnail] = useState({ width: 128, height: 128 });
+  const { analysis, run } = useAnalysis();
+  const displayUrl = useObjectUrl(source);
+
+  const analyze = (next: ImageSource) => {
+    setSource(next);
+    void run(queryVariables(next, features, thumbnail));
+  };
+  const pickExample = (example: Example) =>
+    // the gateway fetches the image by URL, so it needs an absolute one
+    analyze({ kind: 'example', url: new URL(example.url, location.origin).href, label: example.name });
+  const variables = source
+    ? queryVariables(source, features, thumbnail)
+    : queryVariables({ kind: 'url', url: '', label: '' }, features, thumbnail);
+
+  return (
+    <div className="layout">
+      <aside className="controls" aria-label="Image and options">
+        <h2 className="section-title">1. Pick an image</h2>
+        <UrlForm onSubmit={(url) => analyze({ kind: 'url', url, label: url })} />
+        <DropZone onFile={(file) => analyze({ kind: 'file', file, label: file.name })} />
+        <details className="examples-box" open>
+          <summary>Examples</summary>
+          <ExamplesList onPick={pickExample} current={source?.kind === 'example' ? source.url.split('/').pop() : undefined} />
+        </details>
+        <h2 className="section-title">2. Choose what to see</h2>
+        <FeatureOptions features={features} onFeatures={setFeatures} thumbnail={thumbnail} onThumbnail={setThumbnail} />
+        <button type="button" className="primary" disabled={!source || analysis?.running} onClick={() => source && analyze(source)}>
+          {analysis?.running ? 'Analyzing…' : 'Analyze again'}
+        </button>
+      </aside>
+      <div className="results">
+        <ImageStage analysis={analysis} src={displayUrl} trusted={source?.kind !== 'url'} sourceLabel={source?.label ?? ''} />
+        {analysis ? (
+          <div className="panels">
+            <TextPanel analysis={analysis} />
+            <DetectionsPanel analysis={analysis} />
+            <TagsPanel analysis={analysis} />
+            <RecognitionPanel analysis={analysis} />
+            <ThumbnailPanel analysis={analysis} src={displayUrl} />
+            <ColorsPanel analysis={analysis} />
+            <FlagsPanel analysis={analysis} />
+          </div>
+        ) : null}
+        <QueryPanel query={QUERY} variables={analysis?.variables ?? variables} />
+      </div>
+    </div>
+  );
+}
+
+/** A URL the browser can display for the source: the URL itself, or an object URL for a file. */
+function useObjectUrl(source: ImageSource | undefined): string | undefined {
+  const file = source?.kind === 'file' ? source.file : undefined;
+  const objectUrl = useMemo(() => (file ? URL.createObjectURL(file) : undefined), [file]);
+  useEffect(() => () => {
+    if (objectUrl) URL.revokeObjectURL(objectUrl);
+  }, [objectUrl]);
+  return source?.kind === 'file' ? objectUrl : source?.url;
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { describeError, type FieldState } from '../field-state.js';
+
+interface PanelProps {
+  title: string;
+  /** The fields this panel shows; it is hidden when none of them was asked for. */
+  states: FieldState<unknown>[];
+  /** What to say while a field is still on its way, e.g. "Reading text…". */
+  loadingLabel: string;
+  children: ReactNode;
+  testId?: string;
+}
+
+/** A result card: the field's errors (with their codes), a loading line, or the content. */
+export function Panel({ title, states, loadingLabel, children, testId }: PanelProps) {
+  if (states.every((state) => state.status === 'off')) return null;
+  const errors = states.flatMap((state) => (state.status === 'error' ? state.errors : []));
+  const loading = states.some((state) => state.status === 'loading');
+  const messages = [...new Set(errors.map(describeError))];
+  return (
+    <section className="panel" aria-busy={loading} data-testid={testId}>
+      <h3>{title}</h3>
+      {messages.map((message) => (
+        <p key={message} className="error" role="alert">
+          {message}
+        </p>
+      ))}
+      {loading ? (
+        <p className="loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {loadingLabel}
+        </p>
+      ) : (
+        children
+      )}
+    </section>
+  );
+}
+
+/** The value of a ready field, or undefined. */
+export function valueOf<T>(state: FieldState<T>): T | undefined {
+  return state.status === 'ready' ? state.value : undefined;
+}
+
+export function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}

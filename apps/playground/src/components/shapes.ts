@@ -1,0 +1,60 @@
+import type { ImageResult } from '../field-state.js';
+import { percent } from './panel.js';
+
+export const SHAPE_KINDS = [
+  { kind: 'face', label: 'Faces' },
+  { kind: 'object', label: 'Objects' },
+  { kind: 'celebrity', label: 'Celebrities' },
+  { kind: 'brand', label: 'Brands' },
+  { kind: 'word', label: 'OCR words' },
+  { kind: 'line', label: 'Read lines' },
+  { kind: 'area', label: 'Area of interest' },
+] as const;
+
+export type ShapeKind = (typeof SHAPE_KINDS)[number]['kind'];
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One thing drawn over the image, in the image's own pixel coordinates. */
+export interface Shape {
+  kind: ShapeKind;
+  key: string;
+  rect?: Rect;
+  points?: ReadonlyArray<{ x: number; y: number }>;
+  label?: string;
+}
+
+/** Everything in the result that has a place in the image. */
+export function shapesOf(image: ImageResult | null | undefined): Shape[] {
+  if (!image) return [];
+  const shapes: Shape[] = [];
+  image.faces?.forEach((face, i) => {
+    const who = face.gender ? face.gender.toLowerCase() : 'face';
+    const label = face.age != null ? `${who}, ${face.age}` : who;
+    shapes.push({ kind: 'face', key: `face${i}`, rect: face.rectangle, label });
+  });
+  image.objects?.forEach((object, i) =>
+    shapes.push({ kind: 'object', key: `object${i}`, rect: object.rectangle, label: `${object.name} ${percent(object.confidence)}` }),
+  );
+  image.celebrities?.forEach((celebrity, i) =>
+    shapes.push({ kind: 'celebrity', key: `celebrity${i}`, rect: celebrity.rectangle, label: celebrity.name }),
+  );
+  image.brands?.forEach((brand, i) =>
+    shapes.push({ kind: 'brand', key: `brand${i}`, rect: brand.rectangle, label: brand.name }),
+  );
+  image.ocr?.words.forEach((word, i) =>
+    shapes.push({ kind: 'word', key: `word${i}`, rect: word.rectangle }),
+  );
+  image.text?.lines.forEach((line, i) =>
+    shapes.push({ kind: 'line', key: `line${i}`, points: line.polygon.points }),
+  );
+  if (image.areaOfInterest) {
+    shapes.push({ kind: 'area', key: 'area', rect: image.areaOfInterest, label: 'area of interest' });
+  }
+  return shapes;
+}

@@ -1,0 +1,44 @@
+import type { AnalyzeImageQueryVariables } from './gql/graphql.js';
+
+/** The switchable parts of the query; each one is an `@include(if: $<key>)` variable. */
+export const FEATURES = [
+  { key: 'caption', label: 'Caption' },
+  { key: 'tags', label: 'Tags' },
+  { key: 'faces', label: 'Faces' },
+  { key: 'objects', label: 'Objects' },
+  { key: 'recognition', label: 'Celebrities, landmarks, brands' },
+  { key: 'thumbnail', label: 'Thumbnail and area of interest' },
+  { key: 'colors', label: 'Colours, image type, adult' },
+  { key: 'text', label: 'Text (OCR words, read lines; deferred)' },
+] as const;
+
+export type FeatureKey = (typeof FEATURES)[number]['key'];
+export type FeatureSet = Record<FeatureKey, boolean>;
+
+export const ALL_FEATURES: FeatureSet = Object.fromEntries(
+  FEATURES.map((feature) => [feature.key, true]),
+) as FeatureSet;
+
+/** Where the image comes from: a URL the gateway fetches, or bytes uploaded with the query. */
+export type ImageSource =
+  | { kind: 'url'; url: string; label: string }
+  | { kind: 'example'; url: string; label: string }
+  | { kind: 'file'; file: File; label: string };
+
+export interface ThumbnailSize {
+  width: number;
+  height: number;
+}
+
+export function queryVariables(
+  source: ImageSource,
+  features: FeatureSet,
+  thumbnail: ThumbnailSize,
+): AnalyzeImageQueryVariables {
+  return {
+    ...(source.kind === 'file' ? { upload: source.file } : { url: source.url }),
+    thumbWidth: thumbnail.width,
+    thumbHeight: thumbnail.height,
+    ...features,
+  };
+}

@@ -1,0 +1,30 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In dev mode the app talks to a running gateway (`pnpm start`); VG_GATEWAY_URL points elsewhere.
+const gateway = process.env.VG_GATEWAY_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  // Relative asset URLs: the build works wherever the gateway mounts it.
+  base: './',
+  server: {
+    proxy: {
+      '/graphql': { target: gateway, changeOrigin: true },
+      '/examples': { target: gateway, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    // GraphiQL (monaco and its workers) is a lazily loaded chunk; it is big by nature.
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // @graphiql/react starts its modules with "use no memo" (a React Compiler hint) that
+        // bundlers drop; harmless, and hundreds of lines of noise.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+});
