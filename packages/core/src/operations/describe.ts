@@ -17,7 +17,7 @@ export interface DescribeOptions extends CallOptions {
 /** POST /describe. */
 export async function describe(ctx: OperationContext, image: ImageInput, o: DescribeOptions = {}): Promise<ImageDescription> {
   const query = {
-    maxCandidates: o.maxCandidates === undefined ? undefined : checkIntRange('maxCandidates', o.maxCandidates, 1, 100, 'BadArgument'),
+    maxCandidates: o.maxCandidates === undefined ? undefined : checkIntRange('maxCandidates', o.maxCandidates, 1, Infinity, 'BadArgument'),
     language: o.language,
     descriptionExclude: checkEnumList('descriptionExclude', o.descriptionExclude, DescriptionExcludeValues, 'InvalidDetails'),
   };

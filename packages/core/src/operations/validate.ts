@@ -14,7 +14,8 @@ export function checkEnumList<T extends string>(param: string, values: readonly 
 /** Rejects a value that is not an integer in [min, max]. */
 export function checkIntRange(param: string, value: unknown, min: number, max: number, code: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidInputError(`${param} must be an integer from ${min} to ${max}, got ${String(value)}`, { code });
+    const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new InvalidInputError(`${param} must be an integer ${range}, got ${String(value)}`, { code });
   }
   return value;
 }
