@@ -102,4 +102,23 @@ describe('analyze batching against the emulator', () => {
     expect(type.errors).toBeUndefined();
     expect(h.calls).toHaveLength(0);
   });
+
+  it('evicts old entries when the byte bound is reached, then fetches them again', async () => {
+    const [a, b] = [h.images.urlOf('csdf-dog.jpg'), h.images.urlOf('csdf-house.jpg')];
+    const q = (x: string) => `{ image(url: "${x}") { tags { name confidence } color { accentColor } } }`;
+    const probe = createMemoryFeatureCache();
+    await h.run(q(a), { cache: probe });
+    // Room for one image's entries (plus slack), not two.
+    const cache = createMemoryFeatureCache({ maxBytes: Math.ceil(probe.size * 1.5) });
+    h.reset();
+    await h.run(q(a), { cache });
+    await h.run(q(a), { cache });
+    expect(h.callsOf('analyze')).toHaveLength(1);
+    await h.run(q(b), { cache });
+    expect(cache.size).toBeLessThanOrEqual(Math.ceil(probe.size * 1.5));
+    h.reset();
+    const again = await h.run(q(a), { cache });
+    expect(again.errors).toBeUndefined();
+    expect(h.callsOf('analyze')).toHaveLength(1);
+  });
 });

@@ -1,19 +1,20 @@
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import { type RequestInfo, startEmulator } from '@visiongraph/emulator';
-import { type ExecutionResult, execute, parse } from 'graphql';
+import { type ExecutionResult, execute, parse, validate } from 'graphql';
 import { type FeatureCache, createContext, createMemoryFeatureCache, schema } from '../../src/index.js';
 import { createLiteBackend } from './lite-backend.js';
 import { type StaticServer, startStaticServer } from './static-server.js';
 
 export interface Harness {
   client: VisionClient;
+  emulatorUrl: string;
   images: StaticServer;
   /** Every upstream request the emulator received since the last `reset()`. */
   calls: RequestInfo[];
   /** Calls of one operation, e.g. `analyze`. */
   callsOf(operation: string): RequestInfo[];
   reset(): void;
-  /** Runs a document with a fresh context (new DataLoaders) over `cache`. */
+  /** Validates and runs a document with a fresh context (new DataLoaders) over `cache`. */
   run(source: string, options?: { cache?: FeatureCache; variables?: Record<string, unknown> }): Promise<ExecutionResult>;
   close(): Promise<void>;
 }
@@ -33,15 +34,20 @@ export async function startHarness(): Promise<Harness> {
   });
   return {
     client,
+    emulatorUrl: emulator.url,
     images,
     calls,
     callsOf: (operation) => calls.filter((c) => c.operation === operation),
     reset: () => void calls.splice(0),
     run: async (source, options = {}) => {
       const cache = options.cache ?? createMemoryFeatureCache();
+      // Validate first, as every server does: literal argument errors come from validation.
+      const document = parse(source);
+      const errors = validate(schema, document);
+      if (errors.length > 0) return { errors };
       return execute({
         schema,
-        document: parse(source),
+        document,
         contextValue: createContext({ client, cache }),
         variableValues: options.variables,
       });
