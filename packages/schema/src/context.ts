@@ -1,6 +1,7 @@
 import type { FeatureCache } from './cache/feature-cache.js';
 import { createMemoryFeatureCache } from './cache/memory-feature-cache.js';
 import type { VisionClientLike } from './client.js';
+import { type ImageRef, imageFromUpload } from './image/image-ref.js';
 import { createLoaders, type Loaders } from './loaders/loaders.js';
 
 export interface CreateContextOptions {
@@ -23,6 +24,8 @@ export interface CreateContextOptions {
 /** The GraphQL context the schema's resolvers need. */
 export interface SchemaContext {
   loaders: Loaders;
+  /** Reads an uploaded file once per request, however many fields or aliases receive it. */
+  readUpload(file: Blob): Promise<ImageRef>;
 }
 
 /** Builds the per-request context: fresh DataLoaders in front of the shared cache. */
@@ -32,5 +35,13 @@ export function createContext(options: CreateContextOptions): SchemaContext {
     throw new RangeError(`urlTtlMs must be a positive number of ms, got ${urlTtlMs}`);
   }
   const cache = options.cache ?? createMemoryFeatureCache();
-  return { loaders: createLoaders({ client: options.client, cache, urlTtlMs }) };
+  const uploads = new WeakMap<Blob, Promise<ImageRef>>();
+  return {
+    loaders: createLoaders({ client: options.client, cache, urlTtlMs }),
+    readUpload(file) {
+      let image = uploads.get(file);
+      if (!image) uploads.set(file, (image = imageFromUpload(file)));
+      return image;
+    },
+  };
 }

@@ -88,11 +88,20 @@ describe('operations besides analyze', () => {
   it('analyzes an upload by its bytes, keyed by SHA-256, and reads the areaOfInterest and models', async () => {
     const bytes = await readFile(new URL('../../../testdata/images/csdf-house.jpg', import.meta.url));
     const upload = new File([bytes], 'house.jpg', { type: 'image/jpeg' });
+    let reads = 0;
+    const read = upload.arrayBuffer.bind(upload);
+    upload.arrayBuffer = () => (reads++, read());
     const cache = createMemoryFeatureCache();
-    const q = `query($f: File) { image(upload: $f) { id url width height areaOfInterest { x y width height } } models { name categories } }`;
+    const q = `query($f: File) {
+      image(upload: $f) { id url width height areaOfInterest { x y width height } }
+      again: image(upload: $f) { id height }
+      models { name categories }
+    }`;
     h.reset();
     const first = await h.run(q, { cache, variables: { f: upload } });
     expect(first.errors).toBeUndefined();
+    expect(reads).toBe(1);
+    expect((first.data as any).again).toEqual({ id: (first.data as any).image.id, height: 480 });
     const image = (first.data as any).image;
     expect(image.id).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(image).toMatchObject({ url: null, width: 640, height: 480 });

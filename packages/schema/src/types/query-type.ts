@@ -1,7 +1,7 @@
 import type { ModelDescription } from '@visiongraph/core';
 import { builder } from '../builder.js';
 import { badUserInput } from '../errors/to-graphql-error.js';
-import { imageFromUpload, imageFromUrl } from '../image/image-ref.js';
+import { imageFromUrl } from '../image/image-ref.js';
 import { ImageObjectRef } from './image-ref-type.js';
 import { DomainModelRef } from './misc-types.js';
 
@@ -19,11 +19,11 @@ builder.queryType({
         upload: t.arg({ type: 'File', required: false, description: 'Image bytes, sent as a multipart upload.' }),
       },
       description: 'One image, by URL or by uploaded bytes (exactly one of the two). No upstream call happens here.',
-      resolve: async (_root, { url, upload }) => {
+      resolve: async (_root, { url, upload }, ctx) => {
         if ((url == null) === (upload == null)) {
           throw badUserInput(url == null ? 'url' : 'upload', 'give exactly one of "url" and "upload"');
         }
-        return url != null ? imageFromUrl(url) : imageFromUpload(upload as File);
+        return url != null ? imageFromUrl(url) : ctx.readUpload(upload as File);
       },
     }),
     images: t.field({
