@@ -1,0 +1,134 @@
+// Every answer of every operation, on every test image the operation accepts, validates against
+// the official v3.2 / Read 3.2 / v1.0 OpenAPI definitions (tightened: no extra properties,
+// required fields). The real analysis backend runs; one emulator serves the whole file.
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startClient, type Client } from './support/emulator-client.js';
+import { allImages, image } from './support/loopback.js';
+import { createValidators, problems, type SpecName } from './support/spec-schemas.js';
+
+const schema = createValidators();
+let c: Client;
+beforeAll(async () => {
+  c = await startClient();
+});
+afterAll(() => c.close());
+
+const ext = (f: string): string => f.slice(f.lastIndexOf('.') + 1);
+const IMAGES = allImages();
+const ANALYZABLE = IMAGES.filter((f) => ['jpg', 'png', 'gif', 'bmp'].includes(ext(f)));
+const READABLE = IMAGES.filter((f) => ['jpg', 'png', 'bmp', 'pdf', 'tif'].includes(ext(f)));
+/** Faces, celebrities, text, clip art, a landmark, GIF and BMP input. */
+const SUBSET = ['csdf-faces.jpg', 'csdf-celebrities.jpg', 'tjs-testocr.png', 'csdf-cheese_clipart.png', 'csdf-landmark.jpg', 'tjs-simple.gif', 'tjs-simple.bmp'];
+const ALL_V3 = 'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult,Objects,Brands&details=Celebrities,Landmarks';
+const ALL_V1 = 'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult&details=Celebrities,Landmarks';
+
+async function expectValid(res: Response, spec: SpecName, definition: string, status = 200): Promise<any> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  const body = JSON.parse(text);
+  expect(problems(schema(spec, definition), body)).toEqual([]);
+  return body;
+}
+
+async function expectThumbnail(res: Response, width: number, height: number): Promise<void> {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^image\/(jpeg|png)$/);
+  const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+  expect([meta.width, meta.height]).toEqual([width, height]);
+}
+
+describe('the tightened schemas reject unexpected shapes', () => {
+  const good = { tags: [{ name: 'dog', confidence: 0.9 }], requestId: 'r', metadata: { width: 1, height: 1, format: 'Jpeg' }, modelVersion: '2021-05-01' };
+  it('accepts a well-formed answer', () => expect(problems(schema('v3.2', 'ImageAnalysis'), good)).toEqual([]));
+  it('rejects extra properties', () => expect(problems(schema('v3.2', 'ImageAnalysis'), { ...good, extra: 1 })).not.toEqual([]));
+  it('rejects a missing requestId', () => expect(problems(schema('v3.2', 'ImageAnalysis'), { ...good, requestId: undefined })).not.toEqual([]));
+  it('rejects a wrong geometry', () =>
+    expect(problems(schema('v3.2', 'FaceDescription'), { age: 3, gender: 'Male', faceRectangle: '1,2,3,4' })).not.toEqual([]));
+  it('rejects v3.2 statuses on v1.0', () => expect(problems(schema('v1.0', 'TextOperationResult'), { status: 'succeeded' })).not.toEqual([]));
+});
+
+describe('v3.2 on every accepted image', () => {
+  for (const name of ANALYZABLE) {
+    it(`analyze (all features) ${name}`, async () => {
+      const body = await expectValid(await c.post(`/vision/v3.2/analyze?${ALL_V3}`, image(name)), 'v3.2', 'ImageAnalysis');
+      for (const key of ['categories', 'adult', 'color', 'imageType', 'tags', 'description', 'faces', 'objects', 'brands']) expect(body).toHaveProperty(key);
+      expect(body.modelVersion).toBe('2021-05-01');
+    });
+    it(`areaOfInterest + thumbnail + ocr ${name}`, async () => {
+      const aoi = await expectValid(await c.post('/vision/v3.2/areaOfInterest', image(name)), 'v3.2', 'AreaOfInterestResult');
+      const { x, y, w, h } = aoi.areaOfInterest;
+      expect(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= aoi.metadata.width && y + h <= aoi.metadata.height).toBe(true);
+      await expectThumbnail(await c.post('/vision/v3.2/generateThumbnail?width=64&height=48&smartCropping=true', image(name)), 64, 48);
+      await expectValid(await c.post('/vision/v3.2/ocr', image(name)), 'v3.2', 'OcrResult');
+    });
+  }
+  for (const name of READABLE) {
+    it(`read ${name}`, async () => {
+      const res = await c.post('/vision/v3.2/read/analyze', image(name));
+      expect(res.status).toBe(202);
+      const seen = await c.poll(res.headers.get('operation-location')!, (b) => b.status === 'succeeded' || b.status === 'failed');
+      for (const body of seen) expect(problems(schema('read3.2', 'ReadOperationResult'), body)).toEqual([]);
+      expect(seen.at(-1).status).toBe('succeeded');
+    });
+  }
+});
+
+describe('v3.2 and v1.0 on representative images', () => {
+  it('lists models', async () => {
+    await expectValid(await c.get('/vision/v3.2/models'), 'v3.2', 'ListModelsResult');
+    await expectValid(await c.get('/vision/v1.0/models'), 'v1.0', 'ListModelsResult');
+  });
+  for (const name of SUBSET) {
+    it(`v3.2 describe, tag, detect, domain models ${name}`, async () => {
+      const d = await expectValid(await c.post('/vision/v3.2/describe?maxCandidates=3', image(name)), 'v3.2', 'ImageDescription');
+      expect(d.description.captions.length).toBeGreaterThanOrEqual(1);
+      await expectValid(await c.post('/vision/v3.2/tag', image(name)), 'v3.2', 'TagResult');
+      await expectValid(await c.post('/vision/v3.2/detect', image(name)), 'v3.2', 'DetectResult');
+      for (const model of ['celebrities', 'landmarks']) {
+        const r = await expectValid(await c.post(`/vision/v3.2/models/${model}/analyze`, image(name)), 'v3.2', 'DomainModelResults');
+        const item = model === 'celebrities' ? 'CelebritiesModel' : 'LandmarksModel';
+        for (const x of r.result[model]) expect(problems(schema('v3.2', item), x)).toEqual([]);
+        expect(Object.keys(r.result)).toEqual([model]);
+      }
+    });
+    it(`v1.0 analyze, describe, tag, domain models, ocr, thumbnail ${name}`, async () => {
+      const a = await expectValid(await c.post(`/vision/v1.0/analyze?${ALL_V1}`, image(name)), 'v1.0', 'ImageAnalysis');
+      expect(a).not.toHaveProperty('modelVersion');
+      await expectValid(await c.post('/vision/v1.0/describe', image(name)), 'v1.0', 'ImageDescription');
+      await expectValid(await c.post('/vision/v1.0/tag', image(name)), 'v1.0', 'TagResult');
+      const cel = await expectValid(await c.post('/vision/v1.0/models/celebrities/analyze', image(name)), 'v1.0', 'DomainModelResults');
+      expect(problems(schema('v1.0', 'CelebrityResults'), { ...cel.result, requestId: cel.requestId, metadata: cel.metadata })).toEqual([]);
+      const land = await expectValid(await c.post('/vision/v1.0/models/landmarks/analyze', image(name)), 'v1.0', 'DomainModelResults');
+      expect(problems(schema('v1.0', 'LandmarkResults'), { ...land.result, requestId: land.requestId, metadata: land.metadata })).toEqual([]);
+      await expectValid(await c.post('/vision/v1.0/ocr?language=unk&detectOrientation=true', image(name)), 'v1.0', 'OcrResult');
+      await expectThumbnail(await c.post('/vision/v1.0/generateThumbnail?width=50&height=50&smartCropping=true', image(name)), 50, 50);
+    });
+    it(`v1.0 recognizeText ${name}`, async () => {
+      const res = await c.post('/vision/v1.0/recognizeText?mode=Printed', image(name));
+      expect(res.status).toBe(202);
+      const seen = await c.poll(res.headers.get('operation-location')!, (b) => b.status === 'Succeeded' || b.status === 'Failed');
+      for (const body of seen) expect(problems(schema('v1.0', 'TextOperationResult'), body)).toEqual([]);
+      expect(seen.at(-1).status).toBe('Succeeded');
+    });
+  }
+});
+
+describe('errors validate against their definitions', () => {
+  it('v3.2 wrapped errors', async () => {
+    const body = await expectValid(await c.post('/vision/v3.2/analyze?visualFeatures=Nope', image('csdf-dog.jpg')), 'v3.2', 'ComputerVisionErrorResponse', 400);
+    expect(body.error.innererror.code).toBe('NotSupportedVisualFeature');
+    await expectValid(await c.post('/vision/v3.2/tag', 'not an image'), 'v3.2', 'ComputerVisionErrorResponse', 400);
+    await expectValid(await c.post('/vision/v3.2/generateThumbnail?width=2000&height=5', image('csdf-dog.jpg')), 'v3.2', 'ComputerVisionErrorResponse', 400);
+  });
+  it('Read 3.2 flat errors', async () => {
+    await expectValid(await c.post('/vision/v3.2/read/analyze?readingOrder=up', image('csdf-dog.jpg')), 'read3.2', 'ComputerVisionOcrError', 400);
+    await expectValid(await c.post('/vision/v3.2/read/analyze?pages=x', image('csdf-dog.jpg')), 'read3.2', 'ComputerVisionOcrError', 400);
+    await expectValid(await c.get('/vision/v3.2/read/analyzeResults/2b1a4d2e-0000-4000-8000-000000000000'), 'read3.2', 'ComputerVisionOcrError', 404);
+  });
+  it('v1.0 flat errors', async () => {
+    await expectValid(await c.post('/vision/v1.0/analyze?visualFeatures=Brands', image('csdf-dog.jpg')), 'v1.0', 'ComputerVisionError', 400);
+    await expectValid(await c.post('/vision/v1.0/analyze', Buffer.from('nope')), 'v1.0', 'ComputerVisionError', 400);
+    await expectValid(await c.post('/vision/v1.0/ocr?language=xx', image('csdf-dog.jpg')), 'v1.0', 'ComputerVisionError', 400);
+  });
+});
