@@ -1,0 +1,41 @@
+// One analyze request: starts every needed detection once, in parallel, then derives the
+// describing features (tags, description, categories) from what was detected.
+import { analyzeColor } from './color/analyze-color.js';
+import { classifyImageType } from './color/classify-image-type.js';
+import type { ModelClient } from './pool/model-client.js';
+import { describe } from './semantics/describe.js';
+import { measureCues } from './semantics/measure-cues.js';
+import type { AnalyzeRequest, AnalyzeResult, LoadedImage } from './types.js';
+
+const when = <T>(cond: boolean | undefined, run: () => Promise<T>): Promise<T | undefined> => (cond ? run() : Promise.resolve(undefined));
+
+export async function analyzeWithModels(models: ModelClient, img: LoadedImage, req: AnalyzeRequest, signal?: AbortSignal): Promise<AnalyzeResult> {
+  signal?.throwIfAborted();
+  const describing = !!(req.tags || req.description || req.categories);
+  const [people, objects, landmarks, adult, color, imageType, cues] = await Promise.all([
+    when(req.faces || req.celebrities || describing, () => models.faces(img, !!req.celebrities, signal)),
+    when(req.objects || describing, () => models.objects(img, signal)),
+    when(req.landmarks, () => models.landmarks(img, signal)),
+    when(req.adult, () => models.adult(img, signal)),
+    when(req.color || describing, () => analyzeColor(img)),
+    when(req.imageType || describing, () => classifyImageType(img)),
+    when(describing, () => measureCues(img)),
+  ]);
+  signal?.throwIfAborted();
+  const out: AnalyzeResult = {};
+  if (req.faces) out.faces = people!.faces.map(({ genderConfidence: _, ...f }) => f);
+  if (req.objects) out.objects = objects!;
+  if (req.celebrities) out.celebrities = people!.celebrities;
+  if (req.landmarks) out.landmarks = landmarks!;
+  if (req.adult) out.adult = adult!;
+  if (req.color) out.color = color!;
+  if (req.imageType) out.imageType = imageType!;
+  if (req.brands) out.brands = []; // no shipped model detects logos (see ANALYSIS.md)
+  if (describing) {
+    Object.assign(out, describe({
+      width: img.width, height: img.height, faces: people!.faces, objects: objects!, color: color!, imageType: imageType!,
+      cues: cues!.cues, text: cues!.text, celebrities: people!.celebrities, landmarks: landmarks ?? [],
+    }, req));
+  }
+  return out;
+}

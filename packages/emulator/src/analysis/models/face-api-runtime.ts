@@ -1,0 +1,26 @@
+// @vladmandic/face-api on the tfjs wasm backend, loaded once per worker on first use.
+import path from 'node:path';
+import type * as FaceApi from '@vladmandic/face-api';
+import { ensureWasmBackend, packageRoot, requireCjs } from './tf-runtime.js';
+
+export type FaceApiModule = typeof FaceApi;
+
+let faceApi: Promise<FaceApiModule> | undefined;
+
+/** The face-api module with SSD, 68 landmarks, age/gender and 128-d recognition nets loaded. */
+export function loadFaceApi(): Promise<FaceApiModule> {
+  faceApi ??= (async () => {
+    const dir = packageRoot('@vladmandic/face-api');
+    const api = requireCjs(path.join(dir, 'dist/face-api.node-wasm.js')) as FaceApiModule;
+    await ensureWasmBackend();
+    const models = path.join(dir, 'model');
+    await Promise.all([
+      api.nets.ssdMobilenetv1.loadFromDisk(models),
+      api.nets.faceLandmark68Net.loadFromDisk(models),
+      api.nets.ageGenderNet.loadFromDisk(models),
+      api.nets.faceRecognitionNet.loadFromDisk(models),
+    ]);
+    return api;
+  })();
+  return faceApi;
+}

@@ -1,0 +1,75 @@
+// The main-thread side of the models: makes each model's raster (downscaled to what the model
+// needs), runs it on the pool and maps the answers back to original pixels and seam types.
+import { toRaster } from '../image/raster.js';
+import { LANDMARK_SIDE } from '../recognition/landmark-gallery.js';
+import { landmarkConfidence } from '../recognition/match-landmarks.js';
+import { celebrityConfidence } from '../recognition/match-celebrity.js';
+import type { FaceEvidence } from '../semantics/evidence.js';
+import { toObjectResult } from '../semantics/object-hierarchy.js';
+import type { AdultResult, CelebrityResult, LandmarkResult, LoadedImage, ObjectResult, Rect } from '../types.js';
+import type { RawImage } from './protocol.js';
+import type { WorkerPool } from './worker-pool.js';
+
+/** Longest raster side per model: SSD and centernet work at 512 internally, nsfwjs at 224. */
+const FACE_SIDE = 1024; // face crops for age/gender/recognition keep detail above the detector's 512
+const OBJECT_SIDE = 640;
+const NSFW_SIDE = 320;
+/** nsfwjs class sums at which Azure's booleans flip. */
+const ADULT_AT = 0.5;
+const RACY_AT = 0.5;
+
+export interface FacesAndCelebrities { faces: FaceEvidence[]; celebrities: CelebrityResult[] }
+
+const toRect = (b: [number, number, number, number], scale: number): Rect => ({
+  x: Math.round(b[0] / scale), y: Math.round(b[1] / scale), w: Math.round(b[2] / scale), h: Math.round(b[3] / scale),
+});
+
+export class ModelClient {
+  constructor(private readonly pool: WorkerPool) {}
+
+  private async raster(img: LoadedImage, maxSide: number, channels: 3 | 1, signal?: AbortSignal): Promise<{ image: RawImage; scale: number }> {
+    signal?.throwIfAborted();
+    const r = await toRaster(img, { maxSide, channels });
+    return { image: { data: r.data, width: r.width, height: r.height }, scale: r.scale };
+  }
+
+  /** Faces with age and gender; with `recognize`, the gallery celebrities among them too. */
+  async faces(img: LoadedImage, recognize: boolean, signal?: AbortSignal): Promise<FacesAndCelebrities> {
+    const { image, scale } = await this.raster(img, FACE_SIDE, 3, signal);
+    const found = await this.pool.run('faces', { image, recognize }, signal);
+    const faces: FaceEvidence[] = [];
+    const celebrities: CelebrityResult[] = [];
+    // Reading order, left to right, as a person would list them.
+    for (const f of found.sort((a, b) => a.box[0] - b.box[0])) {
+      const rect = toRect(f.box, scale);
+      const gender = f.gender === 'female' ? 'Female' : 'Male';
+      faces.push({ rect, age: Math.max(1, Math.round(f.age)), gender, confidence: f.score, genderConfidence: f.genderScore });
+      if (f.celebrity) celebrities.push({ name: f.celebrity.name, confidence: celebrityConfidence(f.celebrity.distance), rect });
+    }
+    return { faces, celebrities };
+  }
+
+  async objects(img: LoadedImage, signal?: AbortSignal): Promise<ObjectResult[]> {
+    const { image, scale } = await this.raster(img, OBJECT_SIDE, 3, signal);
+    const found = await this.pool.run('objects', { image }, signal);
+    return found.sort((a, b) => b.score - a.score).map((o) => toObjectResult(o.label, o.score, toRect(o.box, scale)));
+  }
+
+  /**
+   * nsfwjs classes: Porn + Hentai -> adult; Sexy + adult -> racy (explicit content is racy too).
+   * No shipped model scores gore, so goreScore is 0 (a documented deviation, not a measurement).
+   */
+  async adult(img: LoadedImage, signal?: AbortSignal): Promise<AdultResult> {
+    const { image } = await this.raster(img, NSFW_SIDE, 3, signal);
+    const s = await this.pool.run('nsfw', { image }, signal);
+    const adultScore = s.Porn + s.Hentai;
+    const racyScore = Math.min(1, s.Sexy + adultScore);
+    return { isAdultContent: adultScore >= ADULT_AT, isRacyContent: racyScore >= RACY_AT, isGoryContent: false, adultScore, racyScore, goreScore: 0 };
+  }
+
+  async landmarks(img: LoadedImage, signal?: AbortSignal): Promise<LandmarkResult[]> {
+    const { image } = await this.raster(img, LANDMARK_SIDE, 1, signal);
+    const found = await this.pool.run('landmarks', { image }, signal);
+    return found.map((m) => ({ name: m.name, confidence: landmarkConfidence(m.inliers) }));
+  }
+}

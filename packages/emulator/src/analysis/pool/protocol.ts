@@ -1,0 +1,31 @@
+// Messages between the backend (main thread) and the model workers.
+import type { DetectedFace } from '../models/face-analyzer.js';
+import type { DetectedObject } from '../models/object-detector.js';
+import type { NsfwScores } from '../models/nsfw-classifier.js';
+
+/** An RGB raster (3 bytes per pixel) handed to a model. */
+export interface RawImage { data: Uint8Array; width: number; height: number }
+
+/** A face and, when recognition was asked, the gallery identity it matched. */
+export interface RecognizedFace extends DetectedFace { celebrity?: { name: string; distance: number } }
+export interface LandmarkMatch { name: string; inliers: number }
+
+/** Task kinds with their input and output. */
+export interface TaskMap {
+  faces: { in: { image: RawImage; recognize: boolean }; out: RecognizedFace[] };
+  objects: { in: { image: RawImage }; out: DetectedObject[] };
+  nsfw: { in: { image: RawImage }; out: NsfwScores };
+  /** `image` is one channel (grey). */
+  landmarks: { in: { image: RawImage }; out: LandmarkMatch[] };
+  /** Loads every model and the gallery ahead of the first request. */
+  warmup: { in: { kinds: TaskKind[] }; out: null };
+}
+export type TaskKind = keyof TaskMap;
+
+export interface TaskMessage<K extends TaskKind = TaskKind> { id: number; kind: K; input: TaskMap[K]['in'] }
+export type ReplyMessage =
+  | { id: number; ok: true; output: unknown }
+  | { id: number; ok: false; error: { name: string; message: string } };
+
+/** What every worker is started with. */
+export interface WorkerConfig { galleryDirs: string[] }

@@ -1,0 +1,90 @@
+// One model worker and its queue. Tasks run one at a time (the wasm backend is single-threaded
+// anyway), so an aborted request's queued tasks can be dropped before they ever start.
+import { Worker } from 'node:worker_threads';
+import { AnalysisAbortedError, ModelWorkerError } from './errors.js';
+import type { ReplyMessage, TaskMessage, WorkerConfig } from './protocol.js';
+import { modelWorkerEntry } from './worker-url.js';
+
+export interface Job {
+  msg: TaskMessage;
+  signal?: AbortSignal;
+  resolve(output: unknown): void;
+  reject(err: Error): void;
+}
+
+export class WorkerSlot {
+  private worker: Worker | undefined;
+  private readonly queue: Job[] = [];
+  private running: Job | undefined;
+
+  constructor(private readonly config: WorkerConfig) {}
+
+  submit(job: Job): void {
+    if (job.signal?.aborted) return job.reject(new AnalysisAbortedError());
+    // The caller gives up at once; a queued job is dropped, a running one finishes unobserved.
+    const onAbort = (): void => {
+      const i = this.queue.indexOf(job);
+      if (i >= 0) this.queue.splice(i, 1);
+      job.reject(new AnalysisAbortedError());
+    };
+    job.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = (): void => job.signal?.removeEventListener('abort', onAbort);
+    const { resolve, reject } = job;
+    job.resolve = (out) => { done(); resolve(out); };
+    job.reject = (err) => { done(); reject(err); };
+    this.queue.push(job);
+    this.pump();
+  }
+
+  /** Jobs waiting or running, for tests and diagnostics. */
+  get load(): number {
+    return this.queue.length + (this.running ? 1 : 0);
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(new AnalysisAbortedError());
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) return this.worker?.unref(); // an idle worker must not keep the process alive
+    const worker = this.ensureWorker();
+    worker.ref();
+    this.running = job;
+    worker.postMessage(job.msg);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const { entry, eval: evaluate } = modelWorkerEntry();
+    const w = new Worker(entry, { workerData: this.config, eval: evaluate });
+    w.on('message', (reply: ReplyMessage) => this.settle(reply));
+    w.on('error', (err) => this.fail(w, err));
+    w.on('exit', (code) => this.fail(w, new Error(`model worker exited with code ${code}`)));
+    this.worker = w;
+    return w;
+  }
+
+  private settle(reply: ReplyMessage): void {
+    const job = this.running;
+    this.running = undefined;
+    if (job && job.msg.id === reply.id) {
+      if (reply.ok) job.resolve(reply.output);
+      else job.reject(new ModelWorkerError(`${reply.error.name}: ${reply.error.message}`));
+    }
+    this.pump();
+  }
+
+  private fail(w: Worker, err: Error): void {
+    if (this.worker !== w) return; // already closed or replaced
+    this.worker = undefined;
+    const job = this.running;
+    this.running = undefined;
+    job?.reject(new ModelWorkerError(`model worker failed: ${err.message}`));
+    this.pump(); // the next job gets a fresh worker
+  }
+}

@@ -1,0 +1,36 @@
+// The recognition gallery on disk: <root>/<kind>/<Name>/*.jpg|png. The shipped gallery comes first;
+// a user gallery (BackendOptions.galleryDir) adds names or more pictures of the same names.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type GalleryKind = 'landmarks' | 'celebrities';
+export interface GalleryFile { name: string; file: string }
+
+/** packages/emulator/gallery, from src/analysis/recognition or dist/analysis/recognition alike. */
+export function shippedGalleryDir(): string {
+  return fileURLToPath(new URL('../../../gallery/', import.meta.url));
+}
+
+const IMAGE = /\.(jpe?g|png)$/i;
+
+async function entries(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).map((e) => e.name).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []; // a gallery may lack a kind
+    throw err;
+  }
+}
+
+export async function listGallery(roots: string[], kind: GalleryKind): Promise<GalleryFile[]> {
+  const out: GalleryFile[] = [];
+  for (const root of roots) {
+    for (const name of await entries(path.join(root, kind))) {
+      for (const file of await entries(path.join(root, kind, name))) {
+        if (IMAGE.test(file)) out.push({ name, file: path.join(root, kind, name, file) });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+// Tags, description and categories of one image, from shared evidence.
+import type { AnalyzeRequest, AnalyzeResult } from '../types.js';
+import { buildCaptions } from './build-captions.js';
+import { buildCategories } from './build-categories.js';
+import { buildTags } from './build-tags.js';
+import type { Evidence } from './evidence.js';
+
+export function describe(e: Evidence, req: AnalyzeRequest): Pick<AnalyzeResult, 'tags' | 'description' | 'categories'> {
+  const out: Pick<AnalyzeResult, 'tags' | 'description' | 'categories'> = {};
+  const tags = req.tags || req.description ? buildTags(e) : [];
+  if (req.tags) out.tags = tags;
+  if (req.description) out.description = { tags: tags.map((t) => t.name), captions: buildCaptions(e, req.description.maxCandidates) };
+  if (req.categories) {
+    out.categories = buildCategories(e, {
+      ...(req.celebrities ? { celebrities: e.celebrities } : {}),
+      ...(req.landmarks ? { landmarks: e.landmarks } : {}),
+    });
+  }
+  return out;
+}
