@@ -99,6 +99,7 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     random: options.random ?? Math.random,
     concurrency,
     stats: counters,
+    closed: false,
     ...(resolved.rateLimit && { limiter: new RateLimiter(resolved.rateLimit.requestsPerSecond, resolved.rateLimit.burst, clock) }),
     ...(options.onAttempt && { onAttempt: options.onAttempt }),
   };
@@ -132,6 +133,7 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     }),
     stats: () => ({ ...counters, inFlight: concurrency.inFlight, queued: concurrency.queued }),
     close: async () => {
+      deps.closed = true;
       if (ownDispatcher) await dispatcher.close();
     },
   };

@@ -1,17 +1,12 @@
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createVisionClient, VisionError, type AttemptEvent, type VisionClientOptions } from '../src/index.js';
-import { json, startLoopback, type Loopback } from './helpers/loopback-server.js';
+import { json, useLoopback } from './helpers/loopback-server.js';
 import { recordingClock } from './helpers/recording-clock.js';
+import { refusedPort } from './helpers/refused-port.js';
 
 const KEY = 'sk-live-DO-NOT-LEAK-4242';
 const IMAGE = 'https://images.example/a.jpg';
-let server: Loopback;
-beforeAll(async () => {
-  server = await startLoopback();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useLoopback();
 
 function setup(extra: Partial<VisionClientOptions> = {}) {
   const events: AttemptEvent[] = [];
@@ -88,6 +83,13 @@ describe('error bodies', () => {
   });
 });
 
+it('a closed client fails at once with NetworkError ClientClosed', async () => {
+  const { client } = setup();
+  await client.close();
+  expect(await failure(client.tag(IMAGE))).toMatchObject({ kind: 'network', code: 'ClientClosed' });
+  expect(server.requests).toHaveLength(0);
+});
+
 describe('client-side validation (nothing is sent)', () => {
   const { client } = { client: createVisionClient({ endpoint: 'http://127.0.0.1:9', key: KEY }) };
   it.each([
@@ -119,14 +121,6 @@ describe('client-side validation (nothing is sent)', () => {
 });
 
 describe('the key never leaks', () => {
-  async function refusedPort(): Promise<number> {
-    const s = createServer();
-    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-    const port = (s.address() as { port: number }).port;
-    await new Promise<void>((r) => s.close(() => r()));
-    return port;
-  }
-
   it('appears in no error, message, stack or event for any error kind', async () => {
     const { client, events } = setup({ timeouts: { headersMs: 100 }, retry: { maxRetries: 0 } });
     const errors: VisionError[] = [];

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createVisionClient, type VisionClientOptions } from '../src/index.js';
-import { json, startLoopback, type Loopback } from './helpers/loopback-server.js';
+import { json, useLoopback } from './helpers/loopback-server.js';
 import { recordingClock } from './helpers/recording-clock.js';
 
 const KEY = 'poll-key-31ee';
 const OP = '6a1c9e4e-1111-4222-8333-944455556666';
-let server: Loopback;
-beforeAll(async () => {
-  server = await startLoopback();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useLoopback();
 
 const result = { version: '3.2', modelVersion: '2022-04-30', readResults: [{ page: 1, angle: 0, width: 10, height: 10, unit: 'pixel', lines: [] }] };
 

@@ -1,17 +1,12 @@
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createVisionClient, type AttemptEvent, type VisionClientOptions } from '../src/index.js';
-import { json, startLoopback, type Loopback } from './helpers/loopback-server.js';
+import { json, useLoopback } from './helpers/loopback-server.js';
 import { recordingClock } from './helpers/recording-clock.js';
+import { refusedPort } from './helpers/refused-port.js';
 
 const KEY = 'retry-key-5f1c';
 const IMAGE = 'https://images.example/a.jpg';
-let server: Loopback;
-beforeAll(async () => {
-  server = await startLoopback();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useLoopback();
 
 function setup(extra: Partial<VisionClientOptions> = {}) {
   const { clock, sleeps } = recordingClock();
@@ -94,10 +89,7 @@ describe('retries', () => {
   });
 
   it('retries connection refused and reports NetworkError', async () => {
-    const closed = createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const port = (closed.address() as { port: number }).port;
-    await new Promise<void>((r) => closed.close(() => r()));
+    const port = await refusedPort();
     const { clock, sleeps } = recordingClock();
     const client = createVisionClient({ endpoint: `http://127.0.0.1:${port}`, key: KEY, clock, retry: { maxRetries: 2 } });
     await expect(client.read(IMAGE)).rejects.toMatchObject({ name: 'NetworkError', kind: 'network', code: 'ECONNREFUSED', attempts: 3 });

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { errorFromResponse } from '../errors/from-response.js';
 import { redact } from '../errors/redact.js';
 import { scrubError } from '../errors/scrub.js';
-import { UpstreamError } from '../errors/error-classes.js';
+import { NetworkError, UpstreamError } from '../errors/error-classes.js';
 import type { VisionError } from '../errors/vision-error.js';
 import type { PreparedBody } from '../image-input.js';
 import type { AttemptEvent } from '../options.js';
@@ -41,6 +41,8 @@ export interface ExecutorDeps {
   concurrency: ConcurrencyLimiter;
   onAttempt?: (event: AttemptEvent) => void;
   stats: { attempts: number; retries: number };
+  /** Set by close(); later calls fail at once instead of retrying against a closed pool. */
+  closed: boolean;
 }
 
 const REQUEST_ID_HEADERS = ['apim-request-id', 'x-ms-request-id', 'request-id'];
@@ -62,6 +64,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
   const headers = { 'ocp-apim-subscription-key': options.key, accept: 'application/json' };
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, req.operation);
+    if (deps.closed) throw new NetworkError(`${req.operation}: the client is closed`, { code: 'ClientClosed', operation: req.operation });
     await deps.limiter?.acquire(signal);
     const release = await deps.concurrency.acquire(signal);
     const t0 = clock.now();

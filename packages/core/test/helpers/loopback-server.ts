@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 
 /** A request as the server saw it. */
@@ -84,4 +85,35 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
+}
+
+/**
+ * Starts a loopback server for the current test file (closed in afterAll, reset before each
+ * test). The returned object forwards to it, so it can be declared at module level.
+ */
+export function useLoopback(): Loopback {
+  let real: Loopback | undefined;
+  beforeAll(async () => {
+    real = await startLoopback();
+  });
+  afterAll(() => real?.close());
+  beforeEach(() => real?.reset());
+  const get = (): Loopback => {
+    if (!real) throw new Error('loopback server not started yet');
+    return real;
+  };
+  return {
+    get url() {
+      return get().url;
+    },
+    get requests() {
+      return get().requests;
+    },
+    get maxInFlight() {
+      return get().maxInFlight;
+    },
+    handle: (h) => get().handle(h),
+    reset: () => get().reset(),
+    close: () => get().close(),
+  };
 }
