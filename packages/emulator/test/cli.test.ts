@@ -43,7 +43,7 @@ it('prints URL and key and serves /models within 5 s of spawn', async () => {
   const res = await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'cli-test-key' } });
   const elapsed = Date.now() - started;
   expect(res.status).toBe(200);
-  expect((await res.json()).models.map((m: { name: string }) => m.name)).toEqual(['celebrities', 'landmarks']);
+  expect(((await res.json()) as any).models.map((m: { name: string }) => m.name)).toEqual(['celebrities', 'landmarks']);
   expect(elapsed).toBeLessThan(5_000);
   expect((await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key' } })).status).toBe(401);
 });

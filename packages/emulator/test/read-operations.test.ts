@@ -19,7 +19,7 @@ afterAll(async () => {
 async function pollUntilDone(location: string, done: (s: string) => boolean): Promise<{ statuses: string[]; body: any }> {
   const statuses: string[] = [];
   for (let i = 0; i < 200; i += 1) {
-    const body = await (await fetch(location, { headers: { 'Ocp-Apim-Subscription-Key': h.key } })).json();
+    const body = (await (await fetch(location, { headers: { 'Ocp-Apim-Subscription-Key': h.key } })).json()) as any;
     statuses.push(body.status);
     if (done(body.status)) return { statuses, body };
     await new Promise((r) => setTimeout(r, 50));
