@@ -109,23 +109,20 @@ export const AdultInfoRef = builder.objectRef<AdultShape>('AdultInfo').implement
   }),
 });
 
-export const BrandRef = builder.objectRef<NamedBoxShape>('Brand').implement({
-  description: 'A brand logo found in the image.',
-  fields: (t) => ({
-    name: t.exposeString('name', { description: 'Brand name.' }),
-    confidence: t.exposeFloat('confidence', { description: 'Confidence from 0 to 1.' }),
-    rectangle: t.field({ type: RectangleRef, description: 'Where the logo is.', resolve: (b) => b.rectangle }),
-  }),
-});
+// Brands and celebrities share one shape: a name, a confidence and a box.
+function namedBox(name: string, description: string, what: string, box: string) {
+  return builder.objectRef<NamedBoxShape>(name).implement({
+    description,
+    fields: (t) => ({
+      name: t.exposeString('name', { description: what }),
+      confidence: t.exposeFloat('confidence', { description: 'Confidence from 0 to 1.' }),
+      rectangle: t.field({ type: RectangleRef, description: box, resolve: (b) => b.rectangle }),
+    }),
+  });
+}
 
-export const CelebrityRef = builder.objectRef<NamedBoxShape>('Celebrity').implement({
-  description: 'A recognised well-known person.',
-  fields: (t) => ({
-    name: t.exposeString('name', { description: 'The person\'s name.' }),
-    confidence: t.exposeFloat('confidence', { description: 'Confidence from 0 to 1.' }),
-    rectangle: t.field({ type: RectangleRef, description: 'Where the face is.', resolve: (c) => c.rectangle }),
-  }),
-});
+export const BrandRef = namedBox('Brand', 'A brand logo found in the image.', 'Brand name.', 'Where the logo is.');
+export const CelebrityRef = namedBox('Celebrity', 'A recognised well-known person.', "The person's name.", 'Where the face is.');
 
 export const LandmarkRef = builder.objectRef<LandmarkShape>('Landmark').implement({
   description: 'A recognised landmark (building, monument, natural site).',

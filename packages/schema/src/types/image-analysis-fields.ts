@@ -12,7 +12,7 @@ import {
   AdultInfoRef, BrandRef, CaptionRef, CategoryRef, CelebrityRef, ColorInfoRef, DetectedObjectRef, FaceRef,
   ImageTypeRef, LandmarkRef, TagRef,
 } from './analysis-types.js';
-import { ImageObjectRef, loadFeature, mapList } from './image-ref-type.js';
+import { ImageObjectRef, loadFeature, mapList, mapOne } from './image-ref-type.js';
 
 /** Upper bound of `captions(max:)`; Azure documents no limit, more candidates are rarely useful. */
 export const MAX_CAPTIONS = 10;
@@ -83,28 +83,19 @@ builder.objectFields(ImageObjectRef, (t) => ({
     type: ColorInfoRef,
     nullable: true,
     description: 'Dominant and accent colours.',
-    resolve: async (image, _args, ctx) => {
-      const color = await loadFeature<ColorInfo>(ctx, image, 'Color');
-      return color ? toColor(color) : null;
-    },
+    resolve: async (image, _args, ctx) => mapOne(await loadFeature<ColorInfo>(ctx, image, 'Color'), toColor),
   }),
   imageType: t.field({
     type: ImageTypeRef,
     nullable: true,
     description: 'Clip-art and line-drawing detection.',
-    resolve: async (image, _args, ctx) => {
-      const imageType = await loadFeature<ImageType>(ctx, image, 'ImageType');
-      return imageType ? toImageType(imageType) : null;
-    },
+    resolve: async (image, _args, ctx) => mapOne(await loadFeature<ImageType>(ctx, image, 'ImageType'), toImageType),
   }),
   adult: t.field({
     type: AdultInfoRef,
     nullable: true,
     description: 'Adult, racy and gory content scores.',
-    resolve: async (image, _args, ctx) => {
-      const adult = await loadFeature<AdultInfo>(ctx, image, 'Adult');
-      return adult ? toAdult(adult) : null;
-    },
+    resolve: async (image, _args, ctx) => mapOne(await loadFeature<AdultInfo>(ctx, image, 'Adult'), toAdult),
   }),
   brands: t.field({
     type: [BrandRef],

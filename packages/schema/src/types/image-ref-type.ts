@@ -14,3 +14,8 @@ export async function loadFeature<T>(ctx: SchemaContext, image: ImageRef, featur
 export function mapList<A, B>(list: A[] | null | undefined, fn: (a: A) => B): B[] | null {
   return list ? list.map(fn) : null;
 }
+
+/** Maps a cached object (or null) through a converter. */
+export function mapOne<A, B>(value: A | null | undefined, fn: (a: A) => B): B | null {
+  return value ? fn(value) : null;
+}
