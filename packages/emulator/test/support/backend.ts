@@ -1,7 +1,7 @@
-// The backend every test runs: one real createBackend() per test file.
+// The backend every test runs: the real analysis backend, one per test file.
+import { createBackend } from '../../src/analysis/index.js';
 import type { VisionBackend } from '../../src/analysis/types.js';
-import { createDevBackend } from './dev-backend.js';
 
 export function testBackend(): VisionBackend {
-  return createDevBackend();
+  return createBackend();
 }
