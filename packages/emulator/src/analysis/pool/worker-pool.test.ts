@@ -1,0 +1,40 @@
+// The pool's queueing, cancellation and failure handling, on the real landmark worker task.
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { testImage } from '../image/__tests__/test-images.js';
+import { shippedGalleryDir } from '../recognition/gallery-files.js';
+import type { RawImage } from './protocol.js';
+import { WorkerPool } from './worker-pool.js';
+
+let pool: WorkerPool;
+let colosseum: RawImage;
+
+beforeAll(async () => {
+  pool = new WorkerPool(1, { galleryDirs: [shippedGalleryDir()] });
+  const { data, info } = await sharp(testImage('csdf-landmark.jpg')).greyscale().resize({ width: 480 }).raw().toBuffer({ resolveWithObject: true });
+  colosseum = { data, width: info.width, height: info.height };
+  await pool.run('landmarks', { image: colosseum });
+}, 120_000);
+afterAll(() => pool.close());
+
+it('drops a queued task whose request was aborted, without waiting for the running one', async () => {
+  const first = pool.run('landmarks', { image: colosseum });
+  let firstDone = false;
+  void first.then(() => (firstDone = true));
+  const ac = new AbortController();
+  const second = pool.run('landmarks', { image: colosseum }, ac.signal);
+  ac.abort();
+  await expect(second).rejects.toMatchObject({ name: 'AbortError', code: 'ANALYSIS_ABORTED' });
+  expect(firstDone).toBe(false);
+  expect((await first).map((m) => m.name)).toEqual(['Colosseum']);
+}, 60_000);
+
+it('never starts a task for a request that is already aborted', async () => {
+  await expect(pool.run('landmarks', { image: colosseum }, AbortSignal.abort())).rejects.toMatchObject({ code: 'ANALYSIS_ABORTED' });
+});
+
+it('reports a failing task as MODEL_FAILED and keeps serving', async () => {
+  const broken: RawImage = { data: new Uint8Array(10), width: 2, height: 2 }; // more bytes than pixels
+  await expect(pool.run('landmarks', { image: broken })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
+  expect((await pool.run('landmarks', { image: colosseum })).map((m) => m.name)).toEqual(['Colosseum']);
+}, 60_000);
