@@ -17,7 +17,13 @@ import { execute, type ExecutorDeps } from './http/executor.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import type { ImageInput } from './image-input.js';
 import { analyze, type AnalyzeOptions } from './operations/analyze.js';
-import { analyzeByDomain, type AnalyzeByDomainOptions, type DomainModel } from './operations/analyze-by-domain.js';
+import {
+  analyzeByDomain,
+  type AnalyzeByDomainOptions,
+  type CelebrityResults,
+  type DomainModel,
+  type LandmarkResults,
+} from './operations/analyze-by-domain.js';
 import { areaOfInterest } from './operations/area-of-interest.js';
 import type { OperationContext } from './operations/context.js';
 import { describe, type DescribeOptions } from './operations/describe.js';
@@ -56,6 +62,8 @@ export interface VisionClient {
   tag(image: ImageInput, options?: TagOptions): Promise<TagResult>;
   detect(image: ImageInput, options?: CallOptions): Promise<DetectResult>;
   listModels(options?: Pick<CallOptions, 'signal'>): Promise<ListModelsResult>;
+  analyzeByDomain(model: 'celebrities', image: ImageInput, options?: AnalyzeByDomainOptions): Promise<CelebrityResults>;
+  analyzeByDomain(model: 'landmarks', image: ImageInput, options?: AnalyzeByDomainOptions): Promise<LandmarkResults>;
   analyzeByDomain(model: DomainModel, image: ImageInput, options?: AnalyzeByDomainOptions): Promise<DomainModelResults>;
   generateThumbnail(image: ImageInput, options: ThumbnailOptions): Promise<Thumbnail>;
   areaOfInterest(image: ImageInput, options?: CallOptions): Promise<AreaOfInterestResult>;
@@ -118,7 +126,10 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     tag: guard((image: ImageInput, o?: Parameters<VisionClient['tag']>[1]) => tag(ctx, image, o)),
     detect: guard((image: ImageInput, o?: Parameters<VisionClient['detect']>[1]) => detect(ctx, image, o)),
     listModels: guard((o?: Pick<CallOptions, 'signal'>) => listModels(ctx, o)),
-    analyzeByDomain: guard((model: DomainModel, image: ImageInput, o?: AnalyzeByDomainOptions) => analyzeByDomain(ctx, model, image, o)),
+    // The overloads only narrow `result` for the two documented models.
+    analyzeByDomain: guard((model: DomainModel, image: ImageInput, o?: AnalyzeByDomainOptions) =>
+      analyzeByDomain(ctx, model, image, o),
+    ) as VisionClient['analyzeByDomain'],
     generateThumbnail: guard((image: ImageInput, o: ThumbnailOptions) => generateThumbnail(ctx, image, o)),
     areaOfInterest: guard((image: ImageInput, o?: Parameters<VisionClient['areaOfInterest']>[1]) => areaOfInterest(ctx, image, o)),
     ocr: guard((image: ImageInput, o?: Parameters<VisionClient['ocr']>[1]) => ocr(ctx, image, o)),

@@ -3,7 +3,10 @@ import {
   createVisionClient,
   VisionError,
   RateLimitError,
+  type CelebrityResults,
+  type DomainModelResults,
   type ImageAnalysis,
+  type LandmarkResults,
   type ImageInput,
   type Line,
   type OperationStatus,
@@ -25,6 +28,9 @@ describe('public types', () => {
     expectTypeOf<ReadOperationResult['status']>().toEqualTypeOf<OperationStatus | undefined>();
     expectTypeOf<Line['boundingBox']>().toEqualTypeOf<number[]>();
     expectTypeOf<Line['appearance']>().toBeNullable();
+    expectTypeOf(client.analyzeByDomain('celebrities', 'https://x/y.jpg')).resolves.toEqualTypeOf<CelebrityResults>();
+    expectTypeOf(client.analyzeByDomain('landmarks', 'https://x/y.jpg')).resolves.toEqualTypeOf<LandmarkResults>();
+    expectTypeOf(client.analyzeByDomain('food', 'https://x/y.jpg')).resolves.toEqualTypeOf<DomainModelResults>();
   });
 
   it('feature names are a closed union', () => {

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors/error-classes.js';
-import type { DomainModelResults } from '../generated/spec-types.js';
+import type { CelebritiesModel, DomainModelResults, LandmarksModel } from '../generated/spec-types.js';
 import type { ImageInput } from '../image-input.js';
 import type { CallOptions } from '../options.js';
 import type { Language } from './analyze.js';
@@ -7,6 +7,16 @@ import type { OperationContext } from './context.js';
 import { postImageForJson } from './image-operation.js';
 
 export type DomainModel = 'celebrities' | 'landmarks' | (string & {});
+
+/** `analyzeByDomain('celebrities', …)`: the spec types `result` as any object; this is its shape. */
+export interface CelebrityResults extends DomainModelResults {
+  result?: { celebrities?: CelebritiesModel[] };
+}
+
+/** `analyzeByDomain('landmarks', …)`. */
+export interface LandmarkResults extends DomainModelResults {
+  result?: { landmarks?: LandmarksModel[] };
+}
 
 export interface AnalyzeByDomainOptions extends CallOptions {
   /** @default "en" */
