@@ -139,7 +139,8 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
       const polling = resolvePolling(o.polling, resolved.polling);
       const startedAt = clock.now();
       const { operationId } = await read(ctx, image, o);
-      const poll = (signal?: AbortSignal) => pollReadResult(ctx, operationId, signal ? { signal } : {});
+      const poll = (signal: AbortSignal | undefined, deadline: number) =>
+        pollReadResult(ctx, operationId, { deadline, ...(signal && { signal }) });
       return pollUntilDone({ clock, poll }, operationId, polling, startedAt, o.signal);
     }),
     stats: () => ({ ...counters, inFlight: concurrency.inFlight, queued: concurrency.queued }),

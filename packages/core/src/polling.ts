@@ -6,7 +6,8 @@ import type { ReadResultPoll } from './operations/get-read-result.js';
 
 export interface PollDeps {
   clock: Clock;
-  poll: (signal?: AbortSignal) => Promise<ReadResultPoll>;
+  /** One GET of the result; its retries must not start after `deadline`. */
+  poll: (signal: AbortSignal | undefined, deadline: number) => Promise<ReadResultPoll>;
 }
 
 /**
@@ -26,7 +27,7 @@ export async function pollUntilDone(
   for (;;) {
     if (deps.clock.now() + delay > deadline) throw new PollingTimeoutError(operationId, polling.timeoutMs, { operation: 'readAndWait' });
     await deps.clock.sleep(delay, signal);
-    const { result, retryAfterMs } = await deps.poll(signal);
+    const { result, retryAfterMs } = await deps.poll(signal, deadline);
     if (result.status === 'succeeded') return result;
     if (result.status === 'failed') throw new ReadFailedError(operationId, { operation: 'readAndWait' });
     delay = retryAfterMs ?? polling.intervalMs;

@@ -86,6 +86,24 @@ describe('readAndWait', () => {
     await client.close();
   });
 
+  it('does not retry a failing poll past the deadline', async () => {
+    let polls = 0;
+    server.handle((req, res) => {
+      if (req.method === 'POST') {
+        res.writeHead(202, { 'operation-location': `${server.url}/vision/v3.2/read/analyzeResults/${OP}` });
+        return res.end();
+      }
+      polls++;
+      json(res, 503, { error: { code: 'ServiceUnavailable', message: 'busy' } }, { 'retry-after': '3' });
+    });
+    const { client, sleeps } = setup({ retry: { maxRetries: 5, maxElapsedMs: 60_000 }, polling: { initialDelayMs: 100, intervalMs: 100, timeoutMs: 5_000 } });
+    await expect(client.readAndWait('https://images.example/t.png')).rejects.toMatchObject({ kind: 'upstream', status: 503 });
+    // One poll at 100 ms, one retry at 3.1 s; a second retry would start at 6.1 s, past 5 s.
+    expect(polls).toBe(2);
+    expect(sleeps).toEqual([100, 3000]);
+    await client.close();
+  });
+
   it('per-call polling options override the client ones', async () => {
     readFlow(['running', 'succeeded']);
     const { client, sleeps } = setup();
@@ -100,9 +118,11 @@ describe('readAndWait', () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 120);
     await expect(client.readAndWait('https://images.example/t.png', { signal: ac.signal })).rejects.toMatchObject({ kind: 'aborted' });
+    // A poll that was on the wire when the signal fired may still land; after that, silence.
+    await new Promise((r) => setTimeout(r, 50));
     const polls = server.requests.length;
     expect(polls).toBeGreaterThan(1);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 150));
     expect(server.requests.length).toBe(polls);
     await client.close();
   });

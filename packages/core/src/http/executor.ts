@@ -25,6 +25,8 @@ export interface UpstreamRequest {
   body?: PreparedBody;
   safety: ReplaySafety;
   signal?: AbortSignal;
+  /** Clock time after which no retry starts (the polling deadline of readAndWait). */
+  deadline?: number;
 }
 
 export interface SuccessResponse extends HttpResponse {
@@ -107,7 +109,8 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
     }
     // Honour Retry-After as sent; otherwise back off. Give up when either cap would be passed.
     const delayMs = retryAfterMs ?? backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs, deps.random);
-    const withinBudget = attempt <= retry.maxRetries && clock.now() + delayMs - started <= retry.maxElapsedMs;
+    const resumeAt = clock.now() + delayMs;
+    const withinBudget = attempt <= retry.maxRetries && resumeAt - started <= retry.maxElapsedMs && resumeAt <= (req.deadline ?? Infinity);
     const willRetry = retryable && withinBudget;
     emit(deps, {
       ...base(req, attempt, clock.now() - t0),

@@ -25,7 +25,11 @@ export interface ReadResultPoll {
 }
 
 /** GET /read/analyzeResults/{id}, with the status normalized to the v3.2 spelling. */
-export async function pollReadResult(ctx: OperationContext, idOrLocation: string, o: Pick<CallOptions, 'signal'> = {}): Promise<ReadResultPoll> {
+export async function pollReadResult(
+  ctx: OperationContext,
+  idOrLocation: string,
+  o: Pick<CallOptions, 'signal'> & { deadline?: number } = {},
+): Promise<ReadResultPoll> {
   const id = operationIdFrom(idOrLocation);
   const res = await ctx.execute({
     operation: 'readResult',
@@ -33,6 +37,7 @@ export async function pollReadResult(ctx: OperationContext, idOrLocation: string
     path: `/read/analyzeResults/${encodeURIComponent(id)}`,
     safety: 'idempotent',
     ...(o.signal && { signal: o.signal }),
+    ...(o.deadline !== undefined && { deadline: o.deadline }),
   });
   const body = parseJson<ReadOperationResult>(res, 'readResult');
   const status = normalizeStatus(body?.status);
