@@ -66,7 +66,14 @@ export async function prepareImage(image: ImageInput, signal?: AbortSignal): Pro
   }
   if (typeof image === 'string') return urlBody(image);
   if (image instanceof URL) return urlBody(image.href);
-  const data = await toBytes(image);
+  let data: Uint8Array;
+  try {
+    data = await toBytes(image);
+  } catch (err) {
+    if (err instanceof InvalidInputError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new InvalidInputError(`Could not read the image: ${why}`, { code: 'ImageReadError', cause: err });
+  }
   if (signal?.aborted) throw abortError(signal);
   if (data.byteLength === 0) throw new InvalidInputError('Empty image: 0 bytes', { code: 'EmptyImage' });
   return { contentType: 'application/octet-stream', data };

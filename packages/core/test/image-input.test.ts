@@ -44,6 +44,16 @@ describe('image inputs', () => {
     expect([...req.body]).toEqual(BYTES);
   });
 
+  it('a stream that fails while being read gives InvalidInputError ImageReadError and sends nothing', async () => {
+    const broken = new Readable({
+      read() {
+        this.destroy(new Error('disk went away'));
+      },
+    });
+    await expect(client.detect(broken)).rejects.toMatchObject({ kind: 'invalid_input', code: 'ImageReadError', message: expect.stringContaining('disk went away') });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it.each<[string, ImageInput]>([
     ['string', 'https://images.example/a b.jpg'],
     ['URL', new URL('https://images.example/a b.jpg')],
