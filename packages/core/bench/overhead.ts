@@ -37,7 +37,7 @@ async function bareCall(): Promise<unknown> {
   const res = await request(`${origin}/vision/v3.2/analyze?visualFeatures=Tags,Description`, {
     dispatcher: bare,
     method: 'POST',
-    headers: { 'ocp-apim-subscription-key': KEY, 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'ocp-apim-subscription-key': KEY, 'content-type': 'application/json' },
     body: JSON.stringify({ url: IMAGE }),
     headersTimeout: 30_000,
     bodyTimeout: 30_000,

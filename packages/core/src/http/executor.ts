@@ -63,7 +63,8 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
   const { options, clock, signal } = { ...deps, signal: req.signal };
   const { retry, timeouts } = options;
   const started = clock.now();
-  const headers = { 'ocp-apim-subscription-key': options.key, accept: 'application/json' };
+  // No Accept header: generateThumbnail answers with image bytes, the rest with JSON.
+  const headers = { 'ocp-apim-subscription-key': options.key };
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, req.operation);
     if (deps.closed) throw new NetworkError(`${req.operation}: the client is closed`, { code: 'ClientClosed', operation: req.operation });
