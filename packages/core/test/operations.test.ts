@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createVisionClient, type VisionClient } from '../src/index.js';
+import { createVisionClient, type AttemptEvent, type VisionClient } from '../src/index.js';
 import { json, startLoopback, type Loopback } from './helpers/loopback-server.js';
 import { exampleBody } from './helpers/spec-example.js';
 
@@ -160,6 +160,27 @@ describe('one call per v3.2 operation', () => {
       'GET /vision/v3.2/read/analyzeResults/abc-123',
     ]);
     expect(server.requests.every((r) => r.headers['ocp-apim-subscription-key'] === KEY)).toBe(true);
+  });
+
+  it('reports each attempt to onAttempt with the request id from the headers', async () => {
+    const events: AttemptEvent[] = [];
+    const observed = createVisionClient({ endpoint: server.url, key: KEY, onAttempt: (e) => events.push(e) });
+    answerWith('SuccessfulTagImageWithUrl.json');
+    await observed.analyze(IMAGE_URL, { visualFeatures: ['Tags'] });
+    await observed.close();
+    expect(events).toEqual([
+      {
+        operation: 'analyze',
+        method: 'POST',
+        path: '/vision/v3.2/analyze?visualFeatures=Tags',
+        attempt: 1,
+        status: 200,
+        durationMs: expect.any(Number),
+        requestId: 'hdr-req-id',
+        willRetry: false,
+      },
+    ]);
+    expect(observed.stats()).toEqual({ attempts: 1, retries: 0, inFlight: 0, queued: 0 });
   });
 
   it('keeps a path prefix of the endpoint', async () => {
