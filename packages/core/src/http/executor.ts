@@ -13,7 +13,7 @@ import { classifyFailure } from './classify-failure.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { retryableFailure, retryableStatus, type ReplaySafety } from './retry-policy.js';
-import { parseRetryAfter } from './retry-after.js';
+import { retryAfterFromHeaders } from './retry-after.js';
 import { send, type HttpResponse } from './transport.js';
 
 /** One logical upstream call; the executor may send it several times. */
@@ -85,7 +85,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       );
       status = res.status;
       requestId = headerRequestId(res.headers);
-      retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
+      retryAfterMs = retryAfterFromHeaders(res.headers, Date.now());
       if (status >= 200 && status < 300) {
         emit(deps, { ...base(req, attempt, clock.now() - t0), status, ...(requestId && { requestId }), willRetry: false });
         return { ...res, ...(requestId && { requestId }), ...(retryAfterMs !== undefined && { retryAfterMs }) };

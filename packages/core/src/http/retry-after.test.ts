@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter, retryAfterFromHeaders } from './retry-after.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-25T12:00:00Z');
@@ -17,5 +17,16 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('', now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-5', now)).toBeUndefined();
+  });
+});
+
+describe('retryAfterFromHeaders', () => {
+  it('prefers the millisecond headers Azure sends', () => {
+    expect(retryAfterFromHeaders({ 'retry-after-ms': '1500', 'retry-after': '2' }, 0)).toBe(1500);
+    expect(retryAfterFromHeaders({ 'x-ms-retry-after-ms': '250' }, 0)).toBe(250);
+  });
+  it('falls back to Retry-After, and ignores junk', () => {
+    expect(retryAfterFromHeaders({ 'retry-after-ms': 'soon', 'retry-after': '2' }, 0)).toBe(2000);
+    expect(retryAfterFromHeaders({}, 0)).toBeUndefined();
   });
 });

@@ -14,3 +14,16 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
+
+/**
+ * The wait a response asks for: Azure's `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds)
+ * when present, else the standard `Retry-After`.
+ */
+export function retryAfterFromHeaders(headers: Record<string, string | string[] | undefined>, now: number): number | undefined {
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const raw = headers[name];
+    const text = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (text && /^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text));
+  }
+  return parseRetryAfter(headers['retry-after'], now);
+}
