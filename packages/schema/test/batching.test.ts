@@ -48,6 +48,10 @@ describe('analyze batching against the emulator', () => {
     // The black-and-white photo of four men: faces come back with pixel rectangles.
     expect(data.all[0].faces.length).toBeGreaterThan(0);
     expect(data.all[0].faces[0].rectangle.width).toBeGreaterThan(0);
+    // Details came back through analyze, not through model calls.
+    expect(data.b.landmarks.map((l: any) => l.name)).toContain('Colosseum');
+    expect(data.all[0].celebrities.map((c: any) => c.name)).toContain('Satya Nadella');
+    expect(h.callsOf('analyzeByDomain')).toHaveLength(0);
 
     h.reset();
     const again = await h.run(query(x, y), { cache });

@@ -2,7 +2,6 @@ import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import { type RequestInfo, startEmulator } from '@visiongraph/emulator';
 import { type ExecutionResult, execute, parse, validate } from 'graphql';
 import { type FeatureCache, createContext, createMemoryFeatureCache, schema } from '../../src/index.js';
-import { createLiteBackend } from './lite-backend.js';
 import { type StaticServer, startStaticServer } from './static-server.js';
 
 export interface Harness {
@@ -22,14 +21,14 @@ export interface Harness {
 /** The real emulator over loopback HTTP, core's client, and a static server for test images. */
 export async function startHarness(): Promise<Harness> {
   const calls: RequestInfo[] = [];
-  // VG_LITE_BACKEND=1 swaps in the header-only backend (while the emulator's real one is unfinished).
-  const backend = process.env.VG_LITE_BACKEND === '1' ? { backend: createLiteBackend() } : {};
-  const emulator = await startEmulator({ port: 0, onRequest: (info) => calls.push(info), ...backend });
+  const emulator = await startEmulator({ port: 0, onRequest: (info) => calls.push(info) });
   const images = await startStaticServer();
   const client = createVisionClient({
     endpoint: emulator.url,
     key: emulator.key,
     retry: { maxRetries: 0 },
+    // The emulator's first analyze loads ML models on a busy 2-core machine.
+    timeouts: { headersMs: 170_000, bodyMs: 170_000 },
     polling: { initialDelayMs: 20, intervalMs: 20, timeoutMs: 60_000 },
   });
   return {
