@@ -2,7 +2,6 @@
 // signals. Everything else is in startGateway/createGateway so tests can run it in-process.
 import { ConfigError } from './config/config-error.js';
 import { loadConfig, type EnvConfig } from './config/load-config.js';
-import { startGateway } from './start-gateway.js';
 
 let config: EnvConfig;
 try {
@@ -13,6 +12,8 @@ try {
   process.exit(1);
 }
 
+// Imported after validation, so a configuration mistake is reported without loading yoga & co.
+const { startGateway } = await import('./start-gateway.js');
 const running = await startGateway(config).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`visiongraph gateway: could not start: ${message}\n`);

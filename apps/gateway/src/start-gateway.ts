@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startEmulator } from '@visiongraph/emulator';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -47,6 +46,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   let emulator: { url: string; close(): Promise<void> } | undefined;
   let visionEndpoint = options.visionEndpoint;
   if (visionEndpoint === undefined) {
+    // Loaded only when needed: the emulator brings image-analysis libraries a gateway in front
+    // of Azure never uses.
+    const { startEmulator } = await import('@visiongraph/emulator');
     emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: visionKey });
     visionEndpoint = emulator.url;
     logger.info('embedded emulator started (no VISION_ENDPOINT set)', { emulatorUrl: emulator.url });

@@ -1,0 +1,90 @@
+import { createJsonLogger, startGateway, type RunningGateway, type StartGatewayOptions } from '@visiongraph/gateway';
+import { startEmulator, type RequestInfo } from '@visiongraph/emulator';
+
+/** A distinctive key, so a test can search every log line and response for it. */
+export const TEST_KEY = 'vg-test-key-7c1e93b4d2a5f608';
+
+export interface GraphQLResult {
+  data?: Record<string, any> | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface Stack {
+  gateway: RunningGateway;
+  emulatorUrl: string;
+  /** Every request the emulator received (routes only), in order. */
+  calls: RequestInfo[];
+  /** Every log line the gateway wrote, parsed. */
+  logs: Array<Record<string, any>>;
+  /** Raw log text, to search for secrets. */
+  rawLogs: string[];
+  /** URL of an example image as the emulator fetches it: from the gateway's own /examples/. */
+  image(file: string): string;
+  /** POSTs a JSON GraphQL request; returns status and parsed body. */
+  gql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResult }>;
+  /** Emulator calls made while `fn` ran. */
+  callsDuring(fn: () => Promise<unknown>): Promise<RequestInfo[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real stack over loopback HTTP: the emulator on a free port, the gateway on another,
+ * pointed at it. Read polling is shortened so text queries take milliseconds, not seconds.
+ */
+export async function startStack(options: Partial<StartGatewayOptions> = {}): Promise<Stack> {
+  const calls: RequestInfo[] = [];
+  const rawLogs: string[] = [];
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: TEST_KEY, onRequest: (info) => calls.push(info) });
+  // No `secrets` here: the test must see whether the gateway ever hands the key to its logger.
+  const logger = createJsonLogger({ level: 'debug', write: (line) => rawLogs.push(line) });
+  const gateway = await startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    visionEndpoint: emulator.url,
+    visionKey: TEST_KEY,
+    logger,
+    vision: { polling: { initialDelayMs: 20, intervalMs: 20 } },
+    ...options,
+  });
+  const stack: Stack = {
+    gateway,
+    emulatorUrl: emulator.url,
+    calls,
+    rawLogs,
+    get logs() {
+      return rawLogs.map((line) => JSON.parse(line) as Record<string, any>);
+    },
+    image: (file) => `${gateway.url}/examples/${file}`,
+    async gql(query, variables) {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResult };
+    },
+    async callsDuring(fn) {
+      const before = calls.length;
+      await fn();
+      return calls.slice(before);
+    },
+    async close() {
+      await gateway.close();
+      await emulator.close();
+    },
+  };
+  return stack;
+}
+
+/** Counts calls by emulator operation name, e.g. `{ analyze: 2 }`. */
+export function countByOperation(calls: RequestInfo[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const call of calls) counts[call.operation] = (counts[call.operation] ?? 0) + 1;
+  return counts;
+}
+
+/** The comma-separated query parameter as a sorted list (`visualFeatures`, `details`). */
+export function listParam(call: RequestInfo | undefined, name: string): string[] {
+  const value = call?.query[name];
+  return value ? value.split(',').sort() : [];
+}
