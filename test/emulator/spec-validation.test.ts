@@ -1,6 +1,8 @@
-// Every answer of every operation, on every test image the operation accepts, validates against
-// the official v3.2 / Read 3.2 / v1.0 OpenAPI definitions (tightened: no extra properties,
-// required fields). The real analysis backend runs; one emulator serves the whole file.
+// Answers validate against the official v3.2 / Read 3.2 / v1.0 OpenAPI definitions (tightened:
+// no extra properties, required fields): analyze with every feature, areaOfInterest, thumbnails
+// and read on every test image the operation accepts; every other operation of both versions on
+// a representative subset (faces, celebrities, text, landmark, GIF, BMP). The real analysis
+// backend runs; one emulator serves the whole file, and requests run one at a time.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClient, type Client } from './support/emulator-client.js';
@@ -11,7 +13,10 @@ const schema = createValidators();
 let c: Client;
 beforeAll(async () => {
   c = await startClient();
-});
+  // Load the models once before the timed tests (tens of seconds on a busy 2-core machine).
+  const warm = await c.post(`/vision/v3.2/analyze?${ALL_V3}`, image('csdf-dog.jpg'));
+  expect(warm.status).toBe(200);
+}, 240_000);
 afterAll(() => c.close());
 
 const ext = (f: string): string => f.slice(f.lastIndexOf('.') + 1);
@@ -19,7 +24,7 @@ const IMAGES = allImages();
 const ANALYZABLE = IMAGES.filter((f) => ['jpg', 'png', 'gif', 'bmp'].includes(ext(f)));
 const READABLE = IMAGES.filter((f) => ['jpg', 'png', 'bmp', 'pdf', 'tif'].includes(ext(f)));
 /** Faces, celebrities, text, clip art, a landmark, GIF and BMP input. */
-const SUBSET = ['csdf-faces.jpg', 'csdf-celebrities.jpg', 'tjs-testocr.png', 'csdf-cheese_clipart.png', 'csdf-landmark.jpg', 'tjs-simple.gif', 'tjs-simple.bmp'];
+const SUBSET = ['csdf-faces.jpg', 'csdf-celebrities.jpg', 'tjs-testocr.png', 'csdf-landmark.jpg', 'tjs-simple.gif', 'tjs-simple.bmp'];
 const ALL_V3 = 'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult,Objects,Brands&details=Celebrities,Landmarks';
 const ALL_V1 = 'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult&details=Celebrities,Landmarks';
 
@@ -55,12 +60,11 @@ describe('v3.2 on every accepted image', () => {
       for (const key of ['categories', 'adult', 'color', 'imageType', 'tags', 'description', 'faces', 'objects', 'brands']) expect(body).toHaveProperty(key);
       expect(body.modelVersion).toBe('2021-05-01');
     });
-    it(`areaOfInterest + thumbnail + ocr ${name}`, async () => {
+    it(`areaOfInterest + thumbnail ${name}`, async () => {
       const aoi = await expectValid(await c.post('/vision/v3.2/areaOfInterest', image(name)), 'v3.2', 'AreaOfInterestResult');
       const { x, y, w, h } = aoi.areaOfInterest;
       expect(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= aoi.metadata.width && y + h <= aoi.metadata.height).toBe(true);
       await expectThumbnail(await c.post('/vision/v3.2/generateThumbnail?width=64&height=48&smartCropping=true', image(name)), 64, 48);
-      await expectValid(await c.post('/vision/v3.2/ocr', image(name)), 'v3.2', 'OcrResult');
     });
   }
   for (const name of READABLE) {
@@ -80,7 +84,8 @@ describe('v3.2 and v1.0 on representative images', () => {
     await expectValid(await c.get('/vision/v1.0/models'), 'v1.0', 'ListModelsResult');
   });
   for (const name of SUBSET) {
-    it(`v3.2 describe, tag, detect, domain models ${name}`, async () => {
+    it(`v3.2 describe, tag, detect, ocr, domain models ${name}`, async () => {
+      await expectValid(await c.post('/vision/v3.2/ocr', image(name)), 'v3.2', 'OcrResult');
       const d = await expectValid(await c.post('/vision/v3.2/describe?maxCandidates=3', image(name)), 'v3.2', 'ImageDescription');
       expect(d.description.captions.length).toBeGreaterThanOrEqual(1);
       await expectValid(await c.post('/vision/v3.2/tag', image(name)), 'v3.2', 'TagResult');
