@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { createMemoryFeatureCache } from '../src/index.js';
 import { type Harness, listParam, startHarness } from './helpers/harness.js';
 
@@ -124,5 +125,20 @@ describe('analyze batching against the emulator', () => {
     const again = await h.run(q(a), { cache });
     expect(again.errors).toBeUndefined();
     expect(h.callsOf('analyze')).toHaveLength(1);
+  });
+
+  it('expires URL results after urlTtlMs but keeps content-addressed uploads', async () => {
+    const name = 'csdf-lion_drawing.png';
+    const bytes = await readFile(new URL(`../../../testdata/images/${name}`, import.meta.url));
+    const q = `query($f: File) { u: image(url: "${h.images.urlOf(name)}") { width } f: image(upload: $f) { width } }`;
+    const cache = createMemoryFeatureCache();
+    const run = () => h.run(q, { cache, urlTtlMs: 200, variables: { f: new File([bytes], name) } });
+    h.reset();
+    expect((await run()).data).toEqual({ u: { width: 300 }, f: { width: 300 } });
+    expect(h.callsOf('analyze')).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 300));
+    h.reset();
+    expect((await run()).data).toEqual({ u: { width: 300 }, f: { width: 300 } });
+    expect(h.callsOf('analyze')).toHaveLength(1); // the URL only
   });
 });

@@ -14,7 +14,10 @@ export interface Harness {
   callsOf(operation: string): RequestInfo[];
   reset(): void;
   /** Validates and runs a document with a fresh context (new DataLoaders) over `cache`. */
-  run(source: string, options?: { cache?: FeatureCache; variables?: Record<string, unknown> }): Promise<ExecutionResult>;
+  run(
+    source: string,
+    options?: { cache?: FeatureCache; variables?: Record<string, unknown>; urlTtlMs?: number },
+  ): Promise<ExecutionResult>;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,7 @@ export async function startHarness(): Promise<Harness> {
       return execute({
         schema,
         document,
-        contextValue: createContext({ client, cache }),
+        contextValue: createContext({ client, cache, ...(options.urlTtlMs ? { urlTtlMs: options.urlTtlMs } : {}) }),
         variableValues: options.variables,
       });
     },
