@@ -14,7 +14,6 @@ import { scrubError } from './errors/scrub.js';
 import { systemClock } from './http/clock.js';
 import { ConcurrencyLimiter } from './http/concurrency.js';
 import { execute, type ExecutorDeps } from './http/executor.js';
-import { RateLimiter } from './http/rate-limiter.js';
 import type { ImageInput } from './image-input.js';
 import { analyze, type AnalyzeOptions } from './operations/analyze.js';
 import {
@@ -108,7 +107,7 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     concurrency,
     stats: counters,
     closed: false,
-    ...(resolved.rateLimit && { limiter: new RateLimiter(resolved.rateLimit.requestsPerSecond, resolved.rateLimit.burst, clock) }),
+    ...(resolved.rateLimiter && { limiter: resolved.rateLimiter }),
     ...(options.onAttempt && { onAttempt: options.onAttempt }),
   };
   const ctx: OperationContext = { execute: (req) => execute(deps, req) };
@@ -150,3 +149,4 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     },
   };
 }
+

@@ -1,6 +1,7 @@
 // Public API of @visiongraph/core. Values first, then types.
 export { createVisionClient } from './client.js';
 export { RateLimitPresets } from './options.js';
+export { TokenBucket } from './http/rate-limiter.js';
 export { VisionError } from './errors/vision-error.js';
 export {
   AbortError,
@@ -35,6 +36,7 @@ export type {
   VisionClientOptions,
 } from './options.js';
 export type { Clock } from './http/clock.js';
+export type { RateLimiter } from './http/rate-limiter.js';
 export type { ImageInput } from './image-input.js';
 export type { VisionErrorKind } from './errors/vision-error.js';
 export type { ParsedErrorBody } from './errors/parse-error-body.js';

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { VisionError } from './errors/vision-error.js';
 import type { Clock } from './http/clock.js';
+import type { RateLimiter } from './http/rate-limiter.js';
 
 /** Per-attempt timeouts, in milliseconds. */
 export interface TimeoutOptions {
@@ -72,8 +73,11 @@ export interface VisionClientOptions {
   key: string;
   timeouts?: TimeoutOptions;
   retry?: RetryOptions;
-  /** Token bucket; `false` or absent means no client-side rate limit. @default false */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * Token bucket settings, or your own `RateLimiter` (e.g. shared between processes);
+   * `false` or absent means no client-side rate limit. @default false
+   */
+  rateLimit?: RateLimitOptions | RateLimiter | false;
   /** Most upstream attempts in flight at once; also the pool's connection count. @default 64 */
   maxConcurrency?: number;
   polling?: PollingOptions;

@@ -62,6 +62,17 @@ describe('rate limiter', () => {
     await client.close();
   });
 
+  it('accepts a custom RateLimiter (e.g. one shared by several processes) and asks it per attempt', async () => {
+    server.handle((_req, res) => json(res, 200, {}));
+    const asked: string[] = [];
+    const shared = { acquire: async () => void asked.push('permit') };
+    const client = createVisionClient({ endpoint: server.url, key: KEY, rateLimit: shared });
+    await client.tag(IMAGE);
+    await client.listModels();
+    expect(asked).toEqual(['permit', 'permit']);
+    await client.close();
+  });
+
   it('counts retries against the budget too', async () => {
     let n = 0;
     server.handle((_req, res) => (n++ === 0 ? json(res, 503, {}) : json(res, 200, {})));

@@ -1,21 +1,36 @@
-import type { Clock } from './clock.js';
+import type { RateLimitOptions } from '../options.js';
+import { checkNumber } from '../check-option.js';
+import { systemClock, type Clock } from './clock.js';
+
+/**
+ * What the client needs from a rate limiter: wait for permission to send one attempt.
+ * The default is the in-memory TokenBucket; a gateway running several replicas can pass one
+ * backed by a shared store, since Azure's quota is per key, not per process.
+ */
+export interface RateLimiter {
+  /** Resolves when one request may go; rejects (AbortError) if `signal` fires first. */
+  acquire(signal?: AbortSignal): Promise<void>;
+}
 
 /**
  * Token bucket: `burst` requests may go at once, then one every 1/requestsPerSecond.
  * Each caller reserves a token immediately (the balance may go negative) and sleeps for its
  * share of the debt, so waiters leave in arrival order without polling.
  */
-export class RateLimiter {
+export class TokenBucket implements RateLimiter {
   private tokens: number;
   private last: number;
+  private readonly requestsPerSecond: number;
+  private readonly burst: number;
+  private readonly clock: Clock;
 
-  constructor(
-    private readonly requestsPerSecond: number,
-    private readonly burst: number,
-    private readonly clock: Clock,
-  ) {
-    this.tokens = burst;
-    this.last = clock.now();
+  /** Takes the same settings as the client's `rateLimit` option; `clock` is for tests. */
+  constructor(options: RateLimitOptions & { clock?: Clock }) {
+    this.requestsPerSecond = checkNumber('rateLimit.requestsPerSecond', options.requestsPerSecond, Number.MIN_VALUE);
+    this.burst = checkNumber('rateLimit.burst', options.burst ?? 1, 1, true);
+    this.clock = options.clock ?? systemClock;
+    this.tokens = this.burst;
+    this.last = this.clock.now();
   }
 
   async acquire(signal?: AbortSignal): Promise<void> {
