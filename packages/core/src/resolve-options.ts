@@ -38,8 +38,11 @@ export function resolveOptions(o: VisionClientOptions): ResolvedOptions {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidOption('endpoint', 'an http(s) URL', url.protocol);
   if (typeof o.key !== 'string' || o.key.trim() === '') throw invalidOption('key', 'a non-empty string', o.key);
+  // A header value cannot hold control characters; say so now rather than on every call.
+  if (/[\u0000-\u001f\u007f]/.test(o.key)) throw invalidOption('key', 'no control characters or line breaks', 'a key with them');
   return {
-    baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/vision/v3.2`,
+    // Accept an endpoint given with the API path already on it.
+    baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/vision\/v3\.2$/i, '')}/vision/v3.2`,
     key: o.key,
     timeouts: merge('timeouts', DEFAULT_TIMEOUTS, o.timeouts, { connectMs: 1, headersMs: 1, bodyMs: 1 }),
     retry: merge('retry', DEFAULT_RETRY, o.retry, { maxRetries: 0, maxElapsedMs: 0, baseDelayMs: 0, maxDelayMs: 0 }),

@@ -114,6 +114,7 @@ describe('client-side validation (nothing is sent)', () => {
   it('bad options fail fast naming the setting', () => {
     expect(() => createVisionClient({ endpoint: 'not a url', key: KEY })).toThrow(/endpoint/);
     expect(() => createVisionClient({ endpoint: 'http://x', key: '' })).toThrow(/key/);
+    expect(() => createVisionClient({ endpoint: 'http://x', key: 'abc\r\nX-Injected: 1' })).toThrow(/key: expected no control characters/);
     expect(() => createVisionClient({ endpoint: 'http://x', key: KEY, retry: { maxRetries: -1 } })).toThrow(/retry\.maxRetries/);
     expect(() => createVisionClient({ endpoint: 'http://x', key: KEY, rateLimit: { requestsPerSecond: 0 } })).toThrow(/rateLimit\.requestsPerSecond/);
     expect(() => createVisionClient({ endpoint: 'http://x', key: KEY, maxConcurrency: 0 })).toThrow(/maxConcurrency/);

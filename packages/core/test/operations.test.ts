@@ -188,6 +188,9 @@ describe('one call per v3.2 operation', () => {
     answerWith('SuccessfulTagImageWithUrl.json');
     await prefixed.tag(IMAGE_URL);
     await prefixed.close();
-    expect(server.requests[0]?.path).toBe('/proxy/vision/v3.2/tag');
+    const withApiPath = createVisionClient({ endpoint: `${server.url}/vision/v3.2/`, key: KEY });
+    await withApiPath.tag(IMAGE_URL);
+    await withApiPath.close();
+    expect(server.requests.map((r) => r.path)).toEqual(['/proxy/vision/v3.2/tag', '/vision/v3.2/tag']);
   });
 });

@@ -13,6 +13,7 @@ describe('classifyFailure', () => {
     [sysError('ECONNREFUSED'), 'network', 'ECONNREFUSED', true],
     [sysError('ENOTFOUND'), 'network', 'ENOTFOUND', true],
     [sysError('ECONNRESET'), 'network', 'ECONNRESET', false],
+    [new errors.InvalidArgumentError('invalid header'), 'invalid_input', 'InvalidRequest', true],
     [new AggregateError([sysError('ECONNREFUSED'), sysError('ECONNREFUSED')]), 'network', 'ECONNREFUSED', true],
   ])('%s → %s %s (before send: %s)', (err, kind, code, beforeSend) => {
     const out = classifyFailure(err, 'tag', 'key');

@@ -1,4 +1,4 @@
-import { NetworkError, TimeoutError } from '../errors/error-classes.js';
+import { InvalidInputError, NetworkError, TimeoutError } from '../errors/error-classes.js';
 import { redact } from '../errors/redact.js';
 import type { VisionError } from '../errors/vision-error.js';
 
@@ -26,11 +26,15 @@ function codeOf(err: unknown): string | undefined {
   return e.cause ? codeOf(e.cause) : undefined;
 }
 
-/** Maps an undici/system error to TimeoutError or NetworkError (abort is handled by the caller). */
+/** Maps an undici/system error to TimeoutError, NetworkError or InvalidInputError (abort is handled by the caller). */
 export function classifyFailure(err: unknown, operation: string, key: string): ClassifiedFailure {
   const code = codeOf(err) ?? 'NetworkError';
   const detail = redact(err instanceof Error && err.message ? err.message : code, key);
   const beforeSend = CONNECT_CODES.has(code);
+  // undici refused to build the request (e.g. a header value it cannot send): retrying cannot help.
+  if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_ARG_TYPE') {
+    return { beforeSend: true, error: new InvalidInputError(`${operation}: the request could not be built (${detail})`, { code: 'InvalidRequest', operation }) };
+  }
   const timeoutCode = TIMEOUT_CODES[code];
   if (timeoutCode) {
     return { beforeSend, error: new TimeoutError(`${operation}: ${timeoutCode} (${detail})`, { code: timeoutCode, operation }) };

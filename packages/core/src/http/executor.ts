@@ -104,7 +104,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       }
       const failure = classifyFailure(err, req.operation, options.key);
       error = failure.error;
-      retryable = retryableFailure(failure.beforeSend, req.safety);
+      retryable = error.kind !== 'invalid_input' && retryableFailure(failure.beforeSend, req.safety);
     } finally {
       release();
     }
