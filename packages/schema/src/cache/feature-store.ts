@@ -46,6 +46,13 @@ export async function resolveKeys(
     if (claim.owner) owned.set(key, mine);
     results.push(claim.pending);
   }
+  // A fetch may have finished between our miss and our claim: look once more before calling.
+  const late = await Promise.all([...owned.keys()].map(async (key) => [key, await cache.get(key)] as const));
+  for (const [key, hit] of late) {
+    if (hit === undefined) continue;
+    owned.get(key)?.resolve(hit.value);
+    owned.delete(key);
+  }
   if (owned.size > 0) void fetchOwned(cache, owned, fetchMissing, ttlMs);
   return results;
 }
@@ -66,8 +73,9 @@ async function fetchOwned(
   }
   const options = ttlMs === undefined ? {} : { ttlMs };
   // Cache first, then settle: a request arriving in between finds the entry instead of refetching.
-  await Promise.all(
-    [...values].map(([key, value]) => cache.set(key, { value: value ?? null }, options).catch(() => undefined)),
-  );
+  // Every owned key is cached, as null when the response lacked it; a failed write only costs a refetch.
+  const entries = new Map([...owned.keys()].map((key) => [key, null as unknown]));
+  for (const [key, value] of values) entries.set(key, value ?? null);
+  await Promise.all([...entries].map(([key, value]) => cache.set(key, { value }, options).catch(() => undefined)));
   for (const [key, d] of owned) d.resolve(values.get(key) ?? null);
 }

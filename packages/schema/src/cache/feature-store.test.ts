@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCache } from './feature-cache.js';
+import { resolveKeys } from './feature-store.js';
+import { createMemoryFeatureCache } from './memory-feature-cache.js';
+
+/** A fetch that answers `<key>!` for each key and records what it was asked. */
+function recordingFetch(asked: string[][], gate?: Promise<void>) {
+  return async (missing: string[]) => {
+    asked.push([...missing]);
+    await gate;
+    return new Map(missing.map((k) => [k, `${k}!`]));
+  };
+}
+
+const settle = (promises: Promise<unknown>[]) => Promise.all(promises);
+
+describe('resolveKeys', () => {
+  it('fetches only the keys the cache does not have', async () => {
+    const cache = createMemoryFeatureCache();
+    await cache.set('a', { value: 'cached' });
+    const asked: string[][] = [];
+    expect(await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined))).toEqual(['cached', 'b!']);
+    expect(asked).toEqual([['b']]);
+    expect(await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined))).toEqual(['cached', 'b!']);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('joins keys in flight and fetches only the rest', async () => {
+    const cache = createMemoryFeatureCache();
+    const asked: string[][] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const first = await resolveKeys(cache, ['tags', 'color'], recordingFetch(asked, gate), undefined);
+    const second = await resolveKeys(cache, ['tags', 'faces'], recordingFetch(asked), undefined);
+    open();
+    expect(await settle(first)).toEqual(['tags!', 'color!']);
+    expect(await settle(second)).toEqual(['tags!', 'faces!']);
+    expect(asked).toEqual([['tags', 'color'], ['faces']]);
+  });
+
+  it('rejects every key of a failed fetch and caches nothing', async () => {
+    const cache = createMemoryFeatureCache();
+    const boom = new Error('upstream down');
+    const [a, b] = await resolveKeys(cache, ['a', 'b'], async () => Promise.reject(boom), undefined);
+    await expect(a).rejects.toBe(boom);
+    await expect(b).rejects.toBe(boom);
+    expect(await cache.get('a')).toBeUndefined();
+    const asked: string[][] = [];
+    expect(await settle(await resolveKeys(cache, ['a'], recordingFetch(asked), undefined))).toEqual(['a!']);
+  });
+
+  it('caches an absent value as null and extra values that came along', async () => {
+    const cache = createMemoryFeatureCache();
+    const [a] = await resolveKeys(cache, ['a'], async () => new Map([['extra', 1]]), 1000);
+    expect(await a).toBeNull();
+    expect(await cache.get('a')).toEqual({ value: null });
+    expect(await cache.get('extra')).toEqual({ value: 1 });
+  });
+
+  it('uses a value stored between its miss and its claim instead of fetching', async () => {
+    const inner = createMemoryFeatureCache();
+    // Another replica finishes the fetch exactly while this one is claiming.
+    const racing: FeatureCache = {
+      get: (key) => inner.get(key),
+      set: (key, entry, options) => inner.set(key, entry, options),
+      claim: async (key, pending) => {
+        await inner.set(key, { value: 'from elsewhere' });
+        return inner.claim(key, pending);
+      },
+    };
+    const asked: string[][] = [];
+    expect(await settle(await resolveKeys(racing, ['k'], recordingFetch(asked), undefined))).toEqual(['from elsewhere']);
+    expect(asked).toEqual([]);
+  });
+});
