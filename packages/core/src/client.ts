@@ -140,7 +140,7 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
       const { operationId } = await read(ctx, image, o);
       const poll = (signal: AbortSignal | undefined, deadline: number) =>
         pollReadResult(ctx, operationId, { deadline, ...(signal && { signal }) });
-      return pollUntilDone({ clock, poll }, operationId, polling, startedAt, o.signal);
+      return pollUntilDone({ clock, poll, operationId, polling, startedAt, ...(o.signal && { signal: o.signal }) });
     }),
     stats: () => ({ ...counters, inFlight: concurrency.inFlight, queued: concurrency.queued }),
     close: async () => {

@@ -4,10 +4,15 @@ import type { Clock } from './http/clock.js';
 import type { PollingOptions } from './options.js';
 import type { ReadResultPoll } from './operations/get-read-result.js';
 
-export interface PollDeps {
+export interface PollJob {
   clock: Clock;
   /** One GET of the result; its retries must not start after `deadline`. */
   poll: (signal: AbortSignal | undefined, deadline: number) => Promise<ReadResultPoll>;
+  operationId: string;
+  polling: Required<PollingOptions>;
+  /** Clock time of the submission; the deadline counts from here. */
+  startedAt: number;
+  signal?: AbortSignal;
 }
 
 /**
@@ -15,19 +20,14 @@ export interface PollDeps {
  * `initialDelayMs`, then `intervalMs` or the service's `Retry-After` between polls; a wait that
  * would end past the deadline throws PollingTimeoutError instead.
  */
-export async function pollUntilDone(
-  deps: PollDeps,
-  operationId: string,
-  polling: Required<PollingOptions>,
-  startedAt: number,
-  signal?: AbortSignal,
-): Promise<ReadOperationResult> {
+export async function pollUntilDone(job: PollJob): Promise<ReadOperationResult> {
+  const { clock, poll, operationId, polling, startedAt, signal } = job;
   const deadline = startedAt + polling.timeoutMs;
   let delay = polling.initialDelayMs;
   for (;;) {
-    if (deps.clock.now() + delay > deadline) throw new PollingTimeoutError(operationId, polling.timeoutMs, { operation: 'readAndWait' });
-    await deps.clock.sleep(delay, signal);
-    const { result, retryAfterMs } = await deps.poll(signal, deadline);
+    if (clock.now() + delay > deadline) throw new PollingTimeoutError(operationId, polling.timeoutMs, { operation: 'readAndWait' });
+    await clock.sleep(delay, signal);
+    const { result, retryAfterMs } = await poll(signal, deadline);
     if (result.status === 'succeeded') return result;
     if (result.status === 'failed') throw new ReadFailedError(operationId, { operation: 'readAndWait' });
     delay = retryAfterMs ?? polling.intervalMs;

@@ -109,7 +109,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       release();
     }
     // Honour Retry-After as sent; otherwise back off. Give up when either cap would be passed.
-    const delayMs = retryAfterMs ?? backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs, deps.random);
+    const delayMs = retryAfterMs ?? backoffDelay(attempt, retry, deps.random);
     const resumeAt = clock.now() + delayMs;
     const withinBudget = attempt <= retry.maxRetries && resumeAt - started <= retry.maxElapsedMs && resumeAt <= (req.deadline ?? Infinity);
     const willRetry = retryable && withinBudget;
