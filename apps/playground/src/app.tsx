@@ -16,7 +16,7 @@ import { TextPanel } from './panels/text-panel.js';
 import { ThumbnailPanel } from './panels/thumbnail-panel.js';
 import { useAnalysis } from './use-analysis.js';
 
-const QUERY = AnalyzeImage.toString();
+const QUERY = AnalyzeImage.toString().trim();
 
 /** The playground: pick an image and what to see, then look at the answer drawn over it. */
 export function App() {

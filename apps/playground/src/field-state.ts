@@ -13,10 +13,15 @@ export type FieldState<T> =
   | { status: 'error'; errors: GraphQLErrorShape[] }
   | { status: 'ready'; value: T };
 
-/** Errors that belong to the whole image (path `image`, or no path). */
+// Fields about the image itself rather than a feature: their errors (the image could not be
+// fetched or decoded) are shown over the image, not in a panel.
+const IMAGE_FIELDS = new Set<string | number | undefined>([undefined, 'id', 'width', 'height', 'format']);
+
+/** Errors that belong to the whole image (no path, `image`, or its metadata), one per message. */
 export function imageErrors(analysis: Analysis | undefined): GraphQLErrorShape[] {
   const errors = analysis?.result?.errors ?? [];
-  return errors.filter((error) => !error.path || error.path.length < 2);
+  const own = errors.filter((error) => !error.path || IMAGE_FIELDS.has(error.path[1]));
+  return [...new Map(own.map((error) => [describeError(error), error])).values()];
 }
 
 export function fieldErrors(analysis: Analysis | undefined, field: string): GraphQLErrorShape[] {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { describeError, fieldState, imageErrors } from '../field-state.js';
+import type { GraphQLErrorShape } from '../lib/incremental.js';
 import type { Analysis } from '../use-analysis.js';
 import { LayerToggles } from './layer-toggles.js';
 import { Overlay } from './overlay.js';
@@ -15,13 +16,22 @@ interface ImageStageProps {
   sourceLabel: string;
 }
 
+// The caption's error is already in the banner when the whole image failed.
+function sameErrors(own: GraphQLErrorShape[], banner: GraphQLErrorShape[]): boolean {
+  const shown = new Set(banner.map(describeError));
+  return own.every((error) => shown.has(describeError(error)));
+}
+
 /** The picked image with its caption as a title and every box drawn over it. */
 export function ImageStage({ analysis, src, trusted, sourceLabel }: ImageStageProps) {
   const [natural, setNatural] = useState<{ src: string; width: number; height: number }>();
   const [hidden, setHidden] = useState<ReadonlySet<ShapeKind>>(new Set());
   const image = analysis?.result?.data?.image;
   const caption = fieldState(analysis, 'caption', analysis?.variables.caption ?? false);
-  const errors = [...imageErrors(analysis), ...(analysis?.failure ? [analysis.failure] : [])];
+  const errors: GraphQLErrorShape[] = [
+    ...imageErrors(analysis),
+    ...(analysis?.failure ? [{ message: analysis.failure.message, extensions: { code: analysis.failure.code } }] : []),
+  ];
   // A pasted URL is only displayed once the gateway could read it, so a dead link does not
   // turn into a broken image (and a console error) in the browser.
   const show = src !== undefined && (trusted || image?.width != null);
@@ -43,7 +53,7 @@ export function ImageStage({ analysis, src, trusted, sourceLabel }: ImageStagePr
           </h2>
         ) : caption.status === 'loading' ? (
           <h2 className="muted" role="status">Describing the image…</h2>
-        ) : caption.status === 'error' ? (
+        ) : caption.status === 'error' && !sameErrors(caption.errors, errors) ? (
           <h2 className="error" role="alert">{caption.errors.map(describeError).join(' · ')}</h2>
         ) : (
           <h2 className="muted">{src ? sourceLabel : 'Pick an image to see what the vision graph sees'}</h2>
@@ -51,7 +61,7 @@ export function ImageStage({ analysis, src, trusted, sourceLabel }: ImageStagePr
       </header>
       {errors.map((error) => (
         <p key={error.message} className="error banner" role="alert" data-testid="image-error">
-          {'code' in error ? `${error.code}: ${error.message}` : describeError(error)}
+          {describeError(error)}
         </p>
       ))}
       {show ? (

@@ -43,27 +43,35 @@ export function Overlay({ shapes, width, height }: OverlayProps) {
           ),
         )}
       </svg>
-      {shapes.map((shape) =>
-        shape.label && shape.rect ? (
-          <span
-            key={shape.key}
-            className={`shape-label label-${shape.kind}`}
-            style={labelPosition(shape.rect, width, height)}
-          >
-            {shape.label}
-          </span>
-        ) : null,
-      )}
+      {placeLabels(shapes, width, height).map(({ shape, style }) => (
+        <span key={shape.key} className={`shape-label label-${shape.kind}`} style={style}>
+          {shape.label}
+        </span>
+      ))}
     </>
   );
 }
 
-// Above the box's top-left corner, or just inside it when the box touches the top edge.
-function labelPosition(rect: NonNullable<Shape['rect']>, width: number, height: number): CSSProperties {
-  const inside = rect.y / height < 0.06;
-  return {
-    left: `${(rect.x / width) * 100}%`,
-    top: `${(rect.y / height) * 100}%`,
-    transform: inside ? 'none' : 'translateY(-100%)',
-  };
+// A label sits above its box's top-left corner (inside it when the box touches the top edge);
+// the area of interest is labelled at its bottom-left, inside. Labels that would start at the
+// same spot (a face that is also a celebrity) are stacked instead of drawn over each other.
+function placeLabels(shapes: Shape[], width: number, height: number) {
+  const taken = new Map<string, number>();
+  return shapes.flatMap((shape) => {
+    if (!shape.label || !shape.rect) return [];
+    const { x, y, height: h } = shape.rect;
+    const bottom = shape.kind === 'area';
+    const anchorY = bottom ? y + h : y;
+    const spot = `${Math.round((x / width) * 50)},${Math.round((anchorY / height) * 50)}`;
+    const stacked = taken.get(spot) ?? 0;
+    taken.set(spot, stacked + 1);
+    const inside = bottom || y / height < 0.06;
+    const shift = inside ? (bottom ? -100 - stacked * 100 : stacked * 100) : -100 - stacked * 100;
+    const style: CSSProperties = {
+      left: `${(x / width) * 100}%`,
+      top: `${(anchorY / height) * 100}%`,
+      transform: `translateY(${shift}%)`,
+    };
+    return [{ shape, style }];
+  });
 }

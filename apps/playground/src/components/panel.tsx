@@ -16,6 +16,8 @@ export function Panel({ title, states, loadingLabel, children, testId }: PanelPr
   if (states.every((state) => state.status === 'off')) return null;
   const errors = states.flatMap((state) => (state.status === 'error' ? state.errors : []));
   const loading = states.some((state) => state.status === 'loading');
+  // "Nothing found" would be a lie when nothing could be looked at.
+  const anyReady = states.some((state) => state.status === 'ready');
   const messages = [...new Set(errors.map(describeError))];
   return (
     <section className="panel" aria-busy={loading} data-testid={testId}>
@@ -30,9 +32,9 @@ export function Panel({ title, states, loadingLabel, children, testId }: PanelPr
           <span className="spinner" aria-hidden="true" />
           {loadingLabel}
         </p>
-      ) : (
+      ) : anyReady ? (
         children
-      )}
+      ) : null}
     </section>
   );
 }

@@ -41,7 +41,7 @@ export function QueryPanel({ query, variables }: QueryPanelProps) {
         </div>
       </div>
       <pre className="code" tabIndex={0} aria-label="GraphQL query">
-        {query.trim()}
+        {query}
       </pre>
       <details>
         <summary>Variables</summary>

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 390, height: 844 } });
+p.on('console', m => console.log('console', m.type(), m.text()));
+await p.goto('http://127.0.0.1:4100/');
+await p.locator('button[data-file="skimage-astronaut.png"]').click();
+await p.getByTestId('caption').waitFor({ timeout: 120000 });
+await p.waitForTimeout(3000);
+console.log(await p.evaluate(() => [...document.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 20)));
+await b.close();

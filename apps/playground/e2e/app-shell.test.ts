@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ANALYSIS_TIMEOUT, pickExample, useHarness, withPage } from './harness.js';
+
+const harness = useHarness();
+
+describe('the playground shell in Chromium', () => {
+  it('fits a phone screen without sideways scrolling', async () => {
+    await withPage(
+      harness,
+      'phone',
+      async (page) => {
+        await pickExample(page, 'skimage-astronaut.png');
+        await page.getByTestId('caption').waitFor({ timeout: ANALYSIS_TIMEOUT });
+        const widths = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+          image: document.querySelector('.figure img')!.getBoundingClientRect().width,
+        }));
+        expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+        expect(widths.image).toBeLessThanOrEqual(widths.viewport);
+      },
+      { width: 390, height: 844 },
+    );
+  });
+
+  it('shows the query it sends, copies it, and opens it in GraphiQL', async () => {
+    await withPage(harness, 'graphiql', async (page) => {
+      const shown = (await page.getByLabel('GraphQL query').textContent()) ?? '';
+      expect(shown).toMatch(/^query AnalyzeImage\(/);
+      expect(shown).toContain('@defer');
+
+      await page.getByRole('button', { name: 'Copy query' }).click();
+      await page.getByText('Copied').waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+
+      const [tab] = await Promise.all([
+        page.context().waitForEvent('page'),
+        page.getByRole('link', { name: 'Open in GraphiQL' }).click(),
+      ]);
+      await tab!.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+      await tab!.getByText('AnalyzeImage').first().waitFor({ timeout: 60_000 });
+      await tab!.close();
+
+      // and from the header, in the same tab
+      await page.getByRole('link', { name: 'GraphiQL' }).click();
+      await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+    });
+  });
+});
