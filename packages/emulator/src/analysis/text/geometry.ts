@@ -1,0 +1,54 @@
+import type { Quad, Rect } from '../types.js';
+
+/** Axis-aligned box in the upright OCR raster: x0,y0 top-left, x1,y1 bottom-right (exclusive). */
+export interface Box { x0: number; y0: number; x1: number; y1: number }
+
+/** Clockwise quarter turns applied to the raster to make its text upright. */
+export type Rotation = 0 | 90 | 180 | 270;
+
+/**
+ * Maps points of the upright OCR raster back to the original image: undo the quarter turn
+ * (the raster before turning was rasterW x rasterH), then undo the raster's scale.
+ */
+export class UprightFrame {
+  constructor(
+    readonly rotation: Rotation,
+    readonly rasterW: number,
+    readonly rasterH: number,
+    /** Raster pixels per original pixel (or per PDF point). */
+    readonly scale: number,
+  ) {}
+
+  /** A point of the upright raster in original coordinates. */
+  point(u: number, v: number): [number, number] {
+    const { rasterW: W, rasterH: H, scale } = this;
+    const [x, y] = this.rotation === 90 ? [v, H - u] : this.rotation === 180 ? [W - u, H - v] : this.rotation === 270 ? [W - v, u] : [u, v];
+    return [x / scale, y / scale];
+  }
+
+  /** An upright box as an original-image rect (axis-aligned, rounded outwards). */
+  rect(b: Box): Rect {
+    const [ax, ay] = this.point(b.x0, b.y0);
+    const [bx, by] = this.point(b.x1, b.y1);
+    const x = Math.floor(Math.min(ax, bx));
+    const y = Math.floor(Math.min(ay, by));
+    return { x, y, w: Math.ceil(Math.max(ax, bx)) - x, h: Math.ceil(Math.max(ay, by)) - y };
+  }
+
+  /**
+   * An upright box as a quad starting at the text's own top-left corner, clockwise: turning the
+   * corners back keeps their order, so a line read upwards starts at its bottom-left in the image.
+   */
+  quad(b: Box, round: (v: number) => number = Math.round): Quad {
+    const corners = [this.point(b.x0, b.y0), this.point(b.x1, b.y0), this.point(b.x1, b.y1), this.point(b.x0, b.y1)];
+    return corners.flatMap(([x, y]) => [round(x), round(y)]) as Quad;
+  }
+}
+
+/** Smallest box holding all boxes. */
+export function unionBox(boxes: readonly Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}

@@ -1,0 +1,72 @@
+import type { LoadedImage } from '../types.js';
+import { detectLanguage } from './detect-language.js';
+import type { Rotation } from './geometry.js';
+import { recognizeLines, type OcrLine } from './recognize-lines.js';
+import { textPool } from './shared-pool.js';
+import { AZURE_CODE, tessLanguage, type TessLanguage } from './tessdata.js';
+import { decodePage, osdTurn, turnPage, type UprightPage } from './upright-page.js';
+import type { TesseractPool } from './worker-pool.js';
+
+export interface PageLines {
+  page: UprightPage;
+  lines: OcrLine[];
+  /** Azure code of the language read with (requested, or detected when none was). */
+  language: string;
+}
+
+interface Options { page: number; maxSide: number; detectOrientation: boolean; language: string | undefined; minConfidence: number; signal?: AbortSignal }
+
+/** Pages up to this size get the try-every-turn fallback when OSD is unsure (it costs 2 more reads). */
+const TRY_TURNS_MAX_PIXELS = 1_500_000;
+
+const textOf = (lines: readonly OcrLine[]): string => lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
+/** How well a page read: confident characters. */
+const score = (lines: readonly OcrLine[]): number =>
+  lines.reduce((s, l) => s + l.words.reduce((t, w) => t + w.confidence * w.text.length, 0), 0);
+
+/** Upright text reads with confidence; sideways or upside-down text reads as low-confidence junk. */
+function readsUpright(lines: readonly OcrLine[]): boolean {
+  const conf = lines.flatMap((l) => l.words.map((w) => w.confidence)).sort((a, b) => a - b);
+  return conf.length >= 3 && conf[Math.floor(conf.length / 2)]! >= 0.8;
+}
+
+/**
+ * OCR of one page. The page is read as decoded first; with `detectOrientation`, when that does
+ * not read like upright text, tesseract's OSD picks a quarter turn (on small pages where OSD is
+ * unsure, every turn is read and the best kept). Without a language (or 'unk') the page is read
+ * as English; when the words look like another shipped language, it is read again in that one.
+ * A language without shipped traineddata is read as English but reported as requested.
+ */
+export async function pageLines(img: LoadedImage, opts: Options): Promise<PageLines> {
+  const pool = textPool();
+  const { tess, detect } = tessLanguage(opts.language);
+  let page = await decodePage(img, opts.page, opts.maxSide);
+  opts.signal?.throwIfAborted();
+  let lines = await recognizeLines(pool, tess, page, opts.minConfidence, opts.signal);
+  if (opts.detectOrientation && !readsUpright(lines)) ({ page, lines } = await findTurn(pool, tess, page, lines, opts));
+  if (!detect) return { page, lines, language: opts.language! };
+  let found: TessLanguage = 'eng';
+  if (lines.length) {
+    found = detectLanguage(textOf(lines));
+    if (found !== 'eng') lines = await recognizeLines(pool, found, page, opts.minConfidence, opts.signal);
+  }
+  return { page, lines, language: AZURE_CODE[found] };
+}
+
+async function findTurn(
+  pool: TesseractPool, tess: TessLanguage, page: UprightPage, lines: OcrLine[], opts: Options,
+): Promise<{ page: UprightPage; lines: OcrLine[] }> {
+  const osd = await osdTurn(pool, page);
+  const small = page.width * page.height <= TRY_TURNS_MAX_PIXELS;
+  const turns: Rotation[] = osd.rotation ? [osd.rotation] : small ? [90, 270, 180] : [];
+  let best = { page, lines, score: score(lines) };
+  for (const rotation of turns) {
+    opts.signal?.throwIfAborted();
+    const turned = await turnPage(page, rotation);
+    const turnedLines = await recognizeLines(pool, tess, turned, opts.minConfidence, opts.signal);
+    // A turn OSD is sure of only has to read better; a blind guess has to read much better.
+    const s = score(turnedLines);
+    if (s > best.score * (osd.rotation ? 1 : 1.5)) best = { page: turned, lines: turnedLines, score: s };
+  }
+  return best;
+}

@@ -1,0 +1,90 @@
+import type { Line as TessLine } from 'tesseract.js';
+import { unionBox, type Box } from './geometry.js';
+import { stripCuts } from './strips.js';
+import type { TessLanguage } from './tessdata.js';
+import { encodeGrey, type UprightPage } from './upright-page.js';
+import type { TesseractPool } from './worker-pool.js';
+import { OCR_WORKERS } from './shared-pool.js';
+
+export interface OcrWord { text: string; box: Box; confidence: number }
+/** A text line in upright raster pixels; `block` numbers tesseract's layout blocks page-wide. */
+export interface OcrLine { box: Box; words: OcrWord[]; block: number; baseline: { x0: number; y0: number; x1: number; y1: number } }
+
+const box = (b: Box, dy: number): Box => ({ x0: b.x0, y0: b.y0 + dy, x1: b.x1, y1: b.y1 + dy });
+/** Words further apart than this many line heights belong to different columns. */
+const COLUMN_GAP = 1.5;
+// Letters or digits in any script: words made only of punctuation or noise are dropped.
+const HAS_TEXT = /[\p{L}\p{N}]/u;
+const ALNUM = /[\p{L}\p{N}]/gu;
+const alnumCount = (t: string): number => t.match(ALNUM)?.length ?? 0;
+
+// Texture in photos reads as short "words" with odd boxes. A word is kept when its confidence
+// passes and its box could hold its characters (not many times wider than they need); a line
+// is kept when it has a word of 3+ letters or digits, or reads with 90 % confidence.
+function plausibleWord(w: OcrWord, minConfidence: number): boolean {
+  const n = alnumCount(w.text);
+  const height = Math.max(1, w.box.y1 - w.box.y0);
+  return w.confidence >= minConfidence && (n > 0 || w.confidence >= 0.8) && w.box.x1 - w.box.x0 <= (n + 2) * height * 1.5;
+}
+const plausibleLine = (words: readonly OcrWord[]): boolean =>
+  words.some((w) => alnumCount(w.text) >= 3) || (words.length > 0 && words.every((w) => w.confidence >= 0.9) && words.some((w) => HAS_TEXT.test(w.text)));
+
+interface Found { line: TessLine; block: number; dy: number }
+
+// Tesseract sometimes joins the lines of two narrow-gutter columns into one; a gap between
+// words much wider than the text is tall splits them again.
+function splitAtGutters(words: OcrWord[]): OcrWord[][] {
+  const heights = words.map((w) => w.box.y1 - w.box.y0).sort((a, b) => a - b);
+  const lineHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  const parts: OcrWord[][] = [];
+  for (const w of words) {
+    const last = parts.at(-1)?.at(-1);
+    if (last && w.box.x0 - last.box.x1 <= COLUMN_GAP * lineHeight) parts.at(-1)!.push(w);
+    else parts.push([w]);
+  }
+  return parts;
+}
+
+function toLines(found: Found[], minConfidence: number): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const { line, block, dy } of found) {
+    const words = line.words.map((w) => ({ text: w.text.trim(), box: box(w.bbox, dy), confidence: w.confidence / 100 }));
+    const baseline = { ...line.baseline, y0: line.baseline.y0 + dy, y1: line.baseline.y1 + dy };
+    for (const part of splitAtGutters(words.filter((w) => w.text))) {
+      const kept = part.filter((w) => plausibleWord(w, minConfidence));
+      if (plausibleLine(kept)) lines.push({ box: unionBox(kept.map((w) => w.box)), words: kept, block, baseline });
+    }
+  }
+  return lines;
+}
+
+/**
+ * Reads the lines of an upright page with tesseract (page segmentation: automatic). Large pages
+ * are cut at blank rows into one strip per worker and read in parallel. Words under
+ * `minConfidence` (0..1) and implausible words and lines (see plausibleWord) are dropped.
+ */
+export async function recognizeLines(
+  pool: TesseractPool, lang: TessLanguage, page: UprightPage, minConfidence: number, signal?: AbortSignal,
+): Promise<OcrLine[]> {
+  const cuts = stripCuts(page.grey, page.width, page.height, OCR_WORKERS);
+  const strips = cuts.slice(0, -1).map((top, i) => ({ top, height: cuts[i + 1]! - top }));
+  // Each strip is its own image: tesseract's `rectangle` option misreads the top strip of a page.
+  const images = strips.length > 1
+    ? await Promise.all(strips.map((s) => encodeGrey(page.grey.subarray(s.top * page.width, (s.top + s.height) * page.width), page.width, s.height)))
+    : [page.png];
+  const results = await Promise.all(strips.map((s, i) => pool.use(lang, async (w) => {
+    signal?.throwIfAborted();
+    const { data } = await w.recognize(images[i]!, {}, { blocks: true, text: false });
+    return { blocks: data.blocks ?? [], dy: s.top };
+  })));
+  signal?.throwIfAborted();
+  const found: Found[] = [];
+  let block = 0;
+  for (const { blocks, dy } of results) {
+    for (const b of blocks) {
+      for (const p of b.paragraphs) for (const line of p.lines) found.push({ line, block, dy });
+      block++;
+    }
+  }
+  return toLines(found, minConfidence);
+}

@@ -1,0 +1,58 @@
+import type { LoadedImage, OcrAnalysis, OcrLineResult, OcrRegionResult, Rect } from '../types.js';
+import type { Rotation, UprightFrame } from './geometry.js';
+import { pageLines } from './page-lines.js';
+import type { OcrLine } from './recognize-lines.js';
+import { skewOf } from './skew.js';
+import { basicOrder } from './reading-order.js';
+
+/** Longest raster side for /ocr (Azure accepts up to 4200 px; tesseract needs no more). */
+export const OCR_MAX_SIDE = 3200;
+/** /ocr drops words read with less confidence (0..1): Azure's legacy OCR returns no junk. */
+export const OCR_MIN_CONFIDENCE = 0.5;
+
+const ORIENTATION: Record<Rotation, OcrAnalysis['orientation']> = { 0: 'Up', 90: 'Left', 180: 'Down', 270: 'Right' };
+
+function union(rects: readonly Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  return { x, y, w: Math.max(...rects.map((r) => r.x + r.w)) - x, h: Math.max(...rects.map((r) => r.y + r.h)) - y };
+}
+
+/** Original-image rect of an upright box, clipped to the image. */
+function clipped(frame: UprightFrame, img: LoadedImage, box: OcrLine['box']): Rect {
+  const r = frame.rect(box);
+  const x = Math.max(0, r.x);
+  const y = Math.max(0, r.y);
+  return { x, y, w: Math.min(img.width, r.x + r.w) - x, h: Math.min(img.height, r.y + r.h) - y };
+}
+
+/**
+ * Azure `/ocr` (legacy printed-text OCR): regions (tesseract's layout blocks) of lines of
+ * words, boxes in original pixels. With `detectOrientation`, the page is turned upright first
+ * and `orientation` says where the text's top was facing. `textAngle` is the radians to turn
+ * the image clockwise to make the lines level.
+ */
+export async function recognizePrinted(
+  img: LoadedImage, params: { language: string; detectOrientation: boolean }, signal?: AbortSignal,
+): Promise<OcrAnalysis> {
+  const { page, lines, language } = await pageLines(img, {
+    page: 1, maxSide: OCR_MAX_SIDE, detectOrientation: params.detectOrientation, language: params.language,
+    minConfidence: OCR_MIN_CONFIDENCE, signal,
+  });
+  const frame = page.frame;
+  const blocks = new Map<number, OcrLine[]>();
+  for (const l of lines) blocks.set(l.block, [...(blocks.get(l.block) ?? []), l]);
+  const regions: OcrRegionResult[] = [...blocks.values()].map((blockLines) => {
+    const out: OcrLineResult[] = basicOrder(blockLines).map((l) => ({
+      rect: clipped(frame, img, l.box),
+      words: l.words.map((w) => ({ text: w.text, rect: clipped(frame, img, w.box) })),
+    }));
+    return { rect: union(out.map((l) => l.rect)), lines: out };
+  });
+  return {
+    language: lines.length || params.language !== 'unk' ? language : 'unk',
+    textAngle: lines.length ? -skewOf(lines) : 0,
+    orientation: params.detectOrientation && lines.length ? ORIENTATION[frame.rotation] : 'NotDetected',
+    regions,
+  };
+}

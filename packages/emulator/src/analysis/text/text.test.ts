@@ -1,0 +1,145 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { testImage } from '../image/__tests__/test-images.js';
+import { loadImage } from '../image/load-image.js';
+import type { OcrAnalysis, Rect } from '../types.js';
+import { closeText, readText, recognizePrinted, tessLanguage } from './index.js';
+
+// Texts from testdata/TRUTH.md.
+const TESTOCR = 'This is a lot of 12 point text to test the ocr code and see if it works on all types of file format. '
+  + 'The quick brown dog jumped over the lazy fox. The quick brown dog jumped over the lazy fox. The quick brown dog '
+  + 'jumped over the lazy fox. The quick brown dog jumped over the lazy fox.';
+
+const words = (s: string): string[] => s.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+
+/** Share of the expected words found, in order (longest common subsequence of words). */
+function wordAccuracy(expected: string, actual: string): number {
+  const a = words(expected);
+  const b = words(actual);
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const cur = [0];
+    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    prev = cur;
+  }
+  return prev[b.length]! / a.length;
+}
+
+const ocrText = (r: OcrAnalysis): string => r.regions.flatMap((g) => g.lines.flatMap((l) => l.words.map((w) => w.text))).join(' ');
+const ocrRects = (r: OcrAnalysis): Rect[] => r.regions.flatMap((g) => [g.rect, ...g.lines.flatMap((l) => [l.rect, ...l.words.map((w) => w.rect)])]);
+const inside = (rects: Rect[], w: number, h: number): boolean => rects.every((r) => r.x >= 0 && r.y >= 0 && r.w > 0 && r.h > 0 && r.x + r.w <= w && r.y + r.h <= h);
+const load = (name: string) => loadImage(testImage(name));
+
+afterAll(closeText);
+
+describe('recognizePrinted (/ocr)', () => {
+  it('reads tjs-testocr.png with word boxes in the image', async () => {
+    const r = await recognizePrinted(await load('tjs-testocr.png'), { language: 'en', detectOrientation: false });
+    expect(wordAccuracy(TESTOCR, ocrText(r))).toBeGreaterThanOrEqual(0.95);
+    expect(r.language).toBe('en');
+    expect(r.orientation).toBe('NotDetected');
+    expect(Math.abs(r.textAngle)).toBeLessThan(0.02);
+    expect(r.regions[0]!.lines).toHaveLength(8);
+    expect(inside(ocrRects(r), 640, 480)).toBe(true);
+  });
+
+  it.each([
+    ['tess-phototest-rotated-L.png', 'Left'],
+    ['tess-phototest-rotated-R.png', 'Right'],
+  ] as const)('turns %s upright and reports %s', async (name, orientation) => {
+    const r = await recognizePrinted(await load(name), { language: 'unk', detectOrientation: true });
+    expect(r.orientation).toBe(orientation);
+    expect(r.language).toBe('en');
+    expect(wordAccuracy(TESTOCR, ocrText(r))).toBeGreaterThanOrEqual(0.9);
+    expect(inside(ocrRects(r), 480, 640)).toBe(true);
+    // Boxes are in the original (sideways) image: long lines are tall and narrow, and the first
+    // line sits on the side the text's top faces.
+    const [first, second] = r.regions[0]!.lines;
+    expect(first!.rect.h).toBeGreaterThan(5 * first!.rect.w);
+    if (orientation === 'Left') expect(first!.rect.x).toBeLessThan(second!.rect.x);
+    else expect(first!.rect.x).toBeGreaterThan(second!.rect.x);
+  });
+
+  it('reads German and Portuguese letters with the language asked for', async () => {
+    const img = await load('tess-eurotext.tif');
+    const de = ocrText(await recognizePrinted(img, { language: 'de', detectOrientation: false }));
+    expect(de).toMatch(/über/);
+    expect(de).toMatch(/schnelle/);
+    const pt = ocrText(await recognizePrinted(img, { language: 'pt', detectOrientation: false }));
+    expect(pt).toMatch(/preguiçoso/);
+  });
+
+  it('reads French with a cedilla, and detects English on an unknown-language page', async () => {
+    const img = await load('csdf-MultiLingual.png');
+    const fr = await recognizePrinted(img, { language: 'fr', detectOrientation: false });
+    expect(ocrText(fr)).toMatch(/ça coûte/);
+    const unk = await recognizePrinted(img, { language: 'unk', detectOrientation: false });
+    expect(unk.language).toBe('en');
+    expect(wordAccuracy('English: How much is this? Dutch: Hoeveel is dit?', ocrText(unk))).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('finds no text in a photo without any', async () => {
+    const r = await recognizePrinted(await load('skimage-camera.png'), { language: 'en', detectOrientation: false });
+    expect(r.regions.flatMap((g) => g.lines).length).toBeLessThanOrEqual(1);
+  });
+
+  it('maps Azure codes to shipped traineddata and falls back to English', () => {
+    expect(tessLanguage('de')).toEqual({ tess: 'deu', fallback: false, detect: false });
+    expect(tessLanguage('pt-BR').tess).toBe('por');
+    expect(tessLanguage('ja')).toEqual({ tess: 'eng', fallback: true, detect: false });
+    expect(tessLanguage('unk').detect).toBe(true);
+  });
+});
+
+describe('readText (Read 3.2)', () => {
+  it('reads the two-column page in natural order', async () => {
+    const [page] = await readText(await load('rest-read.png'), { readingOrder: 'natural' });
+    expect(page).toMatchObject({ page: 1, unit: 'pixel', width: 915, height: 1190, language: 'en' });
+    expect(page!.lines.length).toBeGreaterThan(60);
+    const at = (start: string): number => page!.lines.findIndex((l) => l.text.startsWith(start));
+    // Left column top to bottom, then the right column.
+    expect(at('benefits in diverse areas')).toBeGreaterThan(at('As pharmaceutical'));
+    expect(at('constant finger pricks')).toBeGreaterThan(at('benefits in diverse areas'));
+    expect(at('Tandem was able')).toBeGreaterThan(at('constant finger pricks'));
+    expect(at('leveraging the')).toBeGreaterThan(at('Tandem was able'));
+    for (const l of page!.lines) {
+      expect(l.box).toHaveLength(8);
+      const [x1, y1, x2, , , y3] = l.box;
+      expect(x2).toBeGreaterThan(x1);
+      expect(y3).toBeGreaterThan(y1);
+      for (const w of l.words) expect(w.confidence).toBeGreaterThanOrEqual(0), expect(w.confidence).toBeLessThanOrEqual(1);
+    }
+  }, 180_000);
+
+  it('reads rows left to right in basic order', async () => {
+    const [page] = await readText(await load('rest-read.png'), { readingOrder: 'basic' });
+    const at = (start: string): number => page!.lines.findIndex((l) => l.text.startsWith(start));
+    expect(at('Tandem was able')).toBe(at('As pharmaceutical') + 1);
+    expect(at('benefits in diverse areas')).toBeGreaterThan(at('Tandem was able'));
+  }, 180_000);
+
+  it('reads every page of the PDF, in inches', async () => {
+    const pages = await readText(await load('csdf-printed_handwritten.pdf'), { readingOrder: 'basic' });
+    expect(pages.map((p) => [p.page, p.unit, p.width, p.height])).toEqual([[1, 'inch', 11, 8.5], [2, 'inch', 11, 8.5], [3, 'inch', 11, 8.5]]);
+    const text = pages[0]!.lines.map((l) => l.text).join(' ');
+    expect(text).toMatch(/Table of Contents/);
+    for (const l of pages[0]!.lines) for (const v of l.box) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(11);
+    const second = await readText(await load('csdf-printed_handwritten.pdf'), { readingOrder: 'basic', pages: [3] });
+    expect(second.map((p) => p.page)).toEqual([3]);
+  }, 180_000);
+
+  it('gives quads along the text of a page turned right', async () => {
+    const [page] = await readText(await load('tess-phototest-rotated-R.png'), { readingOrder: 'basic' });
+    expect(page!.angle).toBeCloseTo(90, 0);
+    expect(wordAccuracy(TESTOCR, page!.lines.map((l) => l.text).join(' '))).toBeGreaterThanOrEqual(0.9);
+    // Text runs downwards: the quad starts at the line's top-right in the image, then goes down.
+    const [x1, y1, x2, y2, x3] = page!.lines[0]!.box;
+    expect(Math.abs(x2 - x1)).toBeLessThan(3);
+    expect(y2).toBeGreaterThan(y1 + 300);
+    expect(x3).toBeLessThan(x2);
+  }, 60_000);
+
+  it('stops at an aborted signal', async () => {
+    const img = await load('tjs-testocr.png');
+    await expect(readText(img, { readingOrder: 'basic' }, AbortSignal.abort())).rejects.toThrow(/abort/i);
+  });
+});

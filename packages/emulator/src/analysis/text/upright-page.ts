@@ -1,0 +1,51 @@
+import sharp from 'sharp';
+import { toRaster } from '../image/raster.js';
+import type { LoadedImage } from '../types.js';
+import { UprightFrame, type Rotation } from './geometry.js';
+import type { TesseractPool } from './worker-pool.js';
+
+/** A page ready for OCR: grey, possibly turned so its text is upright, with the way back. */
+export interface UprightPage {
+  /** Grey pixels, one byte each, and the same as PNG for tesseract. */
+  grey: Buffer;
+  png: Buffer;
+  width: number;
+  height: number;
+  frame: UprightFrame;
+}
+
+/** OSD answers below this confidence are treated as "no turn": short or sparse text misleads it. */
+export const MIN_OSD_CONFIDENCE = 2;
+
+// The density is only there to stop tesseract warning about (and guessing) a missing resolution.
+export const encodeGrey = (grey: Buffer, width: number, height: number): Promise<Buffer> =>
+  sharp(grey, { raw: { width, height, channels: 1 } }).withMetadata({ density: 300 }).png({ compressionLevel: 1 }).toBuffer();
+
+/** Decodes a page as grey, longest side at most `maxSide`, not turned. */
+export async function decodePage(img: LoadedImage, page: number, maxSide: number): Promise<UprightPage> {
+  const r = await toRaster(img, { page, maxSide, channels: 1 });
+  const png = await encodeGrey(r.data, r.width, r.height);
+  return { grey: r.data, png, width: r.width, height: r.height, frame: new UprightFrame(0, r.width, r.height, r.scale) };
+}
+
+/** Tesseract OSD: the clockwise quarter turns that make the page's text upright, and how sure it is. */
+export async function osdTurn(pool: TesseractPool, page: UprightPage): Promise<{ rotation: Rotation; confidence: number }> {
+  const { data } = await pool.useOsd((w) => w.detect(page.png));
+  const deg = data.orientation_degrees;
+  const confidence = data.orientation_confidence ?? 0;
+  const known = deg === 0 || deg === 90 || deg === 180 || deg === 270;
+  return known && confidence >= MIN_OSD_CONFIDENCE ? { rotation: deg, confidence } : { rotation: 0, confidence };
+}
+
+/** The page turned `rotation` degrees clockwise from how it was decoded (an unturned page). */
+export async function turnPage(page: UprightPage, rotation: Rotation): Promise<UprightPage> {
+  const { rasterW, rasterH, scale } = page.frame;
+  if (page.frame.rotation !== 0) throw new Error('turnPage needs the page as decoded');
+  if (rotation === 0) return page;
+  const { data, info } = await sharp(page.grey, { raw: { width: rasterW, height: rasterH, channels: 1 } })
+    .rotate(rotation).greyscale().raw().toBuffer({ resolveWithObject: true });
+  return {
+    grey: data, png: await encodeGrey(data, info.width, info.height), width: info.width, height: info.height,
+    frame: new UprightFrame(rotation, rasterW, rasterH, scale),
+  };
+}

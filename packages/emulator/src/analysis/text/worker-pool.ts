@@ -1,0 +1,80 @@
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { langPathOf, type TessLanguage } from './tessdata.js';
+
+interface Slot { lang: TessLanguage; worker: Promise<Worker>; busy: boolean }
+
+// Tesseract prints diagnostics ("Too few characters. Skipping this page") to stdout: send them
+// to the wasm file system's /dev/null instead.
+const PARAMS = { debug_file: '/dev/null' };
+
+async function newWorker(lang: TessLanguage): Promise<Worker> {
+  // An explicit langPath and cacheMethod 'none': tesseract.js would otherwise fetch from a CDN
+  // and write traineddata into the working directory.
+  const w = await createWorker(lang, OEM.LSTM_ONLY, { langPath: langPathOf(lang), cacheMethod: 'none', gzip: true });
+  await w.setParameters(PARAMS);
+  return w;
+}
+
+/**
+ * Up to `size` tesseract workers, created on first use. A worker holds one language; when every
+ * slot is taken by another language, an idle one is replaced. Callers queue when all are busy.
+ */
+export class TesseractPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private osd: Promise<Worker> | undefined;
+  private closed = false;
+
+  constructor(private readonly size: number) {}
+
+  /** Runs `job` on a worker for `lang`. */
+  async use<T>(lang: TessLanguage, job: (w: Worker) => Promise<T>): Promise<T> {
+    const slot = await this.acquire(lang);
+    try {
+      return await job(await slot.worker);
+    } finally {
+      slot.busy = false;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** Runs `job` on the orientation-and-script worker (legacy engine, osd data). */
+  async useOsd<T>(job: (w: Worker) => Promise<T>): Promise<T> {
+    this.osd ??= createWorker('osd', OEM.TESSERACT_ONLY, {
+      langPath: langPathOf('osd'), cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true,
+    }).then(async (w) => (await w.setParameters(PARAMS), w));
+    return job(await this.osd);
+  }
+
+  private async acquire(lang: TessLanguage): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new Error('the OCR worker pool is closed');
+      const same = this.slots.find((s) => !s.busy && s.lang === lang);
+      if (same) return ((same.busy = true), same);
+      if (this.slots.length < this.size) {
+        const slot: Slot = { lang, worker: newWorker(lang), busy: true };
+        this.slots.push(slot);
+        slot.worker.catch(() => this.slots.splice(this.slots.indexOf(slot), 1));
+        return slot;
+      }
+      const idle = this.slots.find((s) => !s.busy);
+      if (idle) {
+        const old = idle.worker;
+        Object.assign(idle, { lang, worker: newWorker(lang), busy: true });
+        void old.then((w) => w.terminate()).catch(() => {});
+        return idle;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  /** Terminates every worker; later calls fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.waiting.splice(0).forEach((wake) => wake());
+    const all = [...this.slots.map((s) => s.worker), ...(this.osd ? [this.osd] : [])];
+    this.slots.length = 0;
+    this.osd = undefined;
+    await Promise.allSettled(all.map(async (w) => (await w).terminate()));
+  }
+}
