@@ -3,6 +3,8 @@
 //   VISION_ENDPOINT=http://127.0.0.1:5000 VISION_KEY=<key> \
 //     pnpm --filter @visiongraph/core exec tsx examples/quickstart.ts ../../testdata/images/csdf-printed_text.jpg
 import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createVisionClient, VisionError } from '../src/index.js';
 
 const endpoint = process.env.VISION_ENDPOINT;
@@ -27,8 +29,9 @@ try {
   console.log('tags:', analysis.tags?.map((t) => t.name).join(', '));
 
   const thumb = await vision.generateThumbnail(image, { width: 128, height: 128, smartCropping: true });
-  await writeFile('thumbnail.jpg', thumb.data);
-  console.log(`thumbnail: ${thumb.data.byteLength} bytes of ${thumb.contentType} -> thumbnail.jpg`);
+  const thumbPath = join(tmpdir(), 'visiongraph-thumbnail.jpg');
+  await writeFile(thumbPath, thumb.data);
+  console.log(`thumbnail: ${thumb.data.byteLength} bytes of ${thumb.contentType} -> ${thumbPath}`);
 
   const read = await vision.readAndWait(image, { polling: { initialDelayMs: 200, intervalMs: 300 } });
   for (const page of read.analyzeResult?.readResults ?? []) {
