@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVisionClient, type AttemptEvent, type VisionClient } from '../src/index.js';
 import { json, startLoopback, type Loopback } from './helpers/loopback-server.js';
@@ -181,6 +182,22 @@ describe('one call per v3.2 operation', () => {
       },
     ]);
     expect(observed.stats()).toEqual({ attempts: 1, retries: 0, inFlight: 0, queued: 0 });
+  });
+
+  it('sends through a dispatcher you pass and leaves it open on close()', async () => {
+    const agent = new Agent({ keepAliveTimeout: 100 });
+    const dispatched: string[] = [];
+    agent.on('connect', (origin) => dispatched.push(String(origin)));
+    answerWith('SuccessfulTagImageWithUrl.json');
+    const first = createVisionClient({ endpoint: server.url, key: KEY, dispatcher: agent });
+    await first.tag(IMAGE_URL);
+    await first.close();
+    const second = createVisionClient({ endpoint: server.url, key: KEY, dispatcher: agent });
+    await second.tag(IMAGE_URL); // would fail if close() had closed the shared agent
+    await second.close();
+    expect(new Set(dispatched)).toEqual(new Set([`${server.url}/`])); // connections came from our agent
+    expect(server.requests).toHaveLength(2);
+    await agent.close();
   });
 
   it('keeps a path prefix of the endpoint', async () => {
