@@ -26,10 +26,15 @@ function answerWith(file: string) {
   return body;
 }
 
-function onlyRequest() {
+/** The single request the server saw; a POST must carry IMAGE_URL as JSON unless `bytes` is set. */
+function onlyRequest(bytes = false) {
   expect(server.requests).toHaveLength(1);
   const req = server.requests[0]!;
   expect(req.headers['ocp-apim-subscription-key']).toBe(KEY);
+  if (req.method === 'POST' && !bytes) {
+    expect(req.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(req.body.toString())).toEqual({ url: IMAGE_URL });
+  }
   return req;
 }
 
@@ -62,7 +67,7 @@ describe('one call per v3.2 operation', () => {
     answerWith('SuccessfulAnalyzeImageWithStream.json');
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     await client.analyze(bytes);
-    const req = onlyRequest();
+    const req = onlyRequest(true);
     expect(req.path).toBe('/vision/v3.2/analyze');
     expect(req.query).toEqual({});
     expect(req.headers['content-type']).toBe('application/octet-stream');
