@@ -33,6 +33,20 @@ describe('errors are per field and coded', () => {
     expect(h.callsOf('analyze')).toHaveLength(2);
   });
 
+  it('codes unsupported languages and oversized uploads from the upstream answer', async () => {
+    const x = h.images.urlOf('tjs-testocr.png');
+    const big = new File([new Uint8Array(5 * 1024 * 1024).fill(7)], 'big.jpg');
+    const result = await h.run(
+      `query($f: File) { a: image(url: "${x}") { ocr(language: "xx") { text } text(language: "xx") { text } } big: image(upload: $f) { width } }`,
+      { variables: { f: big } },
+    );
+    expect(result.data).toEqual({ a: { ocr: null, text: null }, big: { width: null } });
+    for (const path of ['a.ocr', 'a.text']) {
+      expect(byPath(result.errors, path)[0]?.extensions).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE', upstreamCode: 'NotSupportedLanguage' });
+    }
+    expect(byPath(result.errors, 'big.width')[0]?.extensions).toMatchObject({ code: 'IMAGE_TOO_LARGE', upstreamCode: 'InvalidImageSize' });
+  });
+
   it('rejects thumbnail sizes outside 1..1024 naming the argument, without calling upstream', async () => {
     const x = h.images.urlOf('csdf-dog.jpg');
     h.reset();
