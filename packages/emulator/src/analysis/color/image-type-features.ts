@@ -96,11 +96,11 @@ export function imageTypeFeatures(r: Raster): ImageTypeFeatures {
       const o = i * c;
       const key = ((d[o]! >> 3) << 10) | ((d[o + 1]! >> 3) << 5) | (d[o + 2]! >> 3);
       hist.set(key, (hist.get(key) ?? 0) + 1);
+      // Largest channel step to the right and lower neighbours.
       let step = 0;
-      for (const nb of [x + 1 < w ? o + c : -1, y + 1 < h ? o + w * c : -1]) {
-        if (nb < 0) continue;
-        for (let k = 0; k < 3; k++) step = Math.max(step, Math.abs(d[o + k]! - d[nb + k]!));
-      }
+      const right = x + 1 < w ? o + c : o;
+      const below = y + 1 < h ? o + w * c : o;
+      for (let k = 0; k < 3; k++) step = Math.max(step, Math.abs(d[o + k]! - d[right + k]!), Math.abs(d[o + k]! - d[below + k]!));
       if (step <= 4) flat++;
       const l = luma(d, o);
       greys.set(l >> 2, (greys.get(l >> 2) ?? 0) + 1);
