@@ -1,7 +1,7 @@
 import { createVisionClient } from '@visiongraph/core';
 import { type GraphQLError, execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, schema } from '../src/index.js';
+import { type FeatureCache, createContext, schema } from '../src/index.js';
 import { type Harness, startHarness } from './helpers/harness.js';
 
 let h: Harness;
@@ -45,6 +45,23 @@ describe('errors are per field and coded', () => {
       expect(byPath(result.errors, path)[0]?.extensions).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE', upstreamCode: 'NotSupportedLanguage' });
     }
     expect(byPath(result.errors, 'big.width')[0]?.extensions).toMatchObject({ code: 'IMAGE_TOO_LARGE', upstreamCode: 'InvalidImageSize' });
+  });
+
+  it('fails fields with INTERNAL_SERVER_ERROR and a generic message when the cache itself fails', async () => {
+    const broken: FeatureCache = {
+      get: async () => Promise.reject(new Error('redis at 10.0.0.7:6379 refused')),
+      set: async () => undefined,
+      claim: async (_key, pending) => ({ pending, owner: true }),
+    };
+    const x = h.images.urlOf('csdf-dog.jpg');
+    h.reset();
+    const result = await h.run(`{ image(url: "${x}") { id tags { name } thumbnail(width: 50, height: 50) { base64 } } }`, { cache: broken });
+    expect(result.data).toEqual({ image: { id: x, tags: null, thumbnail: null } });
+    expect(result.errors?.map((e) => [e.message, e.extensions.code])).toEqual([
+      ['Internal server error', 'INTERNAL_SERVER_ERROR'],
+      ['Internal server error', 'INTERNAL_SERVER_ERROR'],
+    ]);
+    expect(h.calls).toHaveLength(0);
   });
 
   it('rejects thumbnail sizes outside 1..1024 naming the argument, without calling upstream', async () => {

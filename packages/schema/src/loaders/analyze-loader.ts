@@ -35,18 +35,27 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
 
   return new DataLoader<AnalyzeKey, unknown, string>(
     async (keys) => {
-      const groups = new Map<string, AnalyzeKey[]>();
-      for (const key of keys) groups.set(key.image.id, [...(groups.get(key.image.id) ?? []), key]);
-      const pending = new Map<string, Promise<unknown>>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const image = (group[0] as AnalyzeKey).image;
-          const results = await loadImage(image, group.map((k) => k.feature));
-          group.forEach((k, i) => pending.set(keyOf(k), results[i] as Promise<unknown>));
-        }),
-      );
-      return Promise.all(keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)));
+      // A failing cache (e.g. a shared store down) fails these fields with a coded error too.
+      try {
+        return await loadBatch(keys);
+      } catch (error) {
+        return keys.map(() => toGraphQLError(error));
+      }
     },
     { cacheKeyFn: keyOf },
   );
+
+  async function loadBatch(keys: readonly AnalyzeKey[]): Promise<unknown[]> {
+    const groups = new Map<string, AnalyzeKey[]>();
+    for (const key of keys) groups.set(key.image.id, [...(groups.get(key.image.id) ?? []), key]);
+    const pending = new Map<string, Promise<unknown>>();
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const image = (group[0] as AnalyzeKey).image;
+        const results = await loadImage(image, group.map((k) => k.feature));
+        group.forEach((k, i) => pending.set(keyOf(k), results[i] as Promise<unknown>));
+      }),
+    );
+    return Promise.all(keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)));
+  }
 }

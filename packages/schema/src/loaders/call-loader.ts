@@ -23,13 +23,17 @@ export function createCallLoader<K>(deps: LoaderDeps, spec: CallSpec<K>): DataLo
       Promise.all(
         keys.map(async (key) => {
           const id = spec.keyOf(key);
-          const [result] = await resolveKeys(
-            deps.cache,
-            [id],
-            async () => new Map([[id, await spec.call(key)]]),
-            ttlFor(deps, spec.imageOf(key)),
-          );
-          return (result as Promise<unknown>).catch(toGraphQLError);
+          try {
+            const [result] = await resolveKeys(
+              deps.cache,
+              [id],
+              async () => new Map([[id, await spec.call(key)]]),
+              ttlFor(deps, spec.imageOf(key)),
+            );
+            return await (result as Promise<unknown>);
+          } catch (error) {
+            return toGraphQLError(error);
+          }
         }),
       ),
     { cacheKeyFn: spec.keyOf },

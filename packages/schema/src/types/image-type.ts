@@ -1,9 +1,10 @@
 import type { ImageMetadata } from '@visiongraph/core';
 import { builder } from '../builder.js';
+import type { SchemaContext } from '../context.js';
+import type { ImageRef } from '../image/image-ref.js';
 import { ImageObjectRef, loadFeature } from './image-ref-type.js';
 
-const metadata = (ctx: Parameters<typeof loadFeature>[0], image: Parameters<typeof loadFeature>[1]) =>
-  loadFeature<ImageMetadata>(ctx, image, 'Metadata');
+const metadata = (ctx: SchemaContext, image: ImageRef) => loadFeature<ImageMetadata>(ctx, image, 'Metadata');
 
 ImageObjectRef.implement({
   description:
