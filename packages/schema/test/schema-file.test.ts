@@ -9,7 +9,7 @@ describe('schema.graphql', () => {
     expect(file).toBe(`${printSchema(lexicographicSortSchema(schema))}\n`);
   });
 
-  it('describes every type and field', () => {
+  it('describes every type, field and argument', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
@@ -17,6 +17,9 @@ describe('schema.graphql', () => {
       if ('getFields' in type) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) {
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          }
         }
       }
     }
