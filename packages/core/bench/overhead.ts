@@ -74,17 +74,43 @@ const fmt = (ms: number): string => `${(ms * 1000).toFixed(0).padStart(6)} µs`;
 async function compare(label: string, concurrency: number): Promise<void> {
   const times = { bare: [] as number[], client: [] as number[] };
   const wall = { bare: 0, client: 0 };
+  // CPU time of this process (client and server together) per call: less sensitive than wall
+  // time to other jobs on a shared machine.
+  const cpu = { bare: 0, client: 0 };
+  const cpuOf = async (f: () => Promise<number>): Promise<[number, number]> => {
+    const u0 = process.cpuUsage();
+    const w = await f();
+    const u = process.cpuUsage(u0);
+    return [w, (u.user + u.system) / 1000];
+  };
   // Alternate in rounds so drift (GC, CPU frequency, other processes) hits both sides alike.
   const rounds = 6;
   for (let r = 0; r < rounds; r++) {
-    wall.bare += await run(bareCall, N / rounds, concurrency, times.bare);
-    wall.client += await run(clientCall, N / rounds, concurrency, times.client);
+    // Swap who goes first each round, so neither side always inherits the other's GC debt.
+    const bareRun = () => cpuOf(() => run(bareCall, N / rounds, concurrency, times.bare));
+    const clientRun = () => cpuOf(() => run(clientCall, N / rounds, concurrency, times.client));
+    let bare: [number, number];
+    let mine: [number, number];
+    if (r % 2 === 0) {
+      bare = await bareRun();
+      mine = await clientRun();
+    } else {
+      mine = await clientRun();
+      bare = await bareRun();
+    }
+    const [wb, cb] = bare;
+    const [wc, cc] = mine;
+    wall.bare += wb;
+    wall.client += wc;
+    cpu.bare += cb;
+    cpu.client += cc;
   }
   const b = summary(times.bare);
   const c = summary(times.client);
   console.log(`\n${label}: ${N} calls each, concurrency ${concurrency}`);
   console.log(`              ${'bare undici'.padStart(12)} ${'client'.padStart(12)}   ratio`);
   for (const k of ['mean', 'p50', 'p99'] as const) console.log(`  ${k.padEnd(10)}  ${fmt(b[k])}    ${fmt(c[k])}   ${(c[k] / b[k]).toFixed(2)}x`);
+  console.log(`  cpu/call    ${fmt(cpu.bare / N)}    ${fmt(cpu.client / N)}   ${(cpu.client / cpu.bare).toFixed(2)}x`);
   console.log(`  throughput  ${(N / (wall.bare / 1000)).toFixed(0).padStart(7)} /s   ${(N / (wall.client / 1000)).toFixed(0).padStart(7)} /s   ${(wall.client / wall.bare).toFixed(2)}x time`);
 }
 

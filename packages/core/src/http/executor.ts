@@ -60,7 +60,8 @@ function headerRequestId(headers: HttpResponse['headers']): string | undefined {
 
 /** Sends a request with rate limiting, the concurrency cap, retries and attempt events. */
 export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise<SuccessResponse> {
-  const { options, clock, signal } = { ...deps, signal: req.signal };
+  const { options, clock } = deps;
+  const signal = req.signal;
   const { retry, timeouts } = options;
   const started = clock.now();
   // No Accept header: generateThumbnail answers with image bytes, the rest with JSON.
@@ -87,7 +88,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       requestId = headerRequestId(res.headers);
       retryAfterMs = retryAfterFromHeaders(res.headers, Date.now());
       if (status >= 200 && status < 300) {
-        emit(deps, { ...base(req, attempt, clock.now() - t0), status, ...(requestId && { requestId }), willRetry: false });
+        if (deps.onAttempt) emit(deps, { ...base(req, attempt, clock.now() - t0), status, ...(requestId && { requestId }), willRetry: false });
         return { ...res, ...(requestId && { requestId }), ...(retryAfterMs !== undefined && { retryAfterMs }) };
       }
       error = errorFromResponse(
