@@ -31,6 +31,20 @@ describe('loadImage', () => {
     expect(img.format).toBe('Webp');
   });
 
+  it('applies EXIF orientation: sizes and pixels are upright', async () => {
+    // 300 x 200, left half red, stored with "rotate 90 clockwise to display" (orientation 6).
+    const stored = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#0000ff' } })
+      .composite([{ input: { create: { width: 150, height: 200, channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
+      .jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const img = await loadImage(stored);
+    expect([img.width, img.height]).toEqual([200, 300]);
+    const r = await toRaster(img);
+    expect([r.width, r.height]).toEqual([200, 300]);
+    // Turned clockwise, the red left half becomes the top half.
+    expect(r.data[(10 * 200 + 100) * 3]).toBeGreaterThan(200);
+    expect(r.data[(290 * 200 + 100) * 3]).toBeLessThan(60);
+  });
+
   it('reads BMP pixels in the right channel order', async () => {
     const bmp = await toRaster(await loadImage(image('tjs-simple.bmp')));
     const gif = await toRaster(await loadImage(image('tjs-simple.gif')));
