@@ -13,7 +13,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-describe('@defer', () => {
+describe('@defer', { timeout: 120_000 }, () => {
   it('delivers the caption first, then the text', async () => {
     const query = `query Deferred($a: URL!) {
       image(url: $a) {
@@ -48,7 +48,7 @@ describe('@defer', () => {
   });
 });
 
-describe('uploads (GraphQL multipart request)', () => {
+describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
   const query = `query Upload($file: File!) { image(upload: $file) { id caption { text confidence } tags { name confidence } } }`;
 
   function uploadForm(bytes: Buffer<ArrayBuffer>, name: string): FormData {

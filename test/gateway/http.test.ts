@@ -38,7 +38,7 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
   });
 }
 
-describe('GraphiQL', () => {
+describe('GraphiQL', { timeout: 120_000 }, () => {
   it('answers GET /graphql from a browser with GraphiQL and a ready example query on the gateway’s own images', async () => {
     const response = await get('/graphql', { accept: 'text/html' });
     expect(response.status).toBe(200);
@@ -67,7 +67,7 @@ describe('GraphiQL', () => {
   });
 });
 
-describe('health', () => {
+describe('health', { timeout: 120_000 }, () => {
   it('/healthz says ok while the process runs', async () => {
     const response = await get('/healthz');
     expect(response.status).toBe(200);
@@ -96,7 +96,7 @@ describe('health', () => {
   });
 });
 
-describe('playground', () => {
+describe('playground', { timeout: 120_000 }, () => {
   it('serves index.html at / and assets with their content types', async () => {
     const index = await get('/');
     expect(index.status).toBe(200);
@@ -145,7 +145,7 @@ describe('playground', () => {
   });
 });
 
-describe('/examples', () => {
+describe('/examples', { timeout: 120_000 }, () => {
   it('lists the curated example images with their URLs', async () => {
     const response = await get('/examples');
     expect(response.status).toBe(200);

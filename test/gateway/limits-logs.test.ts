@@ -3,13 +3,13 @@ import { startStack, TEST_KEY, type Stack } from './helpers/stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ limits: { maxDepth: 5, maxAliases: 3, maxCost: 400 } });
+  stack = await startStack({ limits: { maxDepth: 5, maxAliases: 3, maxCost: 50 } });
 });
 afterAll(async () => {
   await stack?.close();
 });
 
-describe('query limits', () => {
+describe('query limits', { timeout: 120_000 }, () => {
   it('rejects a query deeper than maxDepth with QUERY_TOO_DEEP, before any upstream call', async () => {
     const deep = `{ image(url: "${stack.image('csdf-objects.jpg')}") { objects { parent { parent { parent { name } } } } } }`;
     let result!: Awaited<ReturnType<Stack['gql']>>;
@@ -54,7 +54,7 @@ describe('query limits', () => {
   });
 });
 
-describe('request logs', () => {
+describe('request logs', { timeout: 120_000 }, () => {
   it('writes one JSON line per request with operation name, duration and upstream calls', async () => {
     const query = `query LoggedQuery($a: URL!, $b: URL!) { images(urls: [$a, $b]) { caption { text } } }`;
     const before = stack.logs.length;

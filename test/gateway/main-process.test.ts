@@ -8,7 +8,7 @@ import { TEST_KEY } from './helpers/stack.js';
 
 // `node apps/gateway/dist/main.js` as `pnpm start` runs it: env config, logs, signals.
 
-describe('configuration from the environment', () => {
+describe('configuration from the environment', { timeout: 120_000 }, () => {
   it.each([
     [{ PORT: 'http' }, 'PORT: must be a whole number, got "http"'],
     [{ PORT: '99999' }, 'PORT: must be a port number from 0 to 65535, got 99999'],
@@ -24,7 +24,7 @@ describe('configuration from the environment', () => {
   });
 });
 
-describe('running process', () => {
+describe('running process', { timeout: 120_000 }, () => {
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   let slowImages: Server;
   let slowImageUrl: string;

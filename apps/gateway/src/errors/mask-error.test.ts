@@ -9,7 +9,11 @@ describe('maskError', () => {
     const masked = maskError(located) as GraphQLError;
     expect(masked.message).toBe(MASKED_MESSAGE);
     expect(masked.path).toEqual(['image', 'caption']);
-    expect(masked.toJSON()).toEqual({ message: MASKED_MESSAGE, path: ['image', 'caption'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(masked.toJSON()).toEqual({
+      message: MASKED_MESSAGE,
+      path: ['image', 'caption'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true },
+    });
   });
 
   it('passes a coded error thrown by a resolver through unchanged', () => {

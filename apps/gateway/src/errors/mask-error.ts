@@ -18,7 +18,8 @@ export function maskError(error: unknown): Error {
     source: located?.source ?? null,
     positions: located?.positions ?? null,
     path: located?.path ?? null,
-    extensions: { code: GatewayErrorCode.INTERNAL },
+    // `unexpected` tells yoga to answer 500 when there is no data; it is dropped from the body.
+    extensions: { code: GatewayErrorCode.INTERNAL, unexpected: true },
   });
 }
 
@@ -33,7 +34,14 @@ function isDeliberate(error: unknown): error is GraphQLError {
 function withCode(error: GraphQLError): GraphQLError {
   if (typeof error.extensions['code'] === 'string') return error;
   // Errors with a path come from execution: a resolver threw a GraphQLError without a code.
-  const code = error.path ? GatewayErrorCode.INTERNAL : codeForUncodedError(error.message);
-  (error.extensions as Record<string, unknown>)['code'] = code;
+  const extensions = error.extensions as Record<string, unknown>;
+  if (error.path) {
+    extensions['code'] = GatewayErrorCode.INTERNAL;
+    return error;
+  }
+  extensions['code'] = codeForUncodedError(error.message);
+  // graphql-armor's limit errors come without a status; give them yoga's own rule for request
+  // errors: 400 for application/graphql-response+json clients, 200 for plain application/json.
+  extensions['http'] ??= { status: 400, spec: true };
   return error;
 }

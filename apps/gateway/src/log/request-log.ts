@@ -22,10 +22,10 @@ export function logRequest(logger: Logger, scope: RequestScope, line: RequestLin
     path: line.path,
     status: line.status,
     ...(line.aborted ? { aborted: true } : {}),
-    durationMs: Math.round((performance.now() - scope.startedAt) * 100) / 100,
+    durationMs: round(performance.now() - scope.startedAt),
     ...(isGraphql ? { operationName: scope.operationName ?? null, operationType: scope.operationType ?? null } : {}),
     upstreamCalls: upstreamTotal(scope),
-    ...(upstreamTotal(scope) > 0 ? { upstream: scope.upstream } : {}),
+    ...(upstreamTotal(scope) > 0 ? { upstream: scope.upstream, upstreamMs: round(scope.upstreamMs) } : {}),
     ...(scope.errorCodes.length > 0 ? { errorCodes: scope.errorCodes } : {}),
   });
 }
@@ -34,17 +34,22 @@ export function logRequest(logger: Logger, scope: RequestScope, line: RequestLin
 export function createAttemptRecorder(logger: Logger): (event: AttemptEvent) => void {
   return (event) => {
     const scope = currentScope();
-    if (scope) scope.upstream[event.operation] = (scope.upstream[event.operation] ?? 0) + 1;
+    if (scope) {
+      scope.upstream[event.operation] = (scope.upstream[event.operation] ?? 0) + 1;
+      scope.upstreamMs += event.durationMs;
+    }
     logger.debug('upstream attempt', {
       operation: event.operation,
       method: event.method,
       path: event.path,
       attempt: event.attempt,
       status: event.status ?? null,
-      durationMs: Math.round(event.durationMs * 100) / 100,
+      durationMs: round(event.durationMs),
       requestId: event.requestId ?? null,
       willRetry: event.willRetry,
       ...(event.error ? { errorCode: event.error.code, errorKind: event.error.kind } : {}),
     });
   };
 }
+
+const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -7,6 +7,8 @@ export interface RequestScope {
   operationType?: string;
   /** Upstream HTTP attempts by core operation (retries and read polls count). */
   readonly upstream: Record<string, number>;
+  /** Summed duration of those attempts, in ms (overlapping attempts count in full). */
+  upstreamMs: number;
   /** `extensions.code` of every GraphQL error in the response, in order. */
   readonly errorCodes: string[];
 }
@@ -16,7 +18,7 @@ export interface RequestScope {
 const storage = new AsyncLocalStorage<RequestScope>();
 
 export function newRequestScope(): RequestScope {
-  return { startedAt: performance.now(), upstream: {}, errorCodes: [] };
+  return { startedAt: performance.now(), upstream: {}, upstreamMs: 0, errorCodes: [] };
 }
 
 export function runInScope<T>(scope: RequestScope, fn: () => T): T {

@@ -1,0 +1,123 @@
+// Benchmark: (1) upstream calls per query shape, gateway vs a naive one-call-per-field
+// resolver, and (2) the gateway's added latency over calling core directly, at 1 and 50
+// concurrent queries. Everything runs in this process against one in-process emulator.
+//   pnpm --filter @visiongraph/gateway bench        (BENCH_QUICK=1 for fewer samples)
+import { createVisionClient } from '@visiongraph/core';
+import { startEmulator } from '@visiongraph/emulator';
+import { createGateway, createJsonLogger, startGateway } from '../src/index.js';
+import { closeHttpClient, postGraphql } from './http-client.js';
+import { startImageHost } from './image-host.js';
+import { executeNaive } from './naive-schema.js';
+import { measure, ms, summarize } from './stats.js';
+
+const QUICK = process.env['BENCH_QUICK'] === '1';
+const KEY = 'bench-key';
+const polling = { initialDelayMs: 100, intervalMs: 100 };
+
+const calls: string[] = [];
+const emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: KEY, onRequest: (i) => calls.push(i.operation) });
+const images = await startImageHost();
+const silent = createJsonLogger({ level: 'silent' });
+
+// Read polls depend on how long the OCR takes, not on batching: shown apart from the total.
+async function countCalls(run: () => Promise<{ errors?: unknown[] }>): Promise<string> {
+  const before = calls.length;
+  const result = await run();
+  const made = calls.slice(before);
+  const polls = made.filter((op) => op === 'getReadResult').length;
+  const byOp = new Map<string, number>();
+  for (const op of made) if (op !== 'getReadResult') byOp.set(op, (byOp.get(op) ?? 0) + 1);
+  const detail = [...byOp].map(([op, n]) => `${op} ${n}`).join(', ') || '-';
+  const errors = result.errors?.length ? `, ${result.errors.length} errors!` : '';
+  return `${made.length - polls} (${detail}${polls ? ` + ${polls} polls` : ''}${errors})`;
+}
+
+// ---- 1. Upstream calls per query shape -------------------------------------------------------
+const u = (file: string) => images.url(file);
+const SEVEN = 'caption { text } tags { name } objects { name } faces { age } color { accentColor } landmarks { name } celebrities { name }';
+const SHAPES: Array<[string, string]> = [
+  ['7 analyze fields, 1 image', `{ image(url: "${u('csdf-dog.jpg')}") { ${SEVEN} } }`],
+  [
+    '7 fields x 3 images (1 URL repeated, aliases+fragment)',
+    `{ a: image(url: "${u('csdf-faces.jpg')}") { ...F } b: image(url: "${u('csdf-faces.jpg')}") { caption { text } }
+       list: images(urls: ["${u('csdf-objects.jpg')}", "${u('csdf-faces.jpg')}"]) { ...F } } fragment F on Image { ${SEVEN} }`,
+  ],
+  ['caption+tags of 5 images', `{ images(urls: [${['csdf-house.jpg', 'csdf-landmark.jpg', 'csdf-celebrities.jpg', 'skimage-astronaut.png', 'rest-handwriting.jpg'].map((f) => `"${u(f)}"`).join(', ')}]) { caption { text } tags { name } } }`],
+  ['caption + same thumbnail twice', `{ image(url: "${u('skimage-astronaut.png')}") { caption { text } t1: thumbnail(width: 64, height: 64) { byteSize } t2: thumbnail(width: 64, height: 64) { base64 } } }`],
+  ['caption + text (read + polls)', `{ image(url: "${u('tjs-testocr.png')}") { caption { text } text { text } } }`],
+];
+
+const naiveClient = createVisionClient({ endpoint: emulator.url, key: KEY, polling });
+console.log('\n## Upstream calls per query (cold caches; "repeat" = the same query again)\n');
+console.log('| query shape | naive resolver | gateway | gateway, repeat |');
+console.log('|---|---|---|---|');
+for (const [name, query] of SHAPES) {
+  const naive = await countCalls(async () => ({ errors: (await executeNaive(naiveClient, query)).errors?.slice() }));
+  const gateway = createGateway({ visionEndpoint: emulator.url, visionKey: KEY, logger: silent, vision: { polling } });
+  const post = () =>
+    gateway
+      .fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      .then((r) => r.json() as Promise<{ errors?: unknown[] }>);
+  const cold = await countCalls(post);
+  const repeat = await countCalls(post);
+  await gateway.close();
+  console.log(`| ${name} | ${naive} | ${cold} | ${repeat} |`);
+}
+
+// ---- 2. Added latency ------------------------------------------------------------------------
+// Like with like: the gateway runs with its cross-request cache OFF (every query goes upstream,
+// as every direct core call does); both sides use the same emulator and the same client options.
+const direct = createVisionClient({ endpoint: emulator.url, key: KEY });
+const lines: Array<Record<string, any>> = [];
+const logger = createJsonLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
+const gw = await startGateway({ port: 0, host: '127.0.0.1', visionEndpoint: emulator.url, visionKey: KEY, cache: false, logger });
+const graphqlUrl = `${gw.url}/graphql`;
+
+const LATENCY: Array<{ name: string; query: string; core: () => Promise<unknown>; counts: Record<number, number> }> = [
+  { name: 'models (no image; cheapest upstream call)', query: '{ models { name } }', core: () => direct.listModels({}), counts: QUICK ? { 1: 100, 50: 500 } : { 1: 400, 50: 2000 } },
+  {
+    name: 'caption+tags of 1 image (1 analyze call)',
+    query: `{ image(url: "${u('csdf-dog.jpg')}") { caption { text } tags { name } } }`,
+    core: () => direct.analyze(u('csdf-dog.jpg'), { visualFeatures: ['Description', 'Tags'] }),
+    counts: QUICK ? { 1: 10, 50: 50 } : { 1: 40, 50: 200 },
+  },
+];
+
+console.log('\n## Added latency: gateway over HTTP vs core called directly (gateway cache off)\n');
+console.log('| query | concurrency | n | core direct p50 / p99 | gateway p50 / p99 | added p50 / p99 | gateway own time p50 / p99 |');
+console.log('|---|---|---|---|---|---|---|');
+for (const shape of LATENCY) {
+  for (const concurrency of [1, 50]) {
+    const total = shape.counts[concurrency]!;
+    const viaGateway = async () => {
+      const body = await postGraphql(graphqlUrl, shape.query);
+      if (body.errors) throw new Error(`gateway answered errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
+    };
+    await measure(Math.min(20, total), concurrency, shape.core); // warm-up: connections, JIT
+    await measure(Math.min(20, total), concurrency, viaGateway);
+    const coreSamples: number[] = [];
+    const gatewaySamples: number[] = [];
+    lines.length = 0;
+    // Alternating halves, so drift (GC, other load on the machine) hits both sides alike.
+    for (let half = 0; half < 2; half += 1) {
+      coreSamples.push(...(await measure(total / 2, concurrency, shape.core)));
+      gatewaySamples.push(...(await measure(total / 2, concurrency, viaGateway)));
+    }
+    // The gateway's own time per request: its logged duration minus the time spent upstream.
+    const own = lines.filter((l) => l['msg'] === 'request').map((l) => l['durationMs'] - (l['upstreamMs'] ?? 0));
+    const c = summarize(coreSamples);
+    const g = summarize(gatewaySamples);
+    const o = summarize(own);
+    console.log(
+      `| ${shape.name} | ${concurrency} | ${g.n} | ${ms(c.p50)} / ${ms(c.p99)} | ${ms(g.p50)} / ${ms(g.p99)} | ${ms(g.p50 - c.p50)} / ${ms(g.p99 - c.p99)} | ${ms(o.p50)} / ${ms(o.p99)} |`,
+    );
+  }
+}
+console.log('\n"added" = gateway percentile minus core percentile (client-observed, HTTP hop to the gateway included).');
+console.log('"gateway own time" = per request, the gateway\'s logged duration minus its upstream attempt time.');
+
+closeHttpClient();
+await gw.close();
+await Promise.all([direct.close(), naiveClient.close()]);
+await images.close();
+await emulator.close();
