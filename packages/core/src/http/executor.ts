@@ -69,8 +69,8 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, req.operation);
     if (deps.closed) throw new NetworkError(`${req.operation}: the client is closed`, { code: 'ClientClosed', operation: req.operation });
-    await deps.limiter?.acquire(signal);
-    const release = await deps.concurrency.acquire(signal);
+    if (deps.limiter) await deps.limiter.acquire(signal);
+    const release = deps.concurrency.tryAcquire() ?? (await deps.concurrency.acquire(signal));
     const t0 = clock.now();
     let error: VisionError;
     let status: number | undefined;
