@@ -11,8 +11,15 @@ function loadModel(): Promise<NSFWJS> {
     await ensureWasmBackend();
     // The CJS build, like human and face-api, so all three share one tfjs-core instance.
     const { load } = requireCjs('nsfwjs') as typeof import('nsfwjs');
-    // Naming the model keeps it on the weights bundled in the package (no URL, no notice).
-    return load('MobileNetV2');
+    // Naming the model keeps it on the weights bundled in the package (no URL). nsfwjs then
+    // prints a "host your own model" notice, which does not apply to local weights.
+    const info = console.info;
+    console.info = () => undefined;
+    try {
+      return await load('MobileNetV2');
+    } finally {
+      console.info = info;
+    }
   })();
   return model;
 }
