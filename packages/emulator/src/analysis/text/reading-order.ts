@@ -38,6 +38,23 @@ export function basicOrder<T extends Boxed>(lines: readonly T[]): T[] {
 }
 
 /**
+ * Lines in natural order grouped into blocks: a new block starts where the next line does not
+ * overlap the previous one horizontally or sits more than 0.8 line heights below it (a column
+ * change or a paragraph break).
+ */
+export function blocksOf<T extends Boxed>(lines: readonly T[]): T[][] {
+  const lineHeight = Math.max(1, median(lines.map((l) => l.box.y1 - l.box.y0)));
+  const blocks: T[][] = [];
+  for (const l of naturalOrder(lines)) {
+    const prev = blocks.at(-1)?.at(-1);
+    const joins = prev && l.box.x0 < prev.box.x1 && prev.box.x0 < l.box.x1 && l.box.y0 - prev.box.y1 <= 0.8 * lineHeight && l.box.y0 >= prev.box.y0;
+    if (joins) blocks.at(-1)!.push(l);
+    else blocks.push([l]);
+  }
+  return blocks;
+}
+
+/**
  * Natural (column-aware) order by recursive XY-cut: wherever a vertical gutter (a gap at least a
  * line height wide that no line crosses) splits the lines, read the parts left to right;
  * otherwise cut at the widest horizontal gap and read the parts top to bottom. A banner across

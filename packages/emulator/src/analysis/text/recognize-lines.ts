@@ -7,8 +7,8 @@ import type { TesseractPool } from './worker-pool.js';
 import { OCR_WORKERS } from './shared-pool.js';
 
 export interface OcrWord { text: string; box: Box; confidence: number }
-/** A text line in upright raster pixels; `block` numbers tesseract's layout blocks page-wide. */
-export interface OcrLine { box: Box; words: OcrWord[]; block: number; baseline: { x0: number; y0: number; x1: number; y1: number } }
+/** A text line in upright raster pixels. */
+export interface OcrLine { box: Box; words: OcrWord[]; baseline: { x0: number; y0: number; x1: number; y1: number } }
 
 const box = (b: Box, dy: number): Box => ({ x0: b.x0, y0: b.y0 + dy, x1: b.x1, y1: b.y1 + dy });
 /** Words further apart than this many line heights belong to different columns. */
@@ -29,7 +29,7 @@ function plausibleWord(w: OcrWord, minConfidence: number): boolean {
 const plausibleLine = (words: readonly OcrWord[]): boolean =>
   words.some((w) => alnumCount(w.text) >= 3) || (words.length > 0 && words.every((w) => w.confidence >= 0.9) && words.some((w) => HAS_TEXT.test(w.text)));
 
-interface Found { line: TessLine; block: number; dy: number }
+interface Found { line: TessLine; dy: number }
 
 // Tesseract sometimes joins the lines of two narrow-gutter columns into one; a gap between
 // words much wider than the text is tall splits them again.
@@ -47,12 +47,12 @@ function splitAtGutters(words: OcrWord[]): OcrWord[][] {
 
 function toLines(found: Found[], minConfidence: number): OcrLine[] {
   const lines: OcrLine[] = [];
-  for (const { line, block, dy } of found) {
+  for (const { line, dy } of found) {
     const words = line.words.map((w) => ({ text: w.text.trim(), box: box(w.bbox, dy), confidence: w.confidence / 100 }));
     const baseline = { ...line.baseline, y0: line.baseline.y0 + dy, y1: line.baseline.y1 + dy };
     for (const part of splitAtGutters(words.filter((w) => w.text))) {
       const kept = part.filter((w) => plausibleWord(w, minConfidence));
-      if (plausibleLine(kept)) lines.push({ box: unionBox(kept.map((w) => w.box)), words: kept, block, baseline });
+      if (plausibleLine(kept)) lines.push({ box: unionBox(kept.map((w) => w.box)), words: kept, baseline });
     }
   }
   return lines;
@@ -79,12 +79,8 @@ export async function recognizeLines(
   })));
   signal?.throwIfAborted();
   const found: Found[] = [];
-  let block = 0;
   for (const { blocks, dy } of results) {
-    for (const b of blocks) {
-      for (const p of b.paragraphs) for (const line of p.lines) found.push({ line, block, dy });
-      block++;
-    }
+    for (const b of blocks) for (const p of b.paragraphs) for (const line of p.lines) found.push({ line, dy });
   }
   return toLines(found, minConfidence);
 }

@@ -3,7 +3,7 @@ import type { Rotation, UprightFrame } from './geometry.js';
 import { pageLines } from './page-lines.js';
 import type { OcrLine } from './recognize-lines.js';
 import { skewOf } from './skew.js';
-import { basicOrder } from './reading-order.js';
+import { blocksOf } from './reading-order.js';
 
 /** Longest raster side for /ocr (Azure accepts up to 4200 px; tesseract needs no more). */
 export const OCR_MAX_SIDE = 3200;
@@ -27,10 +27,10 @@ function clipped(frame: UprightFrame, img: LoadedImage, box: OcrLine['box']): Re
 }
 
 /**
- * Azure `/ocr` (legacy printed-text OCR): regions (tesseract's layout blocks) of lines of
- * words, boxes in original pixels. With `detectOrientation`, the page is turned upright first
- * and `orientation` says where the text's top was facing. `textAngle` is the radians to turn
- * the image clockwise to make the lines level.
+ * Azure `/ocr` (legacy printed-text OCR): regions (blocks of lines in natural reading order,
+ * see blocksOf) of lines of words, boxes in original pixels. With `detectOrientation`, the page
+ * is turned upright first when needed, and `orientation` says where the text's top was facing.
+ * `textAngle` is the radians to turn the image clockwise to make the lines level.
  */
 export async function recognizePrinted(
   img: LoadedImage, params: { language: string; detectOrientation: boolean }, signal?: AbortSignal,
@@ -40,10 +40,8 @@ export async function recognizePrinted(
     minConfidence: OCR_MIN_CONFIDENCE, signal,
   });
   const frame = page.frame;
-  const blocks = new Map<number, OcrLine[]>();
-  for (const l of lines) blocks.set(l.block, [...(blocks.get(l.block) ?? []), l]);
-  const regions: OcrRegionResult[] = [...blocks.values()].map((blockLines) => {
-    const out: OcrLineResult[] = basicOrder(blockLines).map((l) => ({
+  const regions: OcrRegionResult[] = blocksOf(lines).map((blockLines) => {
+    const out: OcrLineResult[] = blockLines.map((l) => ({
       rect: clipped(frame, img, l.box),
       words: l.words.map((w) => ({ text: w.text, rect: clipped(frame, img, w.box) })),
     }));

@@ -38,6 +38,7 @@ describe('recognizePrinted (/ocr)', () => {
     expect(r.language).toBe('en');
     expect(r.orientation).toBe('NotDetected');
     expect(Math.abs(r.textAngle)).toBeLessThan(0.02);
+    expect(r.regions).toHaveLength(1);
     expect(r.regions[0]!.lines).toHaveLength(8);
     expect(inside(ocrRects(r), 640, 480)).toBe(true);
   });
@@ -76,6 +77,17 @@ describe('recognizePrinted (/ocr)', () => {
     expect(unk.language).toBe('en');
     expect(wordAccuracy('English: How much is this? Dutch: Hoeveel is dit?', ocrText(unk))).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('splits a two-column page into regions per column and paragraph', async () => {
+    const r = await recognizePrinted(await load('rest-read.png'), { language: 'en', detectOrientation: false });
+    const first = (start: string) => r.regions.find((g) => g.lines[0]!.words.map((w) => w.text).join(' ').startsWith(start));
+    const left = first('As pharmaceutical');
+    const right = first('Tandem was able');
+    expect(left && right).toBeTruthy();
+    // Each column's region stays in its column.
+    expect(left!.rect.x + left!.rect.w).toBeLessThan(right!.rect.x);
+    expect(r.regions.length).toBeGreaterThan(8);
+  }, 180_000);
 
   it('finds no text in a photo without any', async () => {
     const r = await recognizePrinted(await load('skimage-camera.png'), { language: 'en', detectOrientation: false });
