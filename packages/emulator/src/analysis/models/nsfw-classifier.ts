@@ -9,8 +9,11 @@ let model: Promise<NSFWJS> | undefined;
 function loadModel(): Promise<NSFWJS> {
   model ??= (async () => {
     await ensureWasmBackend();
-    // The CJS build, like human and face-api, so all three share one tfjs-core instance.
-    const { load } = requireCjs('nsfwjs') as typeof import('nsfwjs');
+    // The ESM build: the CJS one wraps each weight bundle (a 3.5 MB base64 string) in
+    // __importStar, which defines a getter per character (10-18 s and hundreds of MB). Its
+    // "@tensorflow/tfjs" still resolves to tfjs' CJS main (no "exports" map), so human, face-api
+    // and nsfwjs share one tfjs-core instance.
+    const { load } = await import('nsfwjs');
     // Naming the model keeps it on the weights bundled in the package (no URL). nsfwjs then
     // prints a "host your own model" notice, which does not apply to local weights.
     const info = console.info;
