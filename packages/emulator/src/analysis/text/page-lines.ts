@@ -4,17 +4,23 @@ import type { Rotation } from './geometry.js';
 import { recognizeLines, type OcrLine } from './recognize-lines.js';
 import { textPool } from './shared-pool.js';
 import { AZURE_CODE, tessLanguage, type TessLanguage } from './tessdata.js';
-import { decodePage, osdTurn, turnPage, type UprightPage } from './upright-page.js';
+import { skewOf } from './skew.js';
+import { decodePage, deskewPage, osdTurn, turnPage, type UprightPage } from './upright-page.js';
 import type { TesseractPool } from './worker-pool.js';
 
 export interface PageLines {
   page: UprightPage;
   lines: OcrLine[];
+  /** Clockwise skew of the text in radians (image y down), after any quarter turn. */
+  skew: number;
   /** Azure code of the language read with (requested, or detected when none was). */
   language: string;
 }
 
 interface Options { page: number; maxSide: number; detectOrientation: boolean; language: string | undefined; minConfidence: number; signal?: AbortSignal }
+
+/** Text skewed by more than this (radians, 2°) is levelled and read again: tesseract reads it badly. */
+const DESKEW_MIN = (2 * Math.PI) / 180;
 
 /** Pages up to this size get the try-every-turn fallback when OSD is unsure (it costs 2 more reads). */
 const TRY_TURNS_MAX_PIXELS = 1_500_000;
@@ -33,7 +39,8 @@ function readsUpright(lines: readonly OcrLine[]): boolean {
 /**
  * OCR of one page. The page is read as decoded first; with `detectOrientation`, when that does
  * not read like upright text, tesseract's OSD picks a quarter turn (on small pages where OSD is
- * unsure, every turn is read and the best kept). Without a language (or 'unk') the page is read
+ * unsure, every turn is read and the best kept). Text skewed by 2° or more is levelled and read
+ * again, keeping the better reading. Without a language (or 'unk') the page is read
  * as English; when the words look like another shipped language, it is read again in that one.
  * A language without shipped traineddata is read as English but reported as requested.
  */
@@ -44,13 +51,22 @@ export async function pageLines(img: LoadedImage, opts: Options): Promise<PageLi
   opts.signal?.throwIfAborted();
   let lines = await recognizeLines(pool, tess, page, opts.minConfidence, opts.signal);
   if (opts.detectOrientation && !readsUpright(lines)) ({ page, lines } = await findTurn(pool, tess, page, lines, opts));
-  if (!detect) return { page, lines, language: opts.language! };
-  let found: TessLanguage = 'eng';
-  if (lines.length) {
-    found = detectLanguage(textOf(lines));
-    if (found !== 'eng') lines = await recognizeLines(pool, found, page, opts.minConfidence, opts.signal);
+  const skew = skewOf(lines);
+  if (Math.abs(skew) >= DESKEW_MIN) {
+    opts.signal?.throwIfAborted();
+    const level = await deskewPage(page, -skew);
+    const levelLines = await recognizeLines(pool, tess, level, opts.minConfidence, opts.signal);
+    if (score(levelLines) > score(lines)) ({ page, lines } = { page: level, lines: levelLines });
   }
-  return { page, lines, language: AZURE_CODE[found] };
+  // Skew as found in the page as read: what the deskew removed plus what is left.
+  const found = { page, skew: -(page.frame.deskew?.angle ?? 0) + skewOf(lines) };
+  if (!detect) return { ...found, lines, language: opts.language! };
+  let language: TessLanguage = 'eng';
+  if (lines.length) {
+    language = detectLanguage(textOf(lines));
+    if (language !== 'eng') lines = await recognizeLines(pool, language, page, opts.minConfidence, opts.signal);
+  }
+  return { ...found, lines, language: AZURE_CODE[language] };
 }
 
 async function findTurn(

@@ -3,7 +3,6 @@ import type { LoadedImage, Quad, ReadLineResult, ReadPageResult } from '../types
 import { pageLines } from './page-lines.js';
 import { basicOrder, naturalOrder } from './reading-order.js';
 import type { OcrLine } from './recognize-lines.js';
-import { skewOf } from './skew.js';
 
 /** Longest raster side for images (only ever shrunk). */
 export const READ_MAX_SIDE = 4000;
@@ -46,15 +45,16 @@ export async function readText(img: LoadedImage, params: ReadParams, signal?: Ab
   const results: ReadPageResult[] = [];
   for (const pageNo of wanted) {
     signal?.throwIfAborted();
-    const { page, lines, language } = await pageLines(img, {
+    const { page, lines, language, skew } = await pageLines(img, {
       page: pageNo, maxSide: pdf ? READ_PDF_SIDE : READ_MAX_SIDE, detectOrientation: true, language: params.language,
       minConfidence: params.handwriting ? HANDWRITING_MIN_CONFIDENCE : READ_MIN_CONFIDENCE, signal,
     });
     const size = await pageSize(img, pageNo);
     // PDF coordinates come back in points: 72 to the inch.
     const unit = pdf ? 1 / 72 : 1;
+    // A levelled page has white corners: a box reaching into them is clamped to the page.
     const quad = (box: OcrLine['box']): Quad =>
-      page.frame.quad(box, (v) => v).map((v) => round(v * unit, pdf ? 4 : 0)) as Quad;
+      page.frame.quad(box, (v) => v).map((v, i) => round(Math.min(i % 2 ? size.height : size.width, Math.max(0, v)) * unit, pdf ? 4 : 0)) as Quad;
     const ordered = params.readingOrder === 'natural' ? naturalOrder(lines) : basicOrder(lines);
     const out: ReadLineResult[] = ordered.map((l) => {
       const mean = l.words.reduce((s, w) => s + w.confidence, 0) / l.words.length;
@@ -68,7 +68,7 @@ export async function readText(img: LoadedImage, params: ReadParams, signal?: Ab
     });
     results.push({
       page: pageNo,
-      angle: round(normaliseDegrees(-page.frame.rotation + (skewOf(lines) * 180) / Math.PI), 4),
+      angle: round(normaliseDegrees(-page.frame.rotation + (skew * 180) / Math.PI), 4),
       width: pdf ? round(size.width * unit, 4) : size.width,
       height: pdf ? round(size.height * unit, 4) : size.height,
       unit: pdf ? 'inch' : 'pixel',

@@ -2,7 +2,6 @@ import type { LoadedImage, OcrAnalysis, OcrLineResult, OcrRegionResult, Rect } f
 import type { Rotation, UprightFrame } from './geometry.js';
 import { pageLines } from './page-lines.js';
 import type { OcrLine } from './recognize-lines.js';
-import { skewOf } from './skew.js';
 import { blocksOf } from './reading-order.js';
 
 /** Longest raster side for /ocr (Azure accepts up to 4200 px; tesseract needs no more). */
@@ -35,7 +34,7 @@ function clipped(frame: UprightFrame, img: LoadedImage, box: OcrLine['box']): Re
 export async function recognizePrinted(
   img: LoadedImage, params: { language: string; detectOrientation: boolean }, signal?: AbortSignal,
 ): Promise<OcrAnalysis> {
-  const { page, lines, language } = await pageLines(img, {
+  const { page, lines, language, skew } = await pageLines(img, {
     page: 1, maxSide: OCR_MAX_SIDE, detectOrientation: params.detectOrientation, language: params.language,
     minConfidence: OCR_MIN_CONFIDENCE, signal,
   });
@@ -49,7 +48,7 @@ export async function recognizePrinted(
   });
   return {
     language: lines.length || params.language !== 'unk' ? language : 'unk',
-    textAngle: lines.length ? -skewOf(lines) : 0,
+    textAngle: lines.length ? -skew : 0,
     orientation: params.detectOrientation && lines.length ? ORIENTATION[frame.rotation] : 'NotDetected',
     regions,
   };

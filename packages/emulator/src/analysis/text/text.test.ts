@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testImage } from '../image/__tests__/test-images.js';
 import { loadImage } from '../image/load-image.js';
@@ -59,6 +60,22 @@ describe('recognizePrinted (/ocr)', () => {
     if (orientation === 'Left') expect(first!.rect.x).toBeLessThan(second!.rect.x);
     else expect(first!.rect.x).toBeGreaterThan(second!.rect.x);
   });
+
+  it('levels text skewed by 10 degrees and reports the angle', async () => {
+    const skewed = await sharp(testImage('tjs-testocr.png')).flatten({ background: '#ffffff' })
+      .rotate(10, { background: '#ffffff' }).png().toBuffer();
+    const img = await loadImage(skewed);
+    const r = await recognizePrinted(img, { language: 'en', detectOrientation: true });
+    expect(wordAccuracy(TESTOCR, ocrText(r))).toBeGreaterThanOrEqual(0.9);
+    expect(r.orientation).toBe('Up');
+    // Turning the image clockwise by textAngle levels the text: -10 degrees.
+    expect((r.textAngle * 180) / Math.PI).toBeCloseTo(-10, 0);
+    expect(inside(ocrRects(r), img.width, img.height)).toBe(true);
+    const [page] = await readText(img, { readingOrder: 'basic' });
+    expect(page!.angle).toBeCloseTo(10, 0);
+    const [x1, y1, x2, y2] = page!.lines[0]!.box;
+    expect(Math.atan2(y2 - y1, x2 - x1) * 180 / Math.PI).toBeCloseTo(10, 0);
+  }, 120_000);
 
   it('reads German and Portuguese letters with the language asked for', async () => {
     const img = await load('tess-eurotext.tif');

@@ -49,3 +49,16 @@ export async function turnPage(page: UprightPage, rotation: Rotation): Promise<U
     frame: new UprightFrame(rotation, rasterW, rasterH, scale),
   };
 }
+
+/**
+ * The page rotated `angle` radians clockwise about its centre on a white, enlarged canvas (to
+ * level text skewed by -angle); its frame maps boxes back to the original image.
+ */
+export async function deskewPage(page: UprightPage, angle: number): Promise<UprightPage> {
+  const { data, info } = await sharp(page.grey, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .rotate((angle * 180) / Math.PI, { background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  return {
+    grey: data, png: await encodeGrey(data, info.width, info.height), width: info.width, height: info.height,
+    frame: page.frame.withDeskew({ angle, fromW: page.width, fromH: page.height, toW: info.width, toH: info.height }),
+  };
+}
