@@ -70,6 +70,11 @@ describe('pipeline', () => {
     expect(bodies[2].color).toEqual(bodies[0].color);
   });
 
+  it('resolves host names (localhost) and checks the resolved address', async () => {
+    const res = await h.postUrl('/vision/v3.2/tag', `${files.url.replace('127.0.0.1', 'localhost')}/csdf-dog.jpg`);
+    expect(res.status).toBe(200);
+  });
+
   it('follows redirects to allowed hosts', async () => {
     const res = await h.postUrl('/vision/v3.2/tag', `${files.url}/redirect/csdf-dog.jpg`);
     expect(res.status).toBe(200);

@@ -23,21 +23,27 @@ export interface FetchPolicy {
   allowedHosts: string[] | undefined;
 }
 
-// Resolves like dns.lookup but fails when any resolved address is refused.
-const checkedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, '', 0);
-    try {
-      for (const a of addresses) checkAddress(a.address);
-    } catch (refusal) {
-      return callback(refusal as NodeJS.ErrnoException, '', 0);
-    }
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-    const first = addresses[0];
-    if (!first) return callback(new Error(`no address for ${hostname}`), '', 0);
-    return callback(null, first.address, first.family);
-  });
-};
+type Resolver = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+/** A lookup that resolves like dns.lookup but fails when any resolved address is refused. */
+export function guardLookup(resolve: Resolver = dnsLookup as unknown as Resolver): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      try {
+        for (const a of addresses) checkAddress(a.address);
+      } catch (refusal) {
+        return callback(refusal as NodeJS.ErrnoException, '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(new Error(`no address for ${hostname}`), '', 0);
+      return callback(null, first.address, first.family);
+    });
+  };
+}
+
+const checkedLookup = guardLookup();
 
 function get(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
