@@ -28,12 +28,25 @@ function step(d: Uint8Array, o: number, c: number): number {
   return Math.abs(d[o]! - d[o - c]!) + Math.abs(d[o + 1]! - d[o + 1 - c]!) + Math.abs(d[o + 2]! - d[o + 2 - c]!);
 }
 
+/** Vegetation pixels (green, textured) as a mask, so coherence with neighbours can be checked. */
+function vegetationMask(px: Px): Uint8Array {
+  const { data: d, width: w, height: h, channels: c } = px;
+  const mask = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) {
+    const o = i * c;
+    if (i % w > 0 && isVegetation(d[o]!, d[o + 1]!, d[o + 2]!) && step(d, o, c) >= 12) mask[i] = 1;
+  }
+  return mask;
+}
+
 export function sceneCues(px: Px): SceneCues {
   const { data: d, width: w, height: h, channels: c } = px;
+  const vegetation = vegetationMask(px);
   let sky = 0, skyN = 0, veg = 0, vegN = 0, luma = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      const o = (y * w + x) * c;
+      const i = y * w + x;
+      const o = i * c;
       const [r, g, b] = [d[o]!, d[o + 1]!, d[o + 2]!];
       luma += (0.299 * r + 0.587 * g + 0.114 * b) / 255;
       if (y < h * 0.4) {
@@ -42,7 +55,9 @@ export function sceneCues(px: Px): SceneCues {
       }
       if (y >= h * 0.5) {
         vegN++;
-        if (x > 0 && isVegetation(r, g, b) && step(d, o, c) >= 12) veg++;
+        // Foliage comes in patches: a green pixel counts when a neighbour beside or above is green
+        // too (random colour noise, about 1 pixel in 4 green, reaches 11 %, under the 15 % floor).
+        if (vegetation[i] && (vegetation[i - 1] || vegetation[i - w])) veg++;
       }
     }
   }
