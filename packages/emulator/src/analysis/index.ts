@@ -1,5 +1,7 @@
-// Public surface of the analysis layer: the HTTP layer only needs createBackend and the seam types.
+// Public surface of the analysis layer: the HTTP layer only needs createBackend, the seam types
+// and the errors analysis can throw.
 export { createBackend } from './backend.js';
 export type { BackendOptions } from './backend.js';
 export type * from './types.js';
 export { ImageDecodeError } from './types.js';
+export { AnalysisAbortedError, ModelWorkerError } from './pool/errors.js';

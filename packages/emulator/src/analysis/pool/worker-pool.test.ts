@@ -38,3 +38,13 @@ it('reports a failing task as MODEL_FAILED and keeps serving', async () => {
   await expect(pool.run('landmarks', { image: broken })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
   expect((await pool.run('landmarks', { image: colosseum })).map((m) => m.name)).toEqual(['Colosseum']);
 }, 60_000);
+
+it('settles running and queued tasks when closed, and refuses new ones', async () => {
+  const own = new WorkerPool(1, { galleryDirs: [shippedGalleryDir()] });
+  const running = expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
+  const queued = expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
+  await own.close();
+  await running;
+  await queued;
+  await expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
+}, 60_000);

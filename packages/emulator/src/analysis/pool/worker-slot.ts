@@ -16,10 +16,12 @@ export class WorkerSlot {
   private worker: Worker | undefined;
   private readonly queue: Job[] = [];
   private running: Job | undefined;
+  private closed = false;
 
   constructor(private readonly config: WorkerConfig) {}
 
   submit(job: Job): void {
+    if (this.closed) return job.reject(new ModelWorkerError('the analysis backend is closed'));
     if (job.signal?.aborted) return job.reject(new AnalysisAbortedError());
     // The caller gives up at once; a queued job is dropped, a running one finishes unobserved.
     const onAbort = (): void => {
@@ -41,8 +43,13 @@ export class WorkerSlot {
     return this.queue.length + (this.running ? 1 : 0);
   }
 
+  /** Rejects queued and running jobs, then stops the worker. */
   async close(): Promise<void> {
-    for (const job of this.queue.splice(0)) job.reject(new AnalysisAbortedError());
+    this.closed = true;
+    const closing = new ModelWorkerError('the analysis backend is closed');
+    for (const job of this.queue.splice(0)) job.reject(closing);
+    this.running?.reject(closing);
+    this.running = undefined;
     const w = this.worker;
     this.worker = undefined;
     if (w) await w.terminate();
