@@ -22,7 +22,7 @@ interface Options { page: number; maxSide: number; detectOrientation: boolean; l
 /** Text skewed by more than this (radians, 2°) is levelled and read again: tesseract reads it badly. */
 const DESKEW_MIN = (2 * Math.PI) / 180;
 
-/** Pages up to this size get the try-every-turn fallback when OSD is unsure (it costs 2 more reads). */
+/** Pages up to this size get the try-every-turn fallback when OSD is unsure (up to 3 more reads). */
 const TRY_TURNS_MAX_PIXELS = 1_500_000;
 
 const textOf = (lines: readonly OcrLine[]): string => lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
@@ -39,7 +39,7 @@ function readsUpright(lines: readonly OcrLine[]): boolean {
 /**
  * OCR of one page. The page is read as decoded first; with `detectOrientation`, when that does
  * not read like upright text, tesseract's OSD picks a quarter turn (on small pages where OSD is
- * unsure, every turn is read and the best kept). Text skewed by 2° or more is levelled and read
+ * unsure but saw text, every turn is read and the best kept; where it saw no text, none is). Text skewed by 2° or more is levelled and read
  * again, keeping the better reading. Without a language (or 'unk') the page is read
  * as English; when the words look like another shipped language, it is read again in that one.
  * A language without shipped traineddata is read as English but reported as requested.
@@ -73,8 +73,10 @@ async function findTurn(
   pool: TesseractPool, tess: TessLanguage, page: UprightPage, lines: OcrLine[], opts: Options,
 ): Promise<{ page: UprightPage; lines: OcrLine[] }> {
   const osd = await osdTurn(pool, page);
+  // Unsure OSD still saw text: on a small page, try its guess first, then the other turns.
   const small = page.width * page.height <= TRY_TURNS_MAX_PIXELS;
-  const turns: Rotation[] = osd.rotation ? [osd.rotation] : small ? [90, 270, 180] : [];
+  const blind: Rotation[] = osd.guess === null || !small ? [] : [...new Set<Rotation>([osd.guess, 90, 270, 180])].filter((r) => r !== 0);
+  const turns: Rotation[] = osd.rotation ? [osd.rotation] : blind;
   let best = { page, lines, score: score(lines) };
   for (const rotation of turns) {
     opts.signal?.throwIfAborted();
@@ -82,7 +84,10 @@ async function findTurn(
     const turnedLines = await recognizeLines(pool, tess, turned, opts.minConfidence, opts.signal);
     // A turn OSD is sure of only has to read better; a blind guess has to read much better.
     const s = score(turnedLines);
-    if (s > best.score * (osd.rotation ? 1 : 1.5)) best = { page: turned, lines: turnedLines, score: s };
+    if (s > best.score * (osd.rotation ? 1 : 1.5)) {
+      best = { page: turned, lines: turnedLines, score: s };
+      if (readsUpright(turnedLines)) break;
+    }
   }
   return best;
 }

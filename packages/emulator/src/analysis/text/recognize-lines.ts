@@ -20,14 +20,17 @@ const alnumCount = (t: string): number => t.match(ALNUM)?.length ?? 0;
 
 // Texture in photos reads as short "words" with odd boxes. A word is kept when its confidence
 // passes and its box could hold its characters (not many times wider than they need); a line
-// is kept when it has a word of 3+ letters or digits, or reads with 90 % confidence.
+// is kept when its words average 0.2 above the word threshold and it has a word of 3+ letters
+// or digits, or reads with 90 % confidence.
 function plausibleWord(w: OcrWord, minConfidence: number): boolean {
   const n = alnumCount(w.text);
   const height = Math.max(1, w.box.y1 - w.box.y0);
   return w.confidence >= minConfidence && (n > 0 || w.confidence >= 0.8) && w.box.x1 - w.box.x0 <= (n + 2) * height * 1.5;
 }
-const plausibleLine = (words: readonly OcrWord[]): boolean =>
-  words.some((w) => alnumCount(w.text) >= 3) || (words.length > 0 && words.every((w) => w.confidence >= 0.9) && words.some((w) => HAS_TEXT.test(w.text)));
+function plausibleLine(words: readonly OcrWord[], minConfidence: number): boolean {
+  if (!words.length || words.reduce((s, w) => s + w.confidence, 0) / words.length < minConfidence + 0.2) return false;
+  return words.some((w) => alnumCount(w.text) >= 3) || (words.every((w) => w.confidence >= 0.9) && words.some((w) => HAS_TEXT.test(w.text)));
+}
 
 interface Found { line: TessLine; dy: number }
 
@@ -52,7 +55,7 @@ function toLines(found: Found[], minConfidence: number): OcrLine[] {
     const baseline = { ...line.baseline, y0: line.baseline.y0 + dy, y1: line.baseline.y1 + dy };
     for (const part of splitAtGutters(words.filter((w) => w.text))) {
       const kept = part.filter((w) => plausibleWord(w, minConfidence));
-      if (plausibleLine(kept)) lines.push({ box: unionBox(kept.map((w) => w.box)), words: kept, baseline });
+      if (plausibleLine(kept, minConfidence)) lines.push({ box: unionBox(kept.map((w) => w.box)), words: kept, baseline });
     }
   }
   return lines;

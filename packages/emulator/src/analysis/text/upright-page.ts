@@ -28,13 +28,15 @@ export async function decodePage(img: LoadedImage, page: number, maxSide: number
   return { grey: r.data, png, width: r.width, height: r.height, frame: new UprightFrame(0, r.width, r.height, r.scale) };
 }
 
-/** Tesseract OSD: the clockwise quarter turns that make the page's text upright, and how sure it is. */
-export async function osdTurn(pool: TesseractPool, page: UprightPage): Promise<{ rotation: Rotation; confidence: number }> {
+/**
+ * Tesseract OSD: the clockwise quarter turns that make the page's text upright when it is sure
+ * (`rotation`), its unsure answer (`guess`), or neither when it found too little text to judge.
+ */
+export async function osdTurn(pool: TesseractPool, page: UprightPage): Promise<{ rotation: Rotation; guess: Rotation | null }> {
   const { data } = await pool.useOsd((w) => w.detect(page.png));
   const deg = data.orientation_degrees;
-  const confidence = data.orientation_confidence ?? 0;
-  const known = deg === 0 || deg === 90 || deg === 180 || deg === 270;
-  return known && confidence >= MIN_OSD_CONFIDENCE ? { rotation: deg, confidence } : { rotation: 0, confidence };
+  if (deg !== 0 && deg !== 90 && deg !== 180 && deg !== 270) return { rotation: 0, guess: null };
+  return (data.orientation_confidence ?? 0) >= MIN_OSD_CONFIDENCE ? { rotation: deg, guess: deg } : { rotation: 0, guess: deg };
 }
 
 /** The page turned `rotation` degrees clockwise from how it was decoded (an unturned page). */
