@@ -43,6 +43,8 @@ export class TesseractPool {
     this.osd ??= createWorker('osd', OEM.TESSERACT_ONLY, {
       langPath: langPathOf('osd'), cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true,
     }).then(async (w) => (await w.setParameters(PARAMS), w));
+    // A failed start is not remembered: the next call tries again.
+    this.osd.catch(() => (this.osd = undefined));
     return job(await this.osd);
   }
 
@@ -52,20 +54,28 @@ export class TesseractPool {
       const same = this.slots.find((s) => !s.busy && s.lang === lang);
       if (same) return ((same.busy = true), same);
       if (this.slots.length < this.size) {
-        const slot: Slot = { lang, worker: newWorker(lang), busy: true };
+        const slot: Slot = { lang, worker: this.spawn(lang), busy: true };
         this.slots.push(slot);
-        slot.worker.catch(() => this.slots.splice(this.slots.indexOf(slot), 1));
         return slot;
       }
       const idle = this.slots.find((s) => !s.busy);
       if (idle) {
-        const old = idle.worker;
-        Object.assign(idle, { lang, worker: newWorker(lang), busy: true });
-        void old.then((w) => w.terminate()).catch(() => {});
+        void idle.worker.then((w) => w.terminate()).catch(() => {});
+        Object.assign(idle, { lang, worker: this.spawn(lang), busy: true });
         return idle;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
+  }
+
+  // A worker that fails to start frees its slot, so the next caller tries afresh.
+  private spawn(lang: TessLanguage): Promise<Worker> {
+    const worker = newWorker(lang);
+    worker.catch(() => {
+      const i = this.slots.findIndex((s) => s.worker === worker);
+      if (i >= 0) this.slots.splice(i, 1);
+    });
+    return worker;
   }
 
   /** Terminates every worker; later calls fail. */
