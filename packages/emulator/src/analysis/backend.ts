@@ -7,32 +7,13 @@ import { WorkerPool } from './pool/worker-pool.js';
 import { shippedGalleryDir } from './recognition/gallery-files.js';
 import { areaOfInterest, smartThumbnail } from './saliency/index.js';
 import { analyzeWithModels } from './analyze-with-models.js';
+import { resolveBackendOptions, type BackendOptions } from './backend-options.js';
 import { loadTextModule } from './text-module.js';
 import type { VisionBackend } from './types.js';
 
-/** Options of {@link createBackend}. */
-export interface BackendOptions {
-  /**
-   * A folder of extra reference images, same layout as the shipped gallery
-   * (`landmarks/<Name>/*.jpg|png`, `celebrities/<Name>/*.jpg|png`), added to the shipped gallery.
-   * @default undefined (shipped gallery only)
-   */
-  galleryDir?: string;
-  /**
-   * Model worker threads, 1 or 2. With 2, face models run in one and objects, adult and landmarks
-   * in the other, so one request uses both cores and each model is loaded once.
-   * @default 2
-   */
-  workers?: number;
-  /**
-   * Load every model and the gallery right away (in the workers; 16 s on a loaded 2-core machine) instead of on first use.
-   * @default false
-   */
-  preload?: boolean;
-}
-
 /**
  * Creates the analysis backend. Cheap: models load lazily in worker threads on first use.
+ * @throws BackendOptionsError when an option is invalid (the message names it).
  * @example
  * const backend = createBackend({ galleryDir: './my-gallery' });
  * const img = await backend.load(bytes);
@@ -40,11 +21,12 @@ export interface BackendOptions {
  * await backend.close();
  */
 export function createBackend(options: BackendOptions = {}): VisionBackend {
-  const galleryDirs = [shippedGalleryDir(), ...(options.galleryDir ? [options.galleryDir] : [])];
-  const pool = new WorkerPool(options.workers ?? 2, { galleryDirs });
+  const { workers, galleryDir, preload } = resolveBackendOptions(options);
+  const galleryDirs = [shippedGalleryDir(), ...(galleryDir ? [galleryDir] : [])];
+  const pool = new WorkerPool(workers, { galleryDirs });
   const models = new ModelClient(pool);
   // A failed preload resurfaces on the first request that needs the model.
-  if (options.preload) pool.warmup().catch(() => undefined);
+  if (preload) pool.warmup().catch(() => undefined);
   const faceRects = async (img: Parameters<VisionBackend['areaOfInterest']>[0], signal?: AbortSignal) =>
     (await models.faces(img, false, signal)).faces.map((f) => f.rect);
   return {

@@ -1,7 +1,8 @@
 // Public surface of the analysis layer: the HTTP layer only needs createBackend, the seam types
 // and the errors analysis can throw.
 export { createBackend } from './backend.js';
-export type { BackendOptions } from './backend.js';
+export type { BackendOptions } from './backend-options.js';
+export { BackendOptionsError } from './backend-options.js';
 export type * from './types.js';
 export { ImageDecodeError } from './types.js';
 export { AnalysisAbortedError, ModelWorkerError } from './pool/errors.js';

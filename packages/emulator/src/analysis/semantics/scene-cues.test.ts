@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { testImage } from '../image/__tests__/test-images.js';
 import { sceneCues } from './scene-cues.js';
 
-const cuesOf = async (input: Buffer | sharp.Sharp) => {
-  const s = input instanceof Buffer ? sharp(input) : input;
-  const { data, info } = await s.flatten({ background: '#ffffff' }).toColourspace('srgb')
+const cuesOf = async (input: Buffer) => {
+  const { data, info } = await sharp(input).flatten({ background: '#ffffff' }).toColourspace('srgb')
     .resize(64, 64, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
   return sceneCues({ data, width: info.width, height: info.height, channels: info.channels });
 };
