@@ -1,4 +1,7 @@
 // The pool's queueing, cancellation and failure handling, on the real landmark worker task.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testImage } from '../image/__tests__/test-images.js';
@@ -47,4 +50,17 @@ it('settles running and queued tasks when closed, and refuses new ones', async (
   await running;
   await queued;
   await expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
+}, 60_000);
+
+it('names an unreadable user gallery picture in the failure', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vg-bad-gallery-'));
+  await mkdir(path.join(dir, 'landmarks', 'Broken'), { recursive: true });
+  await writeFile(path.join(dir, 'landmarks', 'Broken', 'broken.jpg'), 'not a jpeg');
+  const own = new WorkerPool(1, { galleryDirs: [shippedGalleryDir(), dir] });
+  try {
+    await expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED', message: expect.stringContaining('broken.jpg') });
+  } finally {
+    await own.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }, 60_000);

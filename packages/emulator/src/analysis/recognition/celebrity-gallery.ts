@@ -1,7 +1,7 @@
 // Face descriptors of the celebrity gallery, computed once per worker on first use.
 import sharp from 'sharp';
 import { analyzeFaces } from '../models/face-analyzer.js';
-import { listGallery } from './gallery-files.js';
+import { listGallery, readGalleryFile } from './gallery-files.js';
 
 export interface Identity { name: string; descriptors: number[][] }
 
@@ -24,7 +24,7 @@ export function celebrityGallery(roots: string[]): Promise<Identity[]> {
   cached ??= (async () => {
     const byName = new Map<string, number[][]>();
     for (const { name, file } of await listGallery(roots, 'celebrities')) {
-      const d = await largestFaceDescriptor(file);
+      const d = await readGalleryFile(file, largestFaceDescriptor);
       if (d) byName.set(name, [...(byName.get(name) ?? []), d]);
     }
     return [...byName].map(([name, descriptors]) => ({ name, descriptors }));

@@ -34,3 +34,18 @@ export async function listGallery(roots: string[], kind: GalleryKind): Promise<G
   }
   return out;
 }
+
+/** A gallery picture could not be read; the message names the file. */
+export class GalleryImageError extends Error {
+  override readonly name = 'GalleryImageError';
+  readonly code = 'GALLERY_IMAGE_UNREADABLE';
+}
+
+/** Runs `use` on one gallery file, naming the file if it fails (a user gallery may hold anything). */
+export async function readGalleryFile<T>(file: string, use: (file: string) => Promise<T>): Promise<T> {
+  try {
+    return await use(file);
+  } catch (err) {
+    throw new GalleryImageError(`gallery image ${file} could not be read: ${(err as Error).message}`);
+  }
+}
