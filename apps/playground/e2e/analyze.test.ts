@@ -7,8 +7,8 @@ const harness = useHarness();
 
 /** Asks the gateway directly (not through the app) where the faces of an example are. */
 async function facesOf(file: string) {
-  const url = `${harness.gateway.url}/examples/${file}`;
-  const response = await fetch(`${harness.gateway.url}/graphql`, {
+  const url = `${harness.url}/examples/${file}`;
+  const response = await fetch(`${harness.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

@@ -42,7 +42,7 @@ describe('the playground shell in Chromium', () => {
       await tab!.close();
 
       // and from the header, in the same tab
-      await page.getByRole('link', { name: 'GraphiQL' }).click();
+      await page.getByRole('link', { name: 'GraphiQL', exact: true }).click();
       await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
     });
   });

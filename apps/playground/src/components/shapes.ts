@@ -32,29 +32,30 @@ export interface Shape {
 /** Everything in the result that has a place in the image. */
 export function shapesOf(image: ImageResult | null | undefined): Shape[] {
   if (!image) return [];
+  // Painted in this order: wide shapes first, so faces end up on top of celebrity boxes.
   const shapes: Shape[] = [];
+  if (image.areaOfInterest) {
+    shapes.push({ kind: 'area', key: 'area', rect: image.areaOfInterest, label: 'area of interest' });
+  }
+  image.text?.lines.forEach((line, i) =>
+    shapes.push({ kind: 'line', key: `line${i}`, points: line.polygon.points }),
+  );
+  image.ocr?.words.forEach((word, i) =>
+    shapes.push({ kind: 'word', key: `word${i}`, rect: word.rectangle }),
+  );
+  image.objects?.forEach((object, i) =>
+    shapes.push({ kind: 'object', key: `object${i}`, rect: object.rectangle, label: `${object.name} ${percent(object.confidence)}` }),
+  );
+  image.brands?.forEach((brand, i) =>
+    shapes.push({ kind: 'brand', key: `brand${i}`, rect: brand.rectangle, label: brand.name }),
+  );
+  image.celebrities?.forEach((celebrity, i) =>
+    shapes.push({ kind: 'celebrity', key: `celebrity${i}`, rect: celebrity.rectangle, label: celebrity.name }),
+  );
   image.faces?.forEach((face, i) => {
     const who = face.gender ? face.gender.toLowerCase() : 'face';
     const label = face.age != null ? `${who}, ${face.age}` : who;
     shapes.push({ kind: 'face', key: `face${i}`, rect: face.rectangle, label });
   });
-  image.objects?.forEach((object, i) =>
-    shapes.push({ kind: 'object', key: `object${i}`, rect: object.rectangle, label: `${object.name} ${percent(object.confidence)}` }),
-  );
-  image.celebrities?.forEach((celebrity, i) =>
-    shapes.push({ kind: 'celebrity', key: `celebrity${i}`, rect: celebrity.rectangle, label: celebrity.name }),
-  );
-  image.brands?.forEach((brand, i) =>
-    shapes.push({ kind: 'brand', key: `brand${i}`, rect: brand.rectangle, label: brand.name }),
-  );
-  image.ocr?.words.forEach((word, i) =>
-    shapes.push({ kind: 'word', key: `word${i}`, rect: word.rectangle }),
-  );
-  image.text?.lines.forEach((line, i) =>
-    shapes.push({ kind: 'line', key: `line${i}`, points: line.polygon.points }),
-  );
-  if (image.areaOfInterest) {
-    shapes.push({ kind: 'area', key: 'area', rect: image.areaOfInterest, label: 'area of interest' });
-  }
   return shapes;
 }
