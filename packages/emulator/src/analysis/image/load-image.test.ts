@@ -108,6 +108,7 @@ describe('toRaster / toSharp', () => {
     const r = await toRaster(img, { maxSide: 128 });
     expect([r.width, r.height, r.channels, r.scale]).toEqual([128, 128, 3, 0.25]);
     expect(await toRaster(img, { maxSide: 128 })).toBe(r);
+    expect(await toRaster(img, { maxSide: 128, cache: false })).not.toBe(r);
   });
 
   it('turns greyscale into RGB and RGB into luminance on request', async () => {

@@ -26,6 +26,12 @@ export interface RasterOptions {
   page?: number;
   /** 3 = RGB, 1 = luminance. @default 3 */
   channels?: 3 | 1;
+  /**
+   * Keep the raster for later calls on the same image. Turn it off for rasters used once, such
+   * as the pages of a long PDF read one after the other.
+   * @default true
+   */
+  cache?: boolean;
 }
 
 // Several features of one request ask for the same raster: decode once per image and options.
@@ -78,16 +84,18 @@ export function toRaster(img: LoadedImage, opts: RasterOptions = {}): Promise<Ra
   } catch (err) {
     return Promise.reject(err);
   }
+  const fresh = (): Promise<Raster> => decode(img, page, maxSide, channels).catch((err: unknown) => {
+    if (err instanceof ImageDecodeError || err instanceof RangeError) throw err;
+    throw new ImageDecodeError(`image data is corrupt: ${(err as Error).message}`);
+  });
+  if (opts.cache === false) return fresh();
   const key = `${page}|${maxSide ?? 0}|${channels}`;
   let perImage = cache.get(img);
   if (!perImage) cache.set(img, (perImage = new Map()));
   let raster = perImage.get(key);
   if (!raster) {
-    raster = decode(img, page, maxSide, channels).catch((err: unknown) => {
-      perImage.delete(key);
-      if (err instanceof ImageDecodeError || err instanceof RangeError) throw err;
-      throw new ImageDecodeError(`image data is corrupt: ${(err as Error).message}`);
-    });
+    raster = fresh();
+    raster.catch(() => perImage.delete(key));
     perImage.set(key, raster);
   }
   return raster;

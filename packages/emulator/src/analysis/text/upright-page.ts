@@ -23,7 +23,8 @@ export const encodeGrey = (grey: Buffer, width: number, height: number): Promise
 
 /** Decodes a page as grey, longest side at most `maxSide`, not turned. */
 export async function decodePage(img: LoadedImage, page: number, maxSide: number): Promise<UprightPage> {
-  const r = await toRaster(img, { page, maxSide, channels: 1 });
+  // Not cached: each page is read once, and a long PDF's pages would pile up.
+  const r = await toRaster(img, { page, maxSide, channels: 1, cache: false });
   const png = await encodeGrey(r.data, r.width, r.height);
   return { grey: r.data, png, width: r.width, height: r.height, frame: new UprightFrame(0, r.width, r.height, r.scale) };
 }
