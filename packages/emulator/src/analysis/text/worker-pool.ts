@@ -18,34 +18,64 @@ async function newWorker(lang: TessLanguage): Promise<Worker> {
 /**
  * Up to `size` tesseract workers, created on first use. A worker holds one language; when every
  * slot is taken by another language, an idle one is replaced. Callers queue when all are busy.
+ * Workers keep the process alive, so after `idleMs` without work they are terminated (and made
+ * again on the next job); close() terminates them at once.
  */
 export class TesseractPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
   private osd: Promise<Worker> | undefined;
   private closed = false;
+  private active = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly size: number) {}
+  /**
+   * @param size workers at most
+   * @param idleMs idle time before the workers are let go @default 60_000 (60 s)
+   */
+  constructor(private readonly size: number, private readonly idleMs = 60_000) {}
 
   /** Runs `job` on a worker for `lang`. */
   async use<T>(lang: TessLanguage, job: (w: Worker) => Promise<T>): Promise<T> {
-    const slot = await this.acquire(lang);
+    this.busy();
     try {
-      return await job(await slot.worker);
+      const slot = await this.acquire(lang);
+      try {
+        return await job(await slot.worker);
+      } finally {
+        slot.busy = false;
+        this.waiting.shift()?.();
+      }
     } finally {
-      slot.busy = false;
-      this.waiting.shift()?.();
+      this.done();
     }
   }
 
   /** Runs `job` on the orientation-and-script worker (legacy engine, osd data). */
   async useOsd<T>(job: (w: Worker) => Promise<T>): Promise<T> {
-    this.osd ??= createWorker('osd', OEM.TESSERACT_ONLY, {
-      langPath: langPathOf('osd'), cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true,
-    }).then(async (w) => (await w.setParameters(PARAMS), w));
-    // A failed start is not remembered: the next call tries again.
-    this.osd.catch(() => (this.osd = undefined));
-    return job(await this.osd);
+    this.busy();
+    try {
+      if (this.closed) throw new Error('the OCR worker pool is closed');
+      this.osd ??= createWorker('osd', OEM.TESSERACT_ONLY, {
+        langPath: langPathOf('osd'), cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true,
+      }).then(async (w) => (await w.setParameters(PARAMS), w));
+      // A failed start is not remembered: the next call tries again.
+      this.osd.catch(() => (this.osd = undefined));
+      return await job(await this.osd);
+    } finally {
+      this.done();
+    }
+  }
+
+  private busy(): void {
+    this.active++;
+    clearTimeout(this.idleTimer);
+  }
+
+  private done(): void {
+    if (--this.active > 0 || this.closed) return;
+    // unref: the timer itself must not keep the process alive either.
+    this.idleTimer = setTimeout(() => void this.terminateAll(), this.idleMs).unref();
   }
 
   private async acquire(lang: TessLanguage): Promise<Slot> {
@@ -81,7 +111,12 @@ export class TesseractPool {
   /** Terminates every worker; later calls fail. */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     this.waiting.splice(0).forEach((wake) => wake());
+    await this.terminateAll();
+  }
+
+  private async terminateAll(): Promise<void> {
     const all = [...this.slots.map((s) => s.worker), ...(this.osd ? [this.osd] : [])];
     this.slots.length = 0;
     this.osd = undefined;
