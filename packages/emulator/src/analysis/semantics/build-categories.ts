@@ -19,6 +19,8 @@ const OBJECT_CATEGORY: Record<string, string> = {
 };
 /** A subject covers at least 5 % of the image; smaller objects are incidental. */
 const MIN_SUBJECT_AREA = 0.05;
+/** As for captions: weaker boxes do not name what the picture is about (a text scan came out as food_ at 0.3). */
+const MIN_SUBJECT_CONFIDENCE = 0.35;
 /** One face this large (share of the image) makes a portrait. */
 const PORTRAIT_FACE_AREA = 0.02;
 const DARK_BRIGHTNESS = 0.15;
@@ -44,10 +46,10 @@ function peopleCategory(e: Evidence): { name: string; score: number } | undefine
 function objectCategories(e: Evidence): Map<string, number> {
   const out = new Map<string, number>();
   const area = e.width * e.height;
-  const big = (o: ObjectResult): boolean => (o.rect.w * o.rect.h) / area >= MIN_SUBJECT_AREA;
+  const subject = (o: ObjectResult): boolean => (o.rect.w * o.rect.h) / area >= MIN_SUBJECT_AREA && o.confidence >= MIN_SUBJECT_CONFIDENCE;
   for (const o of e.objects) {
     const name = OBJECT_CATEGORY[o.name];
-    if (name && big(o)) out.set(name, Math.max(o.confidence, out.get(name) ?? 0));
+    if (name && subject(o)) out.set(name, Math.max(o.confidence, out.get(name) ?? 0));
   }
   return out;
 }

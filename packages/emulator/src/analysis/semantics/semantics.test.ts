@@ -44,11 +44,13 @@ group('categories', () => {
     expect(buildCategories(evidence({ faces: [face(0, 'Female', 8), face(200, 'Male', 6)] }), {})[0]!.name).toBe('people_young');
   });
 
-  it('uses only objects big enough to be the subject', () => {
+  it('uses only objects big and sure enough to be the subject', () => {
     const big = toObjectResult('dog', 0.8, { x: 0, y: 0, w: 400, h: 400 });
     const small = toObjectResult('dog', 0.8, { x: 0, y: 0, w: 40, h: 40 });
+    const weak = toObjectResult('dog', 0.3, { x: 0, y: 0, w: 400, h: 400 });
     expect(buildCategories(evidence({ objects: [big] }), {}).map((c) => c.name)).toEqual(['animal_dog']);
     expect(buildCategories(evidence({ objects: [small] }), {}).map((c) => c.name)).toEqual(['others_']);
+    expect(buildCategories(evidence({ objects: [weak] }), {}).map((c) => c.name)).toEqual(['others_']);
   });
 
   it('attaches recognised people and places only when those details were asked', () => {
