@@ -39,10 +39,11 @@ function readsUpright(lines: readonly OcrLine[]): boolean {
 /**
  * OCR of one page. The page is read as decoded first; with `detectOrientation`, when that does
  * not read like upright text, tesseract's OSD picks a quarter turn (on small pages where OSD is
- * unsure but saw text, every turn is read and the best kept; where it saw no text, none is). Text skewed by 2° or more is levelled and read
- * again, keeping the better reading. Without a language (or 'unk') the page is read
- * as English; when the words look like another shipped language, it is read again in that one.
- * A language without shipped traineddata is read as English but reported as requested.
+ * unsure but saw text, every turn is read and the best kept; where it saw no text, none is).
+ * Text skewed by 2° or more is levelled and read again, keeping the better reading. Without a
+ * language (or 'unk') the page is read as English; when the words look like another shipped
+ * language, it is read again in that one. A language without shipped traineddata is read as
+ * English but reported as requested.
  */
 export async function pageLines(img: LoadedImage, opts: Options): Promise<PageLines> {
   const pool = textPool();
