@@ -8,6 +8,9 @@ export default defineConfig({
   plugins: [react()],
   // Relative asset URLs: the build works wherever the gateway mounts it.
   base: './',
+  // The dependency optimizer cannot bundle GraphiQL's `?worker` imports (monaco workers);
+  // left alone, Vite's worker plugin handles them, in dev as in the build.
+  optimizeDeps: { exclude: ['graphiql/setup-workers/vite'] },
   server: {
     proxy: {
       '/graphql': { target: gateway, changeOrigin: true },

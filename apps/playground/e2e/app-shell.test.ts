@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screenshot, watchProblems } from './browser.js';
 import { ANALYSIS_TIMEOUT, pickExample, useHarness, withPage } from './harness.js';
 
 const harness = useHarness();
@@ -37,9 +38,12 @@ describe('the playground shell in Chromium', () => {
         page.context().waitForEvent('page'),
         page.getByRole('link', { name: 'Open in GraphiQL' }).click(),
       ]);
+      const tabProblems = watchProblems(tab!);
       await tab!.locator('.graphiql-container').waitFor({ timeout: 60_000 });
       await tab!.getByText('AnalyzeImage').first().waitFor({ timeout: 60_000 });
+      await screenshot(tab!, 'graphiql-opened');
       await tab!.close();
+      expect(tabProblems).toEqual([]);
 
       // and from the header, in the same tab
       await page.getByRole('link', { name: 'GraphiQL', exact: true }).click();

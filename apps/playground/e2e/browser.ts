@@ -45,18 +45,22 @@ export async function launchBrowser(): Promise<Browser> {
     async newPage(viewport) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
-      const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      return { page, problems };
+      return { page, problems: watchProblems(page) };
     },
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Collects the console errors and uncaught errors of `page` into the returned array. */
+export function watchProblems(page: Page, problems: string[] = []): string[] {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
 }
 
 /** Saves a full-page screenshot under test-results/. */

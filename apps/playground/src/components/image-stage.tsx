@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { describeError, fieldState, imageErrors } from '../field-state.js';
 import type { GraphQLErrorShape } from '../lib/incremental.js';
 import type { Analysis } from '../use-analysis.js';
+import { ErrorMessage } from './error-message.js';
 import { LayerToggles } from './layer-toggles.js';
 import { Overlay } from './overlay.js';
 import { percent } from './panel.js';
@@ -48,7 +49,7 @@ export function ImageStage({ analysis, src, trusted, sourceLabel }: ImageStagePr
     <section className="stage" aria-label="Image">
       <header className="stage-title">
         {caption.status === 'ready' && caption.value ? (
-          <h2 data-testid="caption">
+          <h2 className="caption" data-testid="caption">
             {caption.value.text} <small>{percent(caption.value.confidence)}</small>
           </h2>
         ) : caption.status === 'loading' ? (
@@ -60,9 +61,7 @@ export function ImageStage({ analysis, src, trusted, sourceLabel }: ImageStagePr
         )}
       </header>
       {errors.map((error) => (
-        <p key={error.message} className="error banner" role="alert" data-testid="image-error">
-          {describeError(error)}
-        </p>
+        <ErrorMessage key={describeError(error)} error={error} className="error banner" testId="image-error" />
       ))}
       {show ? (
         <figure className="figure">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { describeError, type FieldState } from '../field-state.js';
+import { ErrorMessage } from './error-message.js';
 
 interface PanelProps {
   title: string;
@@ -18,14 +19,12 @@ export function Panel({ title, states, loadingLabel, children, testId }: PanelPr
   const loading = states.some((state) => state.status === 'loading');
   // "Nothing found" would be a lie when nothing could be looked at.
   const anyReady = states.some((state) => state.status === 'ready');
-  const messages = [...new Set(errors.map(describeError))];
+  const unique = [...new Map(errors.map((error) => [describeError(error), error])).entries()];
   return (
     <section className="panel" aria-busy={loading} data-testid={testId}>
       <h3>{title}</h3>
-      {messages.map((message) => (
-        <p key={message} className="error" role="alert">
-          {message}
-        </p>
+      {unique.map(([key, error]) => (
+        <ErrorMessage key={key} error={error} />
       ))}
       {loading ? (
         <p className="loading" role="status">
