@@ -27,14 +27,12 @@ export function createBackend(options: BackendOptions = {}): VisionBackend {
   const models = new ModelClient(pool);
   // A failed preload resurfaces on the first request that needs the model.
   if (preload) pool.warmup().catch(() => undefined);
-  const faceRects = async (img: Parameters<VisionBackend['areaOfInterest']>[0], signal?: AbortSignal) =>
-    (await models.faces(img, false, signal)).faces.map((f) => f.rect);
   return {
     load: loadImage,
     analyze: (img, req, opts) => analyzeWithModels(models, img, req, opts?.signal),
     // Smart crops keep faces first, so they get the detector's faces.
-    thumbnail: async (img, w, h, smart, opts) => smartThumbnail(img, w, h, smart, smart ? await faceRects(img, opts?.signal) : []),
-    areaOfInterest: async (img, opts) => areaOfInterest(img, await faceRects(img, opts?.signal)),
+    thumbnail: async (img, w, h, smart, opts) => smartThumbnail(img, w, h, smart, smart ? await models.faceRects(img, opts?.signal) : []),
+    areaOfInterest: async (img, opts) => areaOfInterest(img, await models.faceRects(img, opts?.signal)),
     ocr: async (img, params, opts) => (await loadTextModule()).recognizePrinted(img, params, opts?.signal),
     read: async (img, params, opts) => (await loadTextModule()).readText(img, params, opts?.signal),
     close: () => pool.close(),

@@ -34,13 +34,27 @@ async function withCrops<T>(api: FaceApiModule, input: Input, rects: Parameters<
   }
 }
 
-export async function analyzeFaces(img: RawImage, withDescriptors: boolean, minConfidence = FACE_MIN_CONFIDENCE): Promise<DetectedFace[]> {
+type Detections = Awaited<ReturnType<FaceApiModule['detectAllFaces']>>;
+
+async function detect<T>(img: RawImage, minConfidence: number, then: (api: FaceApiModule, input: Input, found: Detections) => Promise<T[]>): Promise<T[]> {
   const api = await loadFaceApi();
   const input = api.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
   try {
-    const options = new api.SsdMobilenetv1Options({ minConfidence, maxResults: 100 });
-    const detections = await api.detectAllFaces(input as never, options);
-    if (!detections.length) return [];
+    const found = await api.detectAllFaces(input as never, new api.SsdMobilenetv1Options({ minConfidence, maxResults: 100 }));
+    return found.length ? await then(api, input as Input, found) : [];
+  } finally {
+    input.dispose();
+  }
+}
+
+/** Face boxes and scores only (for smart crops): the detector without the per-face nets. */
+export function detectFaceBoxes(img: RawImage): Promise<Pick<DetectedFace, 'box' | 'score'>[]> {
+  return detect(img, FACE_MIN_CONFIDENCE, async (_api, _input, found) =>
+    found.map((d) => ({ box: [d.box.x, d.box.y, d.box.width, d.box.height], score: d.score })));
+}
+
+export function analyzeFaces(img: RawImage, withDescriptors: boolean, minConfidence = FACE_MIN_CONFIDENCE): Promise<DetectedFace[]> {
+  return detect(img, minConfidence, async (api, input, detections) => {
     const landmarks = asArray(await withCrops(api, input, detections, (c) => api.nets.faceLandmark68Net.detectLandmarks(c)))
       .map((l, i) => l.shiftBy(detections[i]!.box.x, detections[i]!.box.y)); // crop -> raster coordinates
     const ageGender = asArray(await withCrops(api, input, landmarks.map((l) => l.align()), (c) => api.nets.ageGenderNet.predictAgeAndGender(c)));
@@ -57,7 +71,5 @@ export async function analyzeFaces(img: RawImage, withDescriptors: boolean, minC
         ...(descriptor ? { descriptor: Array.from(descriptor) } : {}),
       };
     });
-  } finally {
-    input.dispose();
-  }
+  });
 }

@@ -49,6 +49,13 @@ export class ModelClient {
     return { faces, celebrities };
   }
 
+  /** Face rectangles only (no age, gender or recognition), for smart crops. */
+  async faceRects(img: LoadedImage, signal?: AbortSignal): Promise<Rect[]> {
+    const { image, scale } = await this.raster(img, FACE_SIDE, 3, signal);
+    const found = await this.pool.run('faceBoxes', { image }, signal);
+    return found.map((f) => toRect(f.box, scale));
+  }
+
   async objects(img: LoadedImage, signal?: AbortSignal): Promise<ObjectResult[]> {
     const { image, scale } = await this.raster(img, OBJECT_SIDE, 3, signal);
     const found = await this.pool.run('objects', { image }, signal);

@@ -1,6 +1,6 @@
 // Entry of a model worker thread: runs one task at a time and replies with plain data.
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeFaces } from '../models/face-analyzer.js';
+import { analyzeFaces, detectFaceBoxes } from '../models/face-analyzer.js';
 import { detectObjects } from '../models/object-detector.js';
 import { classifyNsfw } from '../models/nsfw-classifier.js';
 import { loadOpenCv } from '../models/opencv-runtime.js';
@@ -25,6 +25,7 @@ const handlers: Handlers = {
       return celebrity ? { ...face, celebrity } : face;
     });
   },
+  faceBoxes: ({ image }) => detectFaceBoxes(image),
   objects: ({ image }) => detectObjects(image),
   nsfw: ({ image }) => classifyNsfw(image),
   async landmarks({ image }) {

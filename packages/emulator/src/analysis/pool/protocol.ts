@@ -13,6 +13,8 @@ export interface LandmarkMatch { name: string; inliers: number }
 /** Task kinds with their input and output. */
 export interface TaskMap {
   faces: { in: { image: RawImage; recognize: boolean }; out: RecognizedFace[] };
+  /** Boxes only, for smart crops. */
+  faceBoxes: { in: { image: RawImage }; out: Pick<DetectedFace, 'box' | 'score'>[] };
   objects: { in: { image: RawImage }; out: DetectedObject[] };
   nsfw: { in: { image: RawImage }; out: NsfwScores };
   /** `image` is one channel (grey). */

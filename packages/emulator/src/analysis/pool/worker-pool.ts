@@ -4,7 +4,7 @@
 import type { TaskKind, TaskMap, WorkerConfig } from './protocol.js';
 import { WorkerSlot } from './worker-slot.js';
 
-const HOME: Record<TaskKind, number> = { faces: 0, objects: 1, nsfw: 1, landmarks: 1, warmup: 0 };
+const HOME: Record<TaskKind, number> = { faces: 0, faceBoxes: 0, objects: 1, nsfw: 1, landmarks: 1, warmup: 0 };
 
 export class WorkerPool {
   private readonly slots: WorkerSlot[];
@@ -21,7 +21,7 @@ export class WorkerPool {
 
   /** Loads each worker's models now instead of on the first request. */
   async warmup(): Promise<void> {
-    const kinds = (Object.keys(HOME) as TaskKind[]).filter((k) => k !== 'warmup');
+    const kinds = (Object.keys(HOME) as TaskKind[]).filter((k) => k !== 'warmup' && k !== 'faceBoxes');
     await Promise.all(this.slots.map((slot, i) =>
       this.runOn(slot, 'warmup', { kinds: kinds.filter((k) => HOME[k] % this.slots.length === i) })));
   }
