@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AnalyzeImage } from './analyze-query.js';
 import { DropZone } from './components/drop-zone.js';
 import { type Example, ExamplesList } from './components/examples-list.js';
@@ -7,13 +7,7 @@ import { ImageStage } from './components/image-stage.js';
 import { QueryPanel } from './components/query-panel.js';
 import { UrlForm } from './components/url-form.js';
 import { ALL_FEATURES, type FeatureSet, type ImageSource, queryVariables } from './features.js';
-import { ColorsPanel } from './panels/colors-panel.js';
-import { DetectionsPanel } from './panels/detections-panel.js';
-import { FlagsPanel } from './panels/flags-panel.js';
-import { RecognitionPanel } from './panels/recognition-panel.js';
-import { TagsPanel } from './panels/tags-panel.js';
-import { TextPanel } from './panels/text-panel.js';
-import { ThumbnailPanel } from './panels/thumbnail-panel.js';
+import { ResultPanels } from './panels/result-panels.js';
 import { useAnalysis } from './use-analysis.js';
 
 const QUERY = AnalyzeImage.toString().trim();
@@ -33,9 +27,12 @@ export function App() {
   const pickExample = (example: Example) =>
     // the gateway fetches the image by URL, so it needs an absolute one
     analyze({ kind: 'example', url: new URL(example.url, location.origin).href, label: example.name });
-  const variables = source
-    ? queryVariables(source, features, thumbnail)
-    : queryVariables({ kind: 'url', url: '', label: '' }, features, thumbnail);
+  // Before an image is picked, the query shown (and opened in GraphiQL) uses the portrait.
+  const variables = queryVariables(
+    source ?? { kind: 'url', url: new URL('/examples/skimage-astronaut.png', location.origin).href, label: '' },
+    features,
+    thumbnail,
+  );
 
   return (
     <div className="layout">
@@ -55,17 +52,7 @@ export function App() {
       </aside>
       <div className="results">
         <ImageStage analysis={analysis} src={displayUrl} trusted={source?.kind !== 'url'} sourceLabel={source?.label ?? ''} />
-        {analysis ? (
-          <div className="panels">
-            <TextPanel analysis={analysis} />
-            <DetectionsPanel analysis={analysis} />
-            <TagsPanel analysis={analysis} />
-            <RecognitionPanel analysis={analysis} />
-            <ThumbnailPanel analysis={analysis} src={displayUrl} />
-            <ColorsPanel analysis={analysis} />
-            <FlagsPanel analysis={analysis} />
-          </div>
-        ) : null}
+        {analysis ? <ResultPanels analysis={analysis} src={displayUrl} /> : null}
         <QueryPanel query={QUERY} variables={analysis?.variables ?? variables} />
       </div>
     </div>
@@ -75,9 +62,14 @@ export function App() {
 /** A URL the browser can display for the source: the URL itself, or an object URL for a file. */
 function useObjectUrl(source: ImageSource | undefined): string | undefined {
   const file = source?.kind === 'file' ? source.file : undefined;
-  const objectUrl = useMemo(() => (file ? URL.createObjectURL(file) : undefined), [file]);
-  useEffect(() => () => {
-    if (objectUrl) URL.revokeObjectURL(objectUrl);
-  }, [objectUrl]);
+  const [objectUrl, setObjectUrl] = useState<string>();
+  // Created and revoked by the same effect, so StrictMode's extra mount cannot revoke a URL
+  // that is still displayed.
+  useEffect(() => {
+    if (!file) return setObjectUrl(undefined);
+    const url = URL.createObjectURL(file);
+    setObjectUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [file]);
   return source?.kind === 'file' ? objectUrl : source?.url;
 }

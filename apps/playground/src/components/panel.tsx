@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import { describeError, type FieldState } from '../field-state.js';
 import { ErrorMessage } from './error-message.js';
+
+/** Errors already shown over the image (`CODE: message`); panels only name their code. */
+export const ImageErrorsContext = createContext<ReadonlySet<string>>(new Set());
 
 interface PanelProps {
   title: string;
@@ -14,6 +17,7 @@ interface PanelProps {
 
 /** A result card: the field's errors (with their codes), a loading line, or the content. */
 export function Panel({ title, states, loadingLabel, children, testId }: PanelProps) {
+  const overImage = useContext(ImageErrorsContext);
   if (states.every((state) => state.status === 'off')) return null;
   const errors = states.flatMap((state) => (state.status === 'error' ? state.errors : []));
   const loading = states.some((state) => state.status === 'loading');
@@ -23,9 +27,15 @@ export function Panel({ title, states, loadingLabel, children, testId }: PanelPr
   return (
     <section className="panel" aria-busy={loading} data-testid={testId}>
       <h3>{title}</h3>
-      {unique.map(([key, error]) => (
-        <ErrorMessage key={key} error={error} />
-      ))}
+      {unique.map(([key, error]) =>
+        overImage.has(key) && error.extensions?.code ? (
+          <p key={key} className="error" role="alert">
+            <strong className="error-code">{error.extensions?.code}</strong> (see the image)
+          </p>
+        ) : (
+          <ErrorMessage key={key} error={error} />
+        ),
+      )}
       {loading ? (
         <p className="loading" role="status">
           <span className="spinner" aria-hidden="true" />
