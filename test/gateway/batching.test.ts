@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countByOperation, listParam, startStack, type Stack } from './helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { countByOperation, listParam, useStack, type Stack } from './helpers/stack.js';
 
 // Upstream call counts for real queries: gateway and emulator over loopback HTTP, counted by
 // the emulator's onRequest hook.
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 const EVERYTHING = `
   fragment Everything on Image {
@@ -34,10 +28,7 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
   it('asks every analyze feature of 3 images (one URL repeated) in exactly 2 analyze calls', async () => {
     const a = stack.image('csdf-dog.jpg');
     const b = stack.image('csdf-faces.jpg');
-    let result!: Awaited<ReturnType<Stack['gql']>>;
-    const calls = await stack.callsDuring(async () => {
-      result = await stack.gql(THREE_IMAGES, { a, b });
-    });
+    const { calls, ...result } = await stack.gqlWithCalls(THREE_IMAGES, { a, b });
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
     expect(countByOperation(calls)).toEqual({ analyze: 2 });
@@ -57,10 +48,7 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
   it('answers the same query again from the cache, with 0 calls', async () => {
     const a = stack.image('csdf-dog.jpg');
     const b = stack.image('csdf-faces.jpg');
-    let first!: Awaited<ReturnType<Stack['gql']>>;
-    const calls = await stack.callsDuring(async () => {
-      first = await stack.gql(THREE_IMAGES, { a, b });
-    });
+    const { calls, ...first } = await stack.gqlWithCalls(THREE_IMAGES, { a, b });
     expect(calls).toEqual([]);
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data!['first'].caption.text).toEqual(expect.any(String));
@@ -69,10 +57,7 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
   it('fetches only the missing feature when adult is added: 1 call asking only Adult', async () => {
     const a = stack.image('csdf-dog.jpg');
     const query = `query WithAdult($a: URL!) { image(url: $a) { caption { text } tags { name } adult { isAdult adultScore } } }`;
-    let result!: Awaited<ReturnType<Stack['gql']>>;
-    const calls = await stack.callsDuring(async () => {
-      result = await stack.gql(query, { a });
-    });
+    const { calls, ...result } = await stack.gqlWithCalls(query, { a });
     expect(countByOperation(calls)).toEqual({ analyze: 1 });
     expect(listParam(calls[0], 'visualFeatures')).toEqual(['Adult']);
     expect(listParam(calls[0], 'details')).toEqual([]);
@@ -98,10 +83,7 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
         again: thumbnail(width: 64, height: 48) { base64 }
       }
     }`;
-    let result!: Awaited<ReturnType<Stack['gql']>>;
-    const calls = await stack.callsDuring(async () => {
-      result = await stack.gql(query, { a: stack.image('skimage-astronaut.png') });
-    });
+    const { calls, ...result } = await stack.gqlWithCalls(query, { a: stack.image('skimage-astronaut.png') });
     expect(countByOperation(calls)).toEqual({ generateThumbnail: 1 });
     expect(calls[0]?.query).toMatchObject({ width: '64', height: '48' });
     const image = result.body.data!['image'];
@@ -115,10 +97,7 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
 
   it('makes 1 read submission plus its polls for text', async () => {
     const query = `query Text($a: URL!) { image(url: $a) { text { text } } }`;
-    let result!: Awaited<ReturnType<Stack['gql']>>;
-    const calls = await stack.callsDuring(async () => {
-      result = await stack.gql(query, { a: stack.image('tjs-testocr.png') });
-    });
+    const { calls, ...result } = await stack.gqlWithCalls(query, { a: stack.image('tjs-testocr.png') });
     const counts = countByOperation(calls);
     expect(Object.keys(counts).sort()).toEqual(['getReadResult', 'read']);
     expect(counts['read']).toBe(1);

@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMultipart } from './helpers/multipart.js';
-import { countByOperation, startStack, type Stack } from './helpers/stack.js';
+import { countByOperation, startStack, useStack } from './helpers/stack.js';
 
 const HOUSE = new URL('../../testdata/images/csdf-house.jpg', import.meta.url);
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 describe('@defer', { timeout: 120_000 }, () => {
   it('delivers the caption first, then the text', async () => {

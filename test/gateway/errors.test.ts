@@ -1,16 +1,10 @@
 import type { StartGatewayOptions } from '@visiongraph/gateway';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, TEST_KEY, type Stack } from './helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { startStack, useStack, TEST_KEY } from './helpers/stack.js';
 
 type Plugin = NonNullable<StartGatewayOptions['plugins']>[number];
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack();
 
 describe('errors', { timeout: 120_000 }, () => {
   it('fails only the fields of a bad image; the good images keep their data', async () => {

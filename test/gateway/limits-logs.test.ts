@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, TEST_KEY, type Stack } from './helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { useStack, TEST_KEY } from './helpers/stack.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ limits: { maxDepth: 5, maxAliases: 3, maxCost: 50 } });
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack({ limits: { maxDepth: 5, maxAliases: 3, maxCost: 50 } });
 
 describe('query limits', { timeout: 120_000 }, () => {
   it('rejects a query deeper than maxDepth with QUERY_TOO_DEEP, before any upstream call', async () => {
     const deep = `{ image(url: "${stack.image('csdf-objects.jpg')}") { objects { parent { parent { parent { name } } } } } }`;
-    let result!: Awaited<ReturnType<Stack['gql']>>;
-    const calls = await stack.callsDuring(async () => {
-      result = await stack.gql(deep);
-    });
+    const { calls, ...result } = await stack.gqlWithCalls(deep);
     expect(result.status).toBe(400);
     expect(result.body.data).toBeUndefined();
     expect(result.body.errors?.map((e) => e.extensions?.['code'])).toEqual(['QUERY_TOO_DEEP']);

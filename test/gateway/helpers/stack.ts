@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createJsonLogger, startGateway, type RunningGateway, type StartGatewayOptions } from '@visiongraph/gateway';
 import { startEmulator, type RequestInfo } from '@visiongraph/emulator';
 
@@ -22,6 +23,8 @@ export interface Stack {
   image(file: string): string;
   /** POSTs a JSON GraphQL request; returns status and parsed body. */
   gql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResult }>;
+  /** Like `gql`, plus the emulator calls made while it ran. */
+  gqlWithCalls(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResult; calls: RequestInfo[] }>;
   /** Emulator calls made while `fn` ran. */
   callsDuring(fn: () => Promise<unknown>): Promise<RequestInfo[]>;
   close(): Promise<void>;
@@ -63,6 +66,11 @@ export async function startStack(options: Partial<StartGatewayOptions> = {}): Pr
       });
       return { status: response.status, body: (await response.json()) as GraphQLResult };
     },
+    async gqlWithCalls(query, variables) {
+      const before = calls.length;
+      const result = await stack.gql(query, variables);
+      return { ...result, calls: calls.slice(before) };
+    },
     async callsDuring(fn) {
       const before = calls.length;
       await fn();
@@ -87,4 +95,24 @@ export function countByOperation(calls: RequestInfo[]): Record<string, number> {
 export function listParam(call: RequestInfo | undefined, name: string): string[] {
   const value = call?.query[name];
   return value ? value.split(',').sort() : [];
+}
+
+/**
+ * One stack for the whole test file: started before its tests, closed after them. The returned
+ * object stands for the stack once it has started.
+ */
+export function useStack(options: Partial<StartGatewayOptions> = {}): Stack {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startStack(options);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  return new Proxy({} as Stack, {
+    get(_target, property) {
+      if (!stack) throw new Error('the stack is not started yet (use it inside a test)');
+      return Reflect.get(stack, property);
+    },
+  });
 }
