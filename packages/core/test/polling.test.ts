@@ -116,8 +116,10 @@ describe('readAndWait', () => {
     readFlow(['running']);
     const client = createVisionClient({ endpoint: server.url, key: KEY, polling: { initialDelayMs: 10, intervalMs: 20, timeoutMs: 60_000 } });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 120);
+    // Abort once the server has answered two polls (a timer would race a loaded machine).
+    const watch = setInterval(() => server.requests.length >= 3 && ac.abort(), 5);
     await expect(client.readAndWait('https://images.example/t.png', { signal: ac.signal })).rejects.toMatchObject({ kind: 'aborted' });
+    clearInterval(watch);
     // A poll that was on the wire when the signal fired may still land; after that, silence.
     await new Promise((r) => setTimeout(r, 50));
     const polls = server.requests.length;
