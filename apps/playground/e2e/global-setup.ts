@@ -15,7 +15,14 @@ const WARM_UP_TIMEOUT = 300_000;
  * dist/ and the example images. Started once, because warming the emulator up is the slow part.
  */
 export default async function setup(project: TestProject) {
-  const gateway = await startGateway({ port: 0, host: '127.0.0.1', logLevel: 'warn' });
+  const gateway = await startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'warn',
+    // `pnpm test` runs every package's tests at once on small CI machines: a slow emulator
+    // answer is not what these tests are about, so allow more than the 30 s default.
+    vision: { timeouts: { headersMs: 120_000, bodyMs: 120_000 } },
+  });
   await warmUp(gateway.url);
   project.provide('gatewayUrl', gateway.url);
   return () => gateway.close();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AnalyzeImage } from './analyze-query.js';
 import { DropZone } from './components/drop-zone.js';
 import { type Example, ExamplesList } from './components/examples-list.js';
@@ -20,9 +20,13 @@ export function App() {
   const { analysis, run } = useAnalysis();
   const displayUrl = useObjectUrl(source);
 
+  const stage = useRef<HTMLDivElement>(null);
   const analyze = (next: ImageSource) => {
     setSource(next);
     void run(queryVariables(next, features, thumbnail));
+    // On a phone the image is below the controls: bring it into view.
+    const top = stage.current?.getBoundingClientRect().top;
+    if (top !== undefined && top > innerHeight * 0.8) stage.current?.scrollIntoView({ block: 'start' });
   };
   const pickExample = (example: Example) =>
     // the gateway fetches the image by URL, so it needs an absolute one
@@ -51,7 +55,9 @@ export function App() {
         </button>
       </aside>
       <div className="results">
-        <ImageStage analysis={analysis} src={displayUrl} trusted={source?.kind !== 'url'} sourceLabel={source?.label ?? ''} />
+        <div ref={stage}>
+          <ImageStage analysis={analysis} src={displayUrl} trusted={source?.kind !== 'url'} sourceLabel={source?.label ?? ''} />
+        </div>
         {analysis ? <ResultPanels analysis={analysis} src={displayUrl} /> : null}
         <QueryPanel query={QUERY} variables={analysis?.variables ?? variables} />
       </div>
