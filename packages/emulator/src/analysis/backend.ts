@@ -8,7 +8,7 @@ import { shippedGalleryDir } from './recognition/gallery-files.js';
 import { areaOfInterest, smartThumbnail } from './saliency/index.js';
 import { analyzeWithModels } from './analyze-with-models.js';
 import { resolveBackendOptions, type BackendOptions } from './backend-options.js';
-import { loadTextModule } from './text-module.js';
+import { holdTextModule, loadTextModule } from './text-module.js';
 import type { VisionBackend } from './types.js';
 
 /**
@@ -27,6 +27,7 @@ export function createBackend(options: BackendOptions = {}): VisionBackend {
   const models = new ModelClient(pool);
   // A failed preload resurfaces on the first request that needs the model.
   if (preload) pool.warmup().catch(() => undefined);
+  const releaseText = holdTextModule();
   return {
     load: loadImage,
     analyze: (img, req, opts) => analyzeWithModels(models, img, req, opts?.signal),
@@ -35,7 +36,9 @@ export function createBackend(options: BackendOptions = {}): VisionBackend {
     areaOfInterest: async (img, opts) => areaOfInterest(img, await models.faceRects(img, opts?.signal)),
     ocr: async (img, params, opts) => (await loadTextModule()).recognizePrinted(img, params, opts?.signal),
     read: async (img, params, opts) => (await loadTextModule()).readText(img, params, opts?.signal),
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), releaseText()]);
+    },
   };
 }
 
