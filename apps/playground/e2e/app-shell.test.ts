@@ -50,4 +50,33 @@ describe('the playground shell in Chromium', () => {
       await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
     });
   });
+
+  it('sends one query with the chosen features and thumbnail size', async () => {
+    await withPage(harness, 'options', async (page) => {
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') {
+          posts.push(request.postData() ?? '');
+        }
+      });
+      await page.getByLabel('Text (OCR words, read lines; deferred)').uncheck();
+      await page.getByLabel('Tags').uncheck();
+      await page.getByLabel('Width').fill('200');
+      await page.getByLabel('Height').fill('100');
+      await pickExample(page, 'csdf-dog.jpg');
+      const thumbnail = page.getByAltText('Smart-cropped thumbnail');
+      await thumbnail.waitFor({ timeout: ANALYSIS_TIMEOUT });
+      await page.getByTestId('caption').waitFor({ timeout: ANALYSIS_TIMEOUT });
+
+      expect(posts).toHaveLength(1);
+      const { variables } = JSON.parse(posts[0]!) as { variables: Record<string, unknown> };
+      expect(variables).toMatchObject({ text: false, tags: false, faces: true, thumbWidth: 200, thumbHeight: 100 });
+      const size = await thumbnail.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+      expect(size).toEqual([200, 100]);
+      // panels for features not asked for are not shown at all
+      expect(await page.getByTestId('text-panel').count()).toBe(0);
+      expect(await page.getByTestId('tags-panel').count()).toBe(0);
+      expect(await page.getByTestId('detections-panel').count()).toBe(1);
+    });
+  });
 });

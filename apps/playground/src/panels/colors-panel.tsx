@@ -3,8 +3,13 @@ import { fieldState } from '../field-state.js';
 import type { Analysis } from '../use-analysis.js';
 
 // Azure names dominant colours with plain English words that are also CSS colour keywords
-// ("Grey", "Orange", ...); the accent colour is a hex code without '#'.
-const named = (role: string, name: string) => ({ role, name, css: name.toLowerCase() });
+// ("Grey", "Orange", ...), except that CSS "brown" is a dark red; the accent colour is a hex
+// code without '#'.
+const CSS_FOR: Record<string, string> = { brown: '#8b5a2b' };
+const named = (role: string, name: string) => {
+  const key = name.toLowerCase();
+  return { role, name, css: CSS_FOR[key] ?? key };
+};
 
 export function ColorsPanel({ analysis }: { analysis: Analysis }) {
   const color = fieldState(analysis, 'color', analysis.variables.colors);
