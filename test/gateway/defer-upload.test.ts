@@ -88,4 +88,21 @@ describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
       await small.close();
     }
   });
+
+  it('refuses a request body over the request limit with 413 before parsing it', async () => {
+    const tight = await startStack({ limits: { maxRequestBytes: 50_000 } });
+    try {
+      const bytes = await readFile(HOUSE);
+      let response!: Response;
+      const calls = await tight.callsDuring(async () => {
+        response = await fetch(`${tight.gateway.url}/graphql`, { method: 'POST', body: uploadForm(bytes, 'house.jpg') });
+      });
+      expect(response.status).toBe(413);
+      const body = (await response.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+      expect(calls).toEqual([]);
+    } finally {
+      await tight.close();
+    }
+  });
 });
