@@ -45,6 +45,9 @@ describe('GraphiQL', { timeout: 120_000 }, () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain('<title>visiongraph</title>');
+    // Offline: scripts, styles and workers are inline; yoga's default page loads them from a CDN.
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr\.net|cdnjs\./);
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/);
     for (const part of ['query ExampleImages', 'caption', 'tags', 'faces', '@defer', 'text {', `${stack.gateway.url}/examples/skimage-astronaut.png`]) {
       expect(html).toContain(part.replaceAll('"', '\\"'));
     }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import { createContext, createMemoryFeatureCache, schema, type SchemaContext } from '@visiongraph/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -69,6 +70,9 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     logging: toYogaLogger(logger),
     maskedErrors: { maskError },
     maxRequestBodySize: limits.maxRequestBytes,
+    // yoga's default GraphiQL page loads its scripts from a CDN; this renderer inlines them so
+    // GraphiQL works offline.
+    renderGraphiQL,
     graphiql:
       options.graphiql === false
         ? false

@@ -51,6 +51,26 @@ describe('the playground shell in Chromium', () => {
     });
   });
 
+  it("renders the gateway's own GraphiQL at /graphql offline and runs its example query", async () => {
+    const { page, problems } = await harness.browser.newPage();
+    try {
+      await page.goto(`${harness.url}/graphql`);
+      await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
+      await page.getByText('ExampleImages').first().waitFor({ timeout: 60_000 });
+      // The editors come up before their workers; retry the run until a result shows.
+      const result = page.locator('.graphiql-response').first();
+      for (let i = 0; i < 20 && !/"caption"/.test((await result.textContent()) ?? ''); i++) {
+        await page.locator('.graphiql-execute-button').first().click();
+        await page.waitForTimeout(3_000);
+      }
+      expect(await result.textContent()).toMatch(/"caption"/);
+    } finally {
+      await screenshot(page, 'gateway-graphiql').catch(() => undefined);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 180_000);
+
   it('sends one query with the chosen features and thumbnail size', async () => {
     await withPage(harness, 'options', async (page) => {
       const posts: string[] = [];
