@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLazyBackend } from './lazy-backend.js';
+import { createMemoBackend } from './memo-backend.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
 import { createPipeline, type Handler } from './pipeline.js';
 import { createOperationStore } from './read/operation-store.js';
@@ -29,7 +30,8 @@ export interface RunningEmulator {
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
-  const backend = resolved.backend ?? createLazyBackend(resolved.galleryDir);
+  const lazy = createLazyBackend(resolved.galleryDir);
+  const backend = resolved.backend ?? (resolved.analysisMemo ? createMemoBackend(lazy, resolved.analysisMemo) : lazy);
   const operations = createOperationStore(resolved);
   return {
     handler: createPipeline({ options: resolved, backend, operations }),

@@ -4,4 +4,5 @@ export { EmulatorOptionsError } from './options.js';
 export type { EmulatorOptions, RequestInfo, ApiVersion, ReadStageOptions, UrlFetchOptions } from './options.js';
 export type { VisionBackend, LoadedImage, AnalyzeRequest, AnalyzeResult } from './analysis/types.js';
 export { ImageDecodeError } from './analysis/types.js';
+export { createMemoBackend, type AnalysisMemoOptions } from './memo-backend.js';
 export { ANALYSIS_MODEL_VERSION, READ_MODEL_VERSION, DEFAULT_KEY, DEFAULT_PORT } from './constants.js';

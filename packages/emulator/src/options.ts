@@ -2,6 +2,7 @@
 // with the name of the offending option.
 import { existsSync, statSync } from 'node:fs';
 import type { VisionBackend } from './analysis/types.js';
+import type { AnalysisMemoOptions } from './memo-backend.js';
 import { DEFAULT_HOST, DEFAULT_KEY, DEFAULT_PORT, MB } from './constants.js';
 
 export type ApiVersion = 'v1.0' | 'v3.2';
@@ -60,6 +61,14 @@ export interface EmulatorOptions {
   onRequest?: (info: RequestInfo) => void;
   /** Replaces the analysis backend (it is then not closed by `close()`). @default createBackend({ galleryDir }) */
   backend?: VisionBackend;
+  /**
+   * Keeps analysis results of recently seen images (by content: SHA-256 of the bytes), so the
+   * same image sent again, or to another operation needing parts already computed, skips the
+   * models. The analysis is deterministic, so answers are unchanged. Applies to the default
+   * backend only (a `backend` passed in is called as is); `false` turns it off.
+   * @default { maxImages: 64 }
+   */
+  analysisMemo?: AnalysisMemoOptions | false;
 }
 
 export interface ResolvedOptions {
@@ -73,6 +82,7 @@ export interface ResolvedOptions {
   urlFetch: Required<Omit<UrlFetchOptions, 'allowedHosts'>> & { allowedHosts: string[] | undefined };
   onRequest: ((info: RequestInfo) => void) | undefined;
   backend: VisionBackend | undefined;
+  analysisMemo: Required<AnalysisMemoOptions> | undefined;
 }
 
 export class EmulatorOptionsError extends Error {
@@ -132,6 +142,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   check(options.onRequest === undefined || typeof options.onRequest === 'function', 'onRequest', 'must be a function');
   const backend = options.backend;
   check(backend === undefined || (typeof backend === 'object' && typeof backend.load === 'function'), 'backend', 'must implement VisionBackend');
+  const memo = options.analysisMemo;
+  check(memo === undefined || memo === false || (typeof memo === 'object' && memo !== null), 'analysisMemo', 'must be an object or false');
+  const analysisMemo = memo === false ? undefined : { maxImages: memo?.maxImages ?? 64 };
+  check(analysisMemo === undefined || (isCount(analysisMemo.maxImages) && analysisMemo.maxImages > 0), 'analysisMemo.maxImages', 'must be an integer >= 1');
   return {
     key,
     host,
@@ -143,5 +157,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     urlFetch,
     onRequest: options.onRequest,
     backend,
+    analysisMemo,
   };
 }
