@@ -4,6 +4,7 @@
 // those nets once per face; here each runs once per image on a batch of all faces.
 import type { RawImage } from '../pool/protocol.js';
 import { loadFaceApi, type FaceApiModule } from './face-api-runtime.js';
+import { cropFaces, type BoxLike } from './face-crops.js';
 
 export interface DetectedFace {
   /** x, y, w, h in raster pixels. */
@@ -21,12 +22,11 @@ export interface DetectedFace {
  */
 export const FACE_MIN_CONFIDENCE = 0.4;
 
-type Tensor3D = Awaited<ReturnType<FaceApiModule['extractFaceTensors']>>[number];
-type Input = Parameters<FaceApiModule['extractFaceTensors']>[0];
+type Tensor3D = ReturnType<typeof cropFaces>[number];
 const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
-async function withCrops<T>(api: FaceApiModule, input: Input, rects: Parameters<FaceApiModule['extractFaceTensors']>[1], use: (crops: Tensor3D[]) => Promise<T>): Promise<T> {
-  const crops = await api.extractFaceTensors(input, rects);
+async function withCrops<T>(api: FaceApiModule, img: RawImage, boxes: BoxLike[], use: (crops: Tensor3D[]) => Promise<T>): Promise<T> {
+  const crops = cropFaces(api, img, boxes);
   try {
     return await use(crops);
   } finally {
@@ -36,12 +36,12 @@ async function withCrops<T>(api: FaceApiModule, input: Input, rects: Parameters<
 
 type Detections = Awaited<ReturnType<FaceApiModule['detectAllFaces']>>;
 
-async function detect<T>(img: RawImage, minConfidence: number, then: (api: FaceApiModule, input: Input, found: Detections) => Promise<T[]>): Promise<T[]> {
+async function detect<T>(img: RawImage, minConfidence: number, then: (api: FaceApiModule, found: Detections) => Promise<T[]>): Promise<T[]> {
   const api = await loadFaceApi();
   const input = api.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
   try {
     const found = await api.detectAllFaces(input as never, new api.SsdMobilenetv1Options({ minConfidence, maxResults: 100 }));
-    return found.length ? await then(api, input as Input, found) : [];
+    return found.length ? await then(api, found) : [];
   } finally {
     input.dispose();
   }
@@ -49,18 +49,18 @@ async function detect<T>(img: RawImage, minConfidence: number, then: (api: FaceA
 
 /** Face boxes and scores only (for smart crops): the detector without the per-face nets. */
 export function detectFaceBoxes(img: RawImage): Promise<Pick<DetectedFace, 'box' | 'score'>[]> {
-  return detect(img, FACE_MIN_CONFIDENCE, async (_api, _input, found) =>
+  return detect(img, FACE_MIN_CONFIDENCE, async (_api, found) =>
     found.map((d) => ({ box: [d.box.x, d.box.y, d.box.width, d.box.height], score: d.score })));
 }
 
 export function analyzeFaces(img: RawImage, withDescriptors: boolean, minConfidence = FACE_MIN_CONFIDENCE): Promise<DetectedFace[]> {
-  return detect(img, minConfidence, async (api, input, detections) => {
-    const landmarks = asArray(await withCrops(api, input, detections, (c) => api.nets.faceLandmark68Net.detectLandmarks(c)))
+  return detect(img, minConfidence, async (api, detections) => {
+    const landmarks = asArray(await withCrops(api, img, detections.map((d) => d.box), (c) => api.nets.faceLandmark68Net.detectLandmarks(c)))
       .map((l, i) => l.shiftBy(detections[i]!.box.x, detections[i]!.box.y)); // crop -> raster coordinates
-    const ageGender = asArray(await withCrops(api, input, landmarks.map((l) => l.align()), (c) => api.nets.ageGenderNet.predictAgeAndGender(c)));
+    const ageGender = asArray(await withCrops(api, img, landmarks.map((l) => l.align()), (c) => api.nets.ageGenderNet.predictAgeAndGender(c)));
     // The recognition net was trained on dlib-style alignment, as face-api's own chain uses.
     const descriptors = withDescriptors
-      ? asArray(await withCrops(api, input, landmarks.map((l) => l.align(null, { useDlibAlignment: true })), (c) => api.nets.faceRecognitionNet.computeFaceDescriptor(c)))
+      ? asArray(await withCrops(api, img, landmarks.map((l) => l.align(null, { useDlibAlignment: true })), (c) => api.nets.faceRecognitionNet.computeFaceDescriptor(c)))
       : [];
     return detections.map((d, i): DetectedFace => {
       const { age, gender, genderProbability } = ageGender[i]!;
