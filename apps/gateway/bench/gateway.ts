@@ -112,7 +112,8 @@ for (const shape of LATENCY) {
   );
   for (const [level, total] of Object.entries(shape.counts)) {
     const concurrency = Number(level);
-    const warm = Math.min(20, total);
+    // Enough runs for the JIT to settle on the gateway's paths (20 left it visibly cold).
+    const warm = Math.min(100, total);
     for (const task of [shape.core, overHttp, inProcess]) await measure(warm, concurrency, task); // connections, JIT
     const samples: [number[], number[], number[]] = [[], [], []];
     const own: number[] = [];
