@@ -1,4 +1,4 @@
-// CLI: `visiongraph-emulator [--port 5000] [--host 127.0.0.1] [--key k] [--gallery dir] [--rate-limit n]`.
+// CLI: `visiongraph-emulator [--port 5000] [--host 127.0.0.1] [--key k] [--gallery dir] [--rate-limit n] [--no-analysis-memo]`.
 // The only place that reads argv and listens. Models load on first use, so it is up at once.
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
@@ -10,6 +10,7 @@ const USAGE = `Usage: visiongraph-emulator [options]
   --key <key>         subscription key to accept (default emulator-key)
   --gallery <dir>     extra reference images for celebrities and landmarks
   --rate-limit <n>    requests per second before 429 (default off)
+  --no-analysis-memo  recompute every answer instead of reusing results of recently seen images
   --help              show this help`;
 
 function number(flag: string, value: string | undefined): number | undefined {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       key: { type: 'string' },
       gallery: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'no-analysis-memo': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -42,11 +44,13 @@ async function main(): Promise<void> {
   if (values.gallery !== undefined) options.galleryDir = values.gallery;
   const rate = number('--rate-limit', values['rate-limit']);
   if (rate !== undefined) options.rateLimit = rate;
+  if (values['no-analysis-memo']) options.analysisMemo = false;
 
   const emulator = await startEmulator(options);
   console.log(`Azure AI Vision emulator listening on ${emulator.url}`);
   console.log(`  v3.2: ${emulator.url}/vision/v3.2/   v1.0: ${emulator.url}/vision/v1.0/`);
   console.log(`  Ocp-Apim-Subscription-Key: ${emulator.key}`);
+  console.log(`  analysis memo: ${options.analysisMemo === false ? 'off' : 'on (--no-analysis-memo turns it off)'}`);
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
   };

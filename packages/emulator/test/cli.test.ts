@@ -66,3 +66,15 @@ it('fails fast naming a bad option', async () => {
   expect(await q.exited).toBe(1);
   expect(q.output()).toContain('"galleryDir"');
 });
+
+it('turns the analysis memo off with --no-analysis-memo', async () => {
+  const on = run(['--port', '0']);
+  await waitFor(/analysis memo: (\S+)/, on.output, 5_000);
+  expect(on.output()).toContain('analysis memo: on');
+  child?.kill('SIGTERM');
+  const off = run(['--port', '0', '--no-analysis-memo']);
+  const [, url] = await waitFor(/listening on (http:\/\/\S+)/, off.output, 5_000);
+  await waitFor(/analysis memo: (\S+)/, off.output, 5_000);
+  expect(off.output()).toContain('analysis memo: off');
+  expect((await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key' } })).status).toBe(200);
+});
