@@ -20,6 +20,7 @@ import { createAttemptRecorder, logRequest } from './log/request-log.js';
 import { newRequestScope, runInScope } from './log/request-scope.js';
 import { toYogaLogger } from './log/yoga-logger.js';
 import { DEFAULT_EXAMPLES_DIR, DEFAULT_PLAYGROUND_DIR } from './paths.js';
+import { KNOWN_LENGTH, useBodyLimit } from './plugins/use-body-limit.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useRoutes } from './plugins/use-routes.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
@@ -69,7 +70,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     landingPage: false,
     logging: toYogaLogger(logger),
     maskedErrors: { maskError },
-    maxRequestBodySize: limits.maxRequestBytes,
+    // useBodyLimit enforces limits.maxRequestBytes instead, without streaming every body.
+    maxRequestBodySize: false,
     // yoga's default GraphiQL page loads its scripts from a CDN; this renderer inlines them so
     // GraphiQL works offline.
     renderGraphiQL,
@@ -86,6 +88,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         checkReadiness,
       }),
       useRequestScope(),
+      useBodyLimit(limits.maxRequestBytes),
       useUploadLimit(limits.maxUploadBytes),
       useDeferStream(),
       EnvelopArmorPlugin({
@@ -114,9 +117,15 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     // A URL goes to yoga as it is: yoga's own Request is far lighter than Node's global one
     // (building the global one here cost ~0.5 ms per request, most of it in reading its body).
     const request = input instanceof Request && init ? new Request(input, init) : input;
-    const response = await runInScope(scope, () =>
-      request instanceof Request ? yoga.fetch(request) : init ? yoga.fetch(String(request), init) : yoga.fetch(String(request)),
-    );
+    const response = await runInScope(scope, () => {
+      if (request instanceof Request) return yoga.fetch(request);
+      if (!init) return yoga.fetch(String(request));
+      if (typeof init.body !== 'string') return yoga.fetch(String(request), init);
+      // A string body's exact length is known here, so the body limit need not count it.
+      const headers = new Headers(init.headers);
+      headers.set('content-length', String(Buffer.byteLength(init.body)));
+      return yoga.fetch(String(request), { ...init, headers }, { [KNOWN_LENGTH]: true });
+    });
     const method = request instanceof Request ? request.method : (init?.method ?? 'GET').toUpperCase();
     const path = new URL(request instanceof Request ? request.url : request).pathname;
     // In-process callers get the response as soon as its head is ready; the line reports that.
