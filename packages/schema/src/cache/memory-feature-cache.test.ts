@@ -24,10 +24,11 @@ describe('createMemoryFeatureCache', () => {
 
   it('expires entries with a TTL and keeps those without', async () => {
     const cache = createMemoryFeatureCache();
-    await cache.set('url', { value: 1 }, { ttlMs: 30 });
+    // A TTL long enough that a loaded CI machine cannot stall past it between set and get.
+    await cache.set('url', { value: 1 }, { ttlMs: 1_000 });
     await cache.set('upload', { value: 2 });
     expect(await cache.get('url')).toEqual({ value: 1 });
-    await new Promise((r) => setTimeout(r, 60));
+    await new Promise((r) => setTimeout(r, 1_100));
     expect(await cache.get('url')).toBeUndefined();
     expect(await cache.get('upload')).toEqual({ value: 2 });
   });
