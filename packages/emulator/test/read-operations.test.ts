@@ -18,7 +18,8 @@ afterAll(async () => {
 
 async function pollUntilDone(location: string, done: (s: string) => boolean): Promise<{ statuses: string[]; body: any }> {
   const statuses: string[] = [];
-  for (let i = 0; i < 200; i += 1) {
+  // Up to a minute: a multi-page PDF read on a loaded 2-core CI machine takes well over 10 s.
+  for (let i = 0; i < 1200; i += 1) {
     const body = (await (await fetch(location, { headers: { 'Ocp-Apim-Subscription-Key': h.key } })).json()) as any;
     statuses.push(body.status);
     if (done(body.status)) return { statuses, body };
