@@ -54,7 +54,11 @@ describe('the playground shell in Chromium', () => {
   it("renders the gateway's own GraphiQL at /graphql offline and runs its example query", async () => {
     const { page, problems } = await harness.browser.newPage();
     try {
+      // GraphiQL restores its tabs from localStorage, which the playground's own GraphiQL (same
+      // origin, same profile) may have filled in an earlier test: start from a clean slate.
       await page.goto(`${harness.url}/graphql`);
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
       await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
       await page.getByText('ExampleImages').first().waitFor({ timeout: 60_000 });
       // The editors come up before their workers; retry the run until a result shows.
