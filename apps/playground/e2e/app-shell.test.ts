@@ -55,10 +55,10 @@ describe('the playground shell in Chromium', () => {
     const { page, problems } = await harness.browser.newPage();
     try {
       // GraphiQL restores its tabs from localStorage, which the playground's own GraphiQL (same
-      // origin, same profile) may have filled in an earlier test: start from a clean slate.
+      // origin, same profile) filled in an earlier test, and writes them back as a page unloads:
+      // clear it before any script of the page runs.
+      await page.addInitScript(() => localStorage.clear());
       await page.goto(`${harness.url}/graphql`);
-      await page.evaluate(() => localStorage.clear());
-      await page.reload();
       await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
       await page.getByText('ExampleImages').first().waitFor({ timeout: 60_000 });
       // The editors come up before their workers; retry the run until a result shows.

@@ -39,7 +39,9 @@ it('prints URL and key and serves /models within 5 s of spawn', async () => {
   const started = Date.now();
   const p = run(['--port', '0', '--key', 'cli-test-key']);
   const [, url] = await waitFor(/listening on (http:\/\/\S+)/, p.output, 5_000);
-  expect(p.output()).toContain('cli-test-key');
+  // The key is printed on a later line than the URL, possibly in a later chunk.
+  const [, printedKey] = await waitFor(/Ocp-Apim-Subscription-Key: (\S+)/, p.output, 5_000);
+  expect(printedKey).toBe('cli-test-key');
   const res = await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'cli-test-key' } });
   const elapsed = Date.now() - started;
   expect(res.status).toBe(200);
@@ -51,7 +53,8 @@ it('prints URL and key and serves /models within 5 s of spawn', async () => {
 it('applies --rate-limit', async () => {
   const p = run(['--port', '0', '--rate-limit', '1']);
   const [, url] = await waitFor(/listening on (http:\/\/\S+)/, p.output, 5_000);
-  expect(p.output()).toContain('emulator-key');
+  const [, printedKey] = await waitFor(/Ocp-Apim-Subscription-Key: (\S+)/, p.output, 5_000);
+  expect(printedKey).toBe('emulator-key');
   const headers = { 'Ocp-Apim-Subscription-Key': 'emulator-key' };
   const statuses = [];
   for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${url}/vision/v1.0/models`, { headers })).status);
