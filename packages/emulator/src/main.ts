@@ -1,4 +1,4 @@
-// CLI: `visiongraph-emulator [--port 5000] [--host 127.0.0.1] [--key k] [--gallery dir] [--rate-limit n] [--no-analysis-memo]`.
+// CLI: `visiongraph-emulator [--port 5000] [--host 127.0.0.1] [--key k] [--gallery dir] [--rate-limit n] [--latency ms] [--no-analysis-memo]`.
 // The only place that reads argv and listens. Models load on first use, so it is up at once.
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
@@ -10,6 +10,7 @@ const USAGE = `Usage: visiongraph-emulator [options]
   --key <key>         subscription key to accept (default emulator-key)
   --gallery <dir>     extra reference images for celebrities and landmarks
   --rate-limit <n>    requests per second before 429 (default off)
+  --latency <ms>      hold every answer back this long, like a remote region (default 0)
   --no-analysis-memo  recompute every answer instead of reusing results of recently seen images
   --help              show this help`;
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       key: { type: 'string' },
       gallery: { type: 'string' },
       'rate-limit': { type: 'string' },
+      latency: { type: 'string' },
       'no-analysis-memo': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
   if (values.gallery !== undefined) options.galleryDir = values.gallery;
   const rate = number('--rate-limit', values['rate-limit']);
   if (rate !== undefined) options.rateLimit = rate;
+  const latency = number('--latency', values.latency);
+  if (latency !== undefined) options.latencyMs = latency;
   if (values['no-analysis-memo']) options.analysisMemo = false;
 
   const emulator = await startEmulator(options);

@@ -55,6 +55,12 @@ export interface EmulatorOptions {
   readProgression?: { notStarted?: ReadStageOptions; running?: ReadStageOptions };
   /** Requests per second before 429 + Retry-After; `false` turns limiting off. @default false */
   rateLimit?: number | false;
+  /**
+   * Milliseconds every answer is held back before it is sent, standing in for the network
+   * distance to a real Azure region (client timeouts, concurrency, benchmarks). The work itself
+   * is not slowed. @default 0
+   */
+  latencyMs?: number;
   /** Policy for `{"url": ...}` bodies. */
   urlFetch?: UrlFetchOptions;
   /** Called for every request that matched a route; tests and the gateway count upstream calls with it. */
@@ -79,6 +85,7 @@ export interface ResolvedOptions {
   readResultTtlMs: number;
   readProgression: { notStarted: Required<ReadStageOptions>; running: Required<ReadStageOptions> };
   rateLimit: number | undefined;
+  latencyMs: number;
   urlFetch: Required<Omit<UrlFetchOptions, 'allowedHosts'>> & { allowedHosts: string[] | undefined };
   onRequest: ((info: RequestInfo) => void) | undefined;
   backend: VisionBackend | undefined;
@@ -124,6 +131,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   check(isPositive(readResultTtlMs), 'readResultTtlMs', 'must be a positive number of milliseconds');
   const rateLimit = options.rateLimit === false || options.rateLimit === undefined ? undefined : options.rateLimit;
   check(rateLimit === undefined || isPositive(rateLimit), 'rateLimit', 'must be a positive number of requests per second, or false');
+  const latencyMs = options.latencyMs ?? 0;
+  check(isCount(latencyMs), 'latencyMs', 'must be an integer >= 0');
   const fetch = options.urlFetch ?? {};
   const urlFetch = {
     timeoutMs: fetch.timeoutMs ?? 10_000,
@@ -154,6 +163,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     readResultTtlMs,
     readProgression: { notStarted: stage(options.readProgression?.notStarted, 'notStarted'), running: stage(options.readProgression?.running, 'running') },
     rateLimit,
+    latencyMs,
     urlFetch,
     onRequest: options.onRequest,
     backend,

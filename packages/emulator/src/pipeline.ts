@@ -9,6 +9,7 @@
 //   6. handler         parameters, body, image, backend, wire JSON (routes/v3, routes/v1)
 //   7. errors          AzureError -> the version's envelope; anything else -> 500, logged
 //                      with the request id, never a stack or the key in the response
+//   8. latency         optional hold-back of every answer (latencyMs), like a remote region
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VisionBackend } from './analysis/types.js';
 import { AzureErrors } from './errors/azure-error-factory.js';
@@ -36,11 +37,15 @@ export function createPipeline({ options, backend, operations }: PipelineDeps): 
   const match = createRouter(routes);
   const limiter = createRateLimiter(options.rateLimit);
 
-  const finish = (req: IncomingMessage, res: ServerResponse, reply: Reply): void => {
+  const reply = (req: IncomingMessage, res: ServerResponse, answer: Reply): void => {
     // An answer given before the body was read (401, 415, too large) closes the connection
     // rather than draining a body that may be huge or never come.
     if (!req.complete) res.setHeader('Connection', 'close');
-    send(res, reply);
+    send(res, answer);
+  };
+  const { latencyMs } = options;
+  const finish = latencyMs === 0 ? reply : (req: IncomingMessage, res: ServerResponse, answer: Reply): void => {
+    setTimeout(reply, latencyMs, req, res, answer);
   };
 
   return (req, res) => {

@@ -6,7 +6,7 @@ import { resolveOptions } from '../src/options.js';
 describe('emulator options', () => {
   it('has the documented defaults', () => {
     const o = resolveOptions();
-    expect(o).toMatchObject({ key: 'emulator-key', host: '127.0.0.1', port: 5000, readResultTtlMs: 48 * 3600 * 1000, rateLimit: undefined });
+    expect(o).toMatchObject({ key: 'emulator-key', host: '127.0.0.1', port: 5000, readResultTtlMs: 48 * 3600 * 1000, rateLimit: undefined, latencyMs: 0 });
     expect(o.readProgression).toEqual({ notStarted: { polls: 1, ms: 0 }, running: { polls: 1, ms: 0 } });
     expect(o.urlFetch).toEqual({ timeoutMs: 10_000, maxBytes: 50 * 1024 * 1024, maxRedirects: 5, allowedHosts: undefined });
   });
@@ -22,6 +22,8 @@ describe('emulator options', () => {
     ['readProgression.notStarted.polls', { readProgression: { notStarted: { polls: -1 } } }],
     ['readProgression.running.ms', { readProgression: { running: { ms: Number.NaN } } }],
     ['rateLimit', { rateLimit: 0 }],
+    ['latencyMs', { latencyMs: -1 }],
+    ['latencyMs', { latencyMs: 2.5 }],
     ['urlFetch.timeoutMs', { urlFetch: { timeoutMs: -5 } }],
     ['urlFetch.maxBytes', { urlFetch: { maxBytes: 0 } }],
     ['urlFetch.allowedHosts', { urlFetch: { allowedHosts: [''] } }],

@@ -117,4 +117,24 @@ describe('pipeline', () => {
       await slow.close();
     }
   });
+
+  it('holds every answer back by latencyMs, errors included, without changing it', async () => {
+    const slow = await startHarness({ backend, latencyMs: 150 });
+    try {
+      const t0 = performance.now();
+      const ok = await slow.get('/vision/v3.2/models');
+      const okMs = performance.now() - t0;
+      const t1 = performance.now();
+      const refused = await fetch(`${slow.url}/vision/v3.2/models`);
+      const refusedMs = performance.now() - t1;
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { models: unknown[] }).models.length).toBeGreaterThan(0);
+      expect(refused.status).toBe(401);
+      // Timers may fire a little early by the clock of performance.now(); never 100 ms early.
+      expect(okMs).toBeGreaterThanOrEqual(140);
+      expect(refusedMs).toBeGreaterThanOrEqual(140);
+    } finally {
+      await slow.close();
+    }
+  });
 });
