@@ -1,17 +1,21 @@
 // Benchmark: (1) upstream calls per query shape, gateway vs a naive one-call-per-field
 // resolver, and (2) the gateway's added latency over calling core directly, at 1 and 50
-// concurrent queries. Everything runs in this process against one in-process emulator.
+// concurrent queries: (1) in this process against an in-process emulator, (2) with the upstream
+// and the gateway in child processes.
 //   pnpm --filter @visiongraph/gateway bench        (BENCH_QUICK=1 for fewer samples)
 import { availableParallelism } from 'node:os';
-import { createVisionClient } from '@visiongraph/core';
+import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import { startEmulator } from '@visiongraph/emulator';
-import { createGateway, createJsonLogger, startGateway } from '../src/index.js';
+import { createGateway, createJsonLogger } from '../src/index.js';
+import { forkReady } from './child-process.js';
 import { closeHttpClient, postGraphql } from './http-client.js';
 import { startImageHost } from './image-host.js';
 import { executeNaive } from './naive-schema.js';
 import { measure, ms, summarize, type Summary } from './stats.js';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
+// BENCH_ONLY=calls or BENCH_ONLY=latency runs one part.
+const ONLY = process.env['BENCH_ONLY'];
 const KEY = 'bench-key';
 const polling = { initialDelayMs: 100, intervalMs: 100 };
 
@@ -49,10 +53,12 @@ const SHAPES: Array<[string, string]> = [
 ];
 
 const naiveClient = createVisionClient({ endpoint: emulator.url, key: KEY, polling });
+if (ONLY !== 'latency') {
 console.log('\n## Upstream calls per query (cold caches; "repeat" = the same query again)\n');
 console.log('| query shape | naive resolver | gateway | gateway, repeat |');
 console.log('|---|---|---|---|');
-for (const [name, query] of SHAPES) {
+}
+for (const [name, query] of ONLY === 'latency' ? [] : SHAPES) {
   const naive = await countCalls(async () => ({ errors: (await executeNaive(naiveClient, query)).errors?.slice() }));
   const gateway = createGateway({ visionEndpoint: emulator.url, visionKey: KEY, logger: silent, vision: { polling } });
   const post = () =>
@@ -66,30 +72,26 @@ for (const [name, query] of SHAPES) {
 }
 
 // ---- 2. Added latency ------------------------------------------------------------------------
-// Like with like: the gateway runs with its cross-request cache OFF (every query goes upstream,
-// as every direct core call does); both sides use the same emulator and the same client options.
-const direct = createVisionClient({ endpoint: emulator.url, key: KEY });
-const lines: Array<Record<string, any>> = [];
-const logger = createJsonLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
-const gw = await startGateway({ port: 0, host: '127.0.0.1', visionEndpoint: emulator.url, visionKey: KEY, cache: false, logger });
-const graphqlUrl = `${gw.url}/graphql`;
-
-type LatencyShape = { name: string; query: string; core: () => Promise<unknown>; counts: Record<number, number> };
-const thumbUrl = u('csdf-dog.jpg');
-const LATENCY: LatencyShape[] = [
-  { name: 'models (no image)', query: '{ models { name } }', core: () => direct.listModels({}), counts: QUICK ? { 1: 100, 50: 500 } : { 1: 400, 50: 2000 } },
+// Processes as deployed: the upstream (emulator + image host) runs in a child process, like a
+// remote Azure region that does not share the gateway's event loop; the gateway answers over HTTP
+// from another child process; a second gateway in this process, called through fetch, shows its
+// cost without the extra HTTP hop. Both gateways run with their cross-request cache OFF (every
+// query goes upstream, as every direct core call does) and use the same client options as core.
+// Upstream latency 0 = loopback speed; 20 ms holds each upstream answer back like a nearby region.
+type LatencyShape = { name: string; query: string; core: (c: VisionClient, imageUrl: string) => Promise<unknown>; counts: Record<number, number> };
+const THUMB = 'csdf-dog.jpg';
+const shapesAt = (latencyMs: number): LatencyShape[] => [
+  {
+    name: 'models (no image)',
+    query: '{ models { name } }',
+    core: (c) => c.listModels({}),
+    counts: latencyMs ? (QUICK ? { 1: 50, 50: 500 } : { 1: 200, 50: 2000 }) : QUICK ? { 1: 100, 50: 500 } : { 1: 400, 50: 2000 },
+  },
   {
     name: 'thumbnail 32x32 of 1 image',
-    query: `{ image(url: "${thumbUrl}") { thumbnail(width: 32, height: 32, smartCropping: false) { byteSize } } }`,
-    core: () => direct.generateThumbnail(thumbUrl, { width: 32, height: 32, smartCropping: false }),
+    query: `{ image(url: "IMAGE") { thumbnail(width: 32, height: 32, smartCropping: false) { byteSize } } }`,
+    core: (c, url) => c.generateThumbnail(url, { width: 32, height: 32, smartCropping: false }),
     counts: QUICK ? { 1: 50, 50: 200 } : { 1: 200, 50: 1000 },
-  },
-  // Real analysis takes the emulator seconds of CPU per image, so only sequentially, and few.
-  {
-    name: 'caption+tags of 1 image',
-    query: `{ image(url: "${thumbUrl}") { caption { text } tags { name } } }`,
-    core: () => direct.analyze(thumbUrl, { visualFeatures: ['Description', 'Tags'] }),
-    counts: QUICK ? { 1: 6 } : { 1: 20 },
   },
 ];
 
@@ -101,42 +103,55 @@ const checked = (run: () => Promise<{ errors?: unknown[] }>) => async () => {
 const fmt = (s: { p50: number; p99: number }) => `${ms(s.p50)} / ${ms(s.p99)}`;
 
 console.log('\n## Added latency: gateway vs core called directly (gateway cache off)\n');
-console.log('| query | concurrency | n | core direct p50 / p99 | gateway over HTTP p50 / p99 | added p50 / p99 | gateway in-process p50 / p99 | added p50 / p99 | gateway own time p50 / p99 |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const shape of LATENCY) {
-  const overHttp = checked(() => postGraphql(graphqlUrl, shape.query));
-  const inProcess = checked(() =>
-    gw.gateway
-      .fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: shape.query }) })
-      .then((r) => r.json() as Promise<{ errors?: unknown[] }>),
-  );
-  for (const [level, total] of Object.entries(shape.counts)) {
-    const concurrency = Number(level);
-    // Enough runs for the JIT to settle on the gateway's paths (20 left it visibly cold).
-    const warm = Math.min(100, total);
-    for (const task of [shape.core, overHttp, inProcess]) await measure(warm, concurrency, task); // connections, JIT
-    const samples: [number[], number[], number[]] = [[], [], []];
-    const own: number[] = [];
-    // Alternating halves, so drift (GC, other load on the machine) hits every side alike.
-    for (let half = 0; half < 2; half += 1) {
-      samples[0].push(...(await measure(total / 2, concurrency, shape.core)));
-      lines.length = 0;
-      samples[1].push(...(await measure(total / 2, concurrency, overHttp)));
-      // The gateway's own time per request: its logged duration minus the time spent upstream.
-      own.push(...lines.filter((l) => l['msg'] === 'request').map((l) => l['durationMs'] - (l['upstreamMs'] ?? 0)));
-      samples[2].push(...(await measure(total / 2, concurrency, inProcess)));
+console.log('| query | upstream latency | concurrency | n | core direct p50 / p99 | gateway over HTTP p50 / p99 | added p50 / p99 | gateway in-process p50 / p99 | added p50 / p99 | gateway own time p50 / p99 |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const latencyMs of ONLY === 'calls' ? [] : [0, 20]) {
+  const upstream = await forkReady<{ url: string; imageBase: string }>('./upstream-process.ts', { BENCH_KEY: KEY, UPSTREAM_LATENCY_MS: String(latencyMs) });
+  const remote = await forkReady<{ url: string }>('./gateway-process.ts', { BENCH_KEY: KEY, VISION_ENDPOINT: upstream.ready.url });
+  const direct = createVisionClient({ endpoint: upstream.ready.url, key: KEY });
+  const lines: Array<Record<string, any>> = [];
+  const logger = createJsonLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
+  const local = createGateway({ visionEndpoint: upstream.ready.url, visionKey: KEY, cache: false, logger });
+  const imageUrl = upstream.ready.imageBase + THUMB;
+  for (const shape of shapesAt(latencyMs)) {
+    const query = shape.query.replace('IMAGE', imageUrl);
+    const core = () => shape.core(direct, imageUrl);
+    const overHttp = checked(() => postGraphql(`${remote.ready.url}/graphql`, query));
+    const inProcess = checked(() =>
+      local
+        .fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+        .then((r) => r.json() as Promise<{ errors?: unknown[] }>),
+    );
+    for (const [level, total] of Object.entries(shape.counts)) {
+      const concurrency = Number(level);
+      // Enough runs for the JIT to settle on the gateway's paths (20 left it visibly cold).
+      const warm = Math.min(100, total);
+      for (const task of [core, overHttp, inProcess]) await measure(warm, concurrency, task); // connections, JIT
+      const samples: [number[], number[], number[]] = [[], [], []];
+      const own: number[] = [];
+      // Alternating halves, so drift (GC, other load on the machine) hits every side alike.
+      for (let half = 0; half < 2; half += 1) {
+        samples[0].push(...(await measure(total / 2, concurrency, core)));
+        samples[1].push(...(await measure(total / 2, concurrency, overHttp)));
+        lines.length = 0;
+        samples[2].push(...(await measure(total / 2, concurrency, inProcess)));
+        // The gateway's own time per request: its logged duration minus the time spent upstream.
+        own.push(...lines.filter((l) => l['msg'] === 'request').map((l) => l['durationMs'] - (l['upstreamMs'] ?? 0)));
+      }
+      const [c, h, i] = samples.map(summarize) as [Summary, Summary, Summary];
+      const added = (g: Summary) => ({ p50: g.p50 - c.p50, p99: g.p99 - c.p99 });
+      console.log(`| ${shape.name} | ${latencyMs} ms | ${concurrency} | ${total} | ${fmt(c)} | ${fmt(h)} | ${fmt(added(h))} | ${fmt(i)} | ${fmt(added(i))} | ${fmt(summarize(own))} |`);
     }
-    const [c, h, i] = samples.map(summarize) as [Summary, Summary, Summary];
-    const added = (g: Summary) => ({ p50: g.p50 - c.p50, p99: g.p99 - c.p99 });
-    console.log(`| ${shape.name} | ${concurrency} | ${total} | ${fmt(c)} | ${fmt(h)} | ${fmt(added(h))} | ${fmt(i)} | ${fmt(added(i))} | ${fmt(summarize(own))} |`);
   }
+  await Promise.all([local.close(), direct.close()]);
+  remote.stop();
+  upstream.stop();
 }
-console.log('\n"added" = gateway percentile minus core percentile, as a client sees it (the HTTP hop to the gateway included in the first).');
-console.log('"gateway own time" = per request over HTTP, the gateway\'s logged duration minus its upstream attempt time.');
-console.log(`Every process runs here: client, gateway and emulator share ${availableParallelism()} cores. Gateway answers with errors: ${failures}.`);
+console.log('\n"added" = gateway percentile minus core percentile, as a client sees it (the HTTP hop to the gateway included in "over HTTP").');
+console.log('"gateway own time" = per in-process request, the gateway\'s logged duration minus its upstream attempt time.');
+console.log(`Processes: this one (clients, in-process gateway), the gateway, the upstream; they share ${availableParallelism()} cores. Gateway answers with errors: ${failures}.`);
 
 closeHttpClient();
-await gw.close();
-await Promise.all([direct.close(), naiveClient.close()]);
+await naiveClient.close();
 await images.close();
 await emulator.close();
