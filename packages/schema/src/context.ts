@@ -1,5 +1,5 @@
 import type { FeatureCache } from './cache/feature-cache.js';
-import { createMemoryFeatureCache } from './cache/memory-feature-cache.js';
+import { createRequestFeatureCache } from './cache/request-feature-cache.js';
 import type { VisionClientLike } from './client.js';
 import { type ImageRef, imageFromUpload } from './image/image-ref.js';
 import { createLoaders, type Loaders } from './loaders/loaders.js';
@@ -10,7 +10,7 @@ export interface CreateContextOptions {
   /**
    * The cross-request feature cache. Create one per server and pass it to every request;
    * without it, each request gets a private cache (no reuse between requests).
-   * @default createMemoryFeatureCache() per request
+   * @default a cache that lives as long as the request
    */
   cache?: FeatureCache;
   /**
@@ -34,7 +34,7 @@ export function createContext(options: CreateContextOptions): SchemaContext {
   if (!Number.isFinite(urlTtlMs) || urlTtlMs <= 0) {
     throw new RangeError(`urlTtlMs must be a positive number of ms, got ${urlTtlMs}`);
   }
-  const cache = options.cache ?? createMemoryFeatureCache();
+  const cache = options.cache ?? createRequestFeatureCache();
   const uploads = new WeakMap<Blob, Promise<ImageRef>>();
   return {
     loaders: createLoaders({ client: options.client, cache, urlTtlMs }),
