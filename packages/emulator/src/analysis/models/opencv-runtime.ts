@@ -1,18 +1,15 @@
-// @techstark/opencv-js 5.0 (OpenCV compiled to wasm): ORB, brute-force matching and RANSAC
-// homography. The package ships no type declarations, so the few calls used are typed here.
+// @techstark/opencv-js 5.0 (OpenCV compiled to wasm): ORB and RANSAC homography (descriptors are
+// matched in plain JS, recognition/ratio-matches.ts). The package ships no type declarations, so
+// the few calls used are typed here.
 import { requireCjs } from './tf-runtime.js';
 
 export interface CvMat { rows: number; cols: number; data: Uint8Array; data32F: Float32Array; delete(): void }
 export interface CvKeyPoints { size(): number; get(i: number): { pt: { x: number; y: number } }; delete(): void }
-export interface CvDMatch { queryIdx: number; trainIdx: number; distance: number }
-export interface CvMatchesVector { size(): number; get(i: number): { size(): number; get(j: number): CvDMatch; delete?(): void }; delete(): void }
 export interface Cv {
-  CV_8UC1: number; CV_32FC2: number; NORM_HAMMING: number; RANSAC: number;
+  CV_8UC1: number; CV_32FC2: number; RANSAC: number;
   Mat: new (rows?: number, cols?: number, type?: number) => CvMat;
   KeyPointVector: new () => CvKeyPoints;
-  DMatchVectorVector: new () => CvMatchesVector;
   ORB: new (nFeatures: number) => { detectAndCompute(img: CvMat, mask: CvMat, kp: CvKeyPoints, desc: CvMat): void; delete(): void };
-  BFMatcher: new (norm: number) => { knnMatch(q: CvMat, t: CvMat, out: CvMatchesVector, k: number): void; delete(): void };
   matFromArray(rows: number, cols: number, type: number, values: number[]): CvMat;
   findHomography(src: CvMat, dst: CvMat, method: number, threshold: number, mask: CvMat): CvMat;
   setRNGSeed(seed: number): void;

@@ -1,9 +1,14 @@
-// ORB features of the landmark gallery, computed once per worker on first use.
+// ORB features of the landmark gallery, computed once per worker on first use. Each picture is
+// described twice, as it is and mirrored: ORB is not mirror-invariant, and matching a query against
+// a mirrored picture finds mirrored copies as well as matching the mirrored query did (466 vs 468
+// inliers for the flopped Colosseum photo) without describing every query twice.
 import sharp from 'sharp';
 import { loadOpenCv } from '../models/opencv-runtime.js';
 import { listGallery, readGalleryFile } from './gallery-files.js';
+import { mirrorGrey } from './mirror-grey.js';
 import { orbFeatures, type OrbFeatures } from './orb-features.js';
 
+/** One view of a gallery picture: the picture itself or its mirror image. */
 export interface LandmarkReference { name: string; features: OrbFeatures }
 
 /** Long side of every raster that ORB sees, gallery and query alike. */
@@ -19,8 +24,9 @@ export function landmarkGallery(roots: string[]): Promise<LandmarkReference[]> {
       const { data, info } = await readGalleryFile(file, (f) => sharp(f).rotate().flatten({ background: '#ffffff' }).greyscale()
         .resize({ width: LANDMARK_SIDE, height: LANDMARK_SIDE, fit: 'inside', withoutEnlargement: true })
         .raw().toBuffer({ resolveWithObject: true }));
-      // Kept for the worker's lifetime: the descriptor Mats are the cache.
+      // Kept for the worker's lifetime: these features are the cache.
       refs.push({ name, features: orbFeatures(cv, data, info.width, info.height) });
+      refs.push({ name, features: orbFeatures(cv, mirrorGrey(data, info.width, info.height), info.width, info.height) });
     }
     return refs;
   })();

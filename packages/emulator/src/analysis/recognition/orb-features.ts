@@ -1,11 +1,11 @@
 // ORB keypoints and binary descriptors of a greyscale raster.
-import type { Cv, CvMat } from '../models/opencv-runtime.js';
+import type { Cv } from '../models/opencv-runtime.js';
 
 export interface OrbFeatures {
   /** Keypoint coordinates, x0,y0,x1,y1,... */
   points: Float32Array;
-  /** One 32-byte descriptor row per keypoint; owned by the caller (delete()). */
-  descriptors: CvMat;
+  /** One 32-byte descriptor per keypoint, as DESCRIPTOR_WORDS words (plain JS memory, no Mat to free). */
+  descriptors: Uint32Array;
 }
 
 /** 500 features: more (1000) was slower and noisier in measurements. */
@@ -26,8 +26,8 @@ export function orbFeatures(cv: Cv, grey: Uint8Array, width: number, height: num
       points[2 * i] = pt.x;
       points[2 * i + 1] = pt.y;
     }
-    return { points, descriptors };
+    return { points, descriptors: new Uint32Array(descriptors.data.slice().buffer) };
   } finally {
-    for (const m of [img, mask, kp, orb]) m.delete();
+    for (const m of [img, mask, kp, descriptors, orb]) m.delete();
   }
 }
