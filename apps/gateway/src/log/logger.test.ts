@@ -31,6 +31,9 @@ describe('createJsonLogger', () => {
     logger.error('failed', { error });
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ error: { name: 'Error', message: 'boom', code: 'E_BOOM' } });
     expect(lines[0]).not.toContain('at ');
+    logger.error('yoga', { detail: ['context', new TypeError('bad')] });
+    expect(JSON.parse(lines[1] ?? '')).toMatchObject({ detail: ['context', { name: 'TypeError', message: 'bad' }] });
+    expect(lines[0]).not.toContain('at ');
   });
 
   it('redacts secrets wherever they slip in', () => {
