@@ -1,10 +1,12 @@
-// Faces through face-api: SsdMobilenetv1 finds small faces that blazeface misses (4/4 vs 1/4 on the
-// 38-49 px faces of the celebrities photo), then 68 landmarks align each face for the age/gender
-// net and, when recognition is asked, the 128-d descriptor. face-api's chained API runs each of
-// those nets once per face; here each runs once per image on a batch of all faces.
+// Faces: face-api's SsdMobilenetv1 weights (run by our fused forward pass in ssd/) find small
+// faces that blazeface misses (4/4 vs 1/4 on the 38-49 px faces of the celebrities photo), then
+// face-api's 68 landmarks align each face for the age/gender net and, when recognition is asked,
+// the 128-d descriptor. face-api's chained API runs each of those nets once per face; here each
+// runs once per image on a batch of all faces.
 import type { RawImage } from '../pool/protocol.js';
 import { loadFaceApi, type FaceApiModule } from './face-api-runtime.js';
 import { cropFaces, type BoxLike } from './face-crops.js';
+import { detectSsdFaces, type SsdFace } from './ssd/face-detector.js';
 
 export interface DetectedFace {
   /** x, y, w, h in raster pixels. */
@@ -34,17 +36,12 @@ async function withCrops<T>(api: FaceApiModule, img: RawImage, boxes: BoxLike[],
   }
 }
 
-type Detections = Awaited<ReturnType<FaceApiModule['detectAllFaces']>>;
+/** At most this many faces per image (the maxResults the emulator always gave face-api). */
+const MAX_FACES = 100;
 
-async function detect<T>(img: RawImage, minConfidence: number, then: (api: FaceApiModule, found: Detections) => Promise<T[]>): Promise<T[]> {
-  const api = await loadFaceApi();
-  const input = api.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
-  try {
-    const found = await api.detectAllFaces(input as never, new api.SsdMobilenetv1Options({ minConfidence, maxResults: 100 }));
-    return found.length ? await then(api, found) : [];
-  } finally {
-    input.dispose();
-  }
+async function detect<T>(img: RawImage, minConfidence: number, then: (api: FaceApiModule, found: SsdFace[]) => Promise<T[]>): Promise<T[]> {
+  const [api, found] = await Promise.all([loadFaceApi(), detectSsdFaces(img, minConfidence, MAX_FACES)]);
+  return found.length ? then(api, found) : [];
 }
 
 /** Face boxes and scores only (for smart crops): the detector without the per-face nets. */
