@@ -1,13 +1,14 @@
 // face-api's SsdMobilenetv1 weights rearranged once at load for tfjs' fused kernels: each layer
 // becomes one conv with bias and relu6 instead of conv + batchNorm/add + clip passes.
 import type * as Tf from '@tensorflow/tfjs';
+import { foldBatchNorm, type FoldedConv } from '../batch-norm-folding.js';
 import type { FaceApiModule } from '../face-api-runtime.js';
 
 type SsdParams = NonNullable<FaceApiModule['nets']['ssdMobilenetv1']['params']>;
 type Tf = typeof Tf;
 
-// A type alias, not an interface, so tf.tidy accepts it as a tensor container.
-export type FusedConv = { filter: Tf.Tensor4D; bias: Tf.Tensor1D };
+/** A conv's filter and its per-output-channel bias. */
+export type FusedConv = FoldedConv;
 
 export interface SsdLayers {
   /** MobileNetV1 conv_0: 3x3, stride 2, on the normalised 512x512 input. */
@@ -31,12 +32,9 @@ const STRIDE_2_BLOCKS = new Set([2, 4, 6, 12]);
 const t4 = (x: unknown): Tf.Tensor4D => x as Tf.Tensor4D;
 const t1 = (x: unknown): Tf.Tensor1D => x as Tf.Tensor1D;
 
-/** Folds a depthwise conv's batch norm into its filter and bias: y = conv(x, w*s) + (beta - mean*s). */
 function foldDepthwise(tf: Tf, p: SsdParams['mobilenetv1']['conv_1']['depthwise_conv']): FusedConv {
-  const scale = tf.div(t1(p.batch_norm_scale), tf.sqrt(tf.add(t1(p.batch_norm_variance), BN_EPSILON)));
-  const filter = tf.mul(t4(p.filters), tf.reshape(scale, [1, 1, -1, 1])) as Tf.Tensor4D;
-  const bias = tf.sub(t1(p.batch_norm_offset), tf.mul(t1(p.batch_norm_mean), scale)) as Tf.Tensor1D;
-  return { filter, bias };
+  const bn = { gamma: t1(p.batch_norm_scale), beta: t1(p.batch_norm_offset), mean: t1(p.batch_norm_mean), variance: t1(p.batch_norm_variance), epsilon: BN_EPSILON };
+  return foldBatchNorm(tf, t4(p.filters), undefined, bn, true);
 }
 
 const pointwise = (p: SsdParams['mobilenetv1']['conv_0']): FusedConv =>
@@ -51,23 +49,19 @@ function mergeHead(tf: Tf, p: SsdParams['prediction_layer']['box_predictor_0']):
   };
 }
 
-/** Builds the fused layers once; tidy keeps the new tensors it returns and frees the temporaries. */
+/** Builds the fused layers once (new tensors for the folded and merged ones). */
 export function fuseSsdLayers(tf: Tf, params: SsdParams): SsdLayers {
   const net = params.mobilenetv1;
   const pred = params.prediction_layer;
-  const { blocks, heads } = tf.tidy(() => ({
+  return {
+    stem: pointwise(net.conv_0),
     blocks: ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] as const).map((i) => ({
       depthwise: foldDepthwise(tf, net[`conv_${i}`].depthwise_conv),
       pointwise: pointwise(net[`conv_${i}`].pointwise_conv),
-      stride: STRIDE_2_BLOCKS.has(i) ? 2 as const : 1 as const,
+      stride: STRIDE_2_BLOCKS.has(i) ? 2 : 1,
     })),
-    heads: ([0, 1, 2, 3, 4, 5] as const).map((i) => mergeHead(tf, pred[`box_predictor_${i}`])),
-  }));
-  return {
-    stem: pointwise(net.conv_0),
-    blocks,
     extras: ([0, 1, 2, 3, 4, 5, 6, 7] as const).map((i) => pointwise(pred[`conv_${i}`])),
-    heads,
+    heads: ([0, 1, 2, 3, 4, 5] as const).map((i) => mergeHead(tf, pred[`box_predictor_${i}`])),
     anchors: (params.output_layer.extra_dim as unknown as Tf.Tensor).dataSync() as Float32Array,
   };
 }
