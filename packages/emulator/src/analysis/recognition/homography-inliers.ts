@@ -8,14 +8,23 @@ import { ratioMatches } from './ratio-matches.js';
 const RATIO = 0.75;
 const RANSAC_PX = 5;
 
-export function homographyInliers(cv: Cv, query: OrbFeatures, ref: OrbFeatures): number {
+/** A homography needs 4 point pairs. */
+const MIN_PAIRS = 4;
+
+/**
+ * RANSAC inliers among the ratio-test matches, or 0 when there are fewer than `wanted` matches:
+ * inliers are a subset of the matches, so RANSAC (2,000 iterations, ~5 ms, when few matches
+ * agree) could not reach `wanted` then.
+ */
+export function homographyInliers(cv: Cv, query: OrbFeatures, ref: OrbFeatures, wanted = MIN_PAIRS): number {
+  const matches = ratioMatches(query.descriptors, ref.descriptors, RATIO);
+  if (matches.length < Math.max(MIN_PAIRS, wanted)) return 0;
   const src: number[] = [];
   const dst: number[] = [];
-  for (const [q, r] of ratioMatches(query.descriptors, ref.descriptors, RATIO)) {
+  for (const [q, r] of matches) {
     src.push(query.points[2 * q]!, query.points[2 * q + 1]!);
     dst.push(ref.points[2 * r]!, ref.points[2 * r + 1]!);
   }
-  if (src.length < 8) return 0; // a homography needs 4 point pairs
   return countInliers(cv, src, dst);
 }
 

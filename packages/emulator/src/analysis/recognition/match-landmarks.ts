@@ -15,7 +15,7 @@ export function matchLandmarks(cv: Cv, grey: RawImage, gallery: LandmarkReferenc
   const query = orbFeatures(cv, grey.data, grey.width, grey.height);
   const best = new Map<string, number>();
   for (const ref of gallery) {
-    const n = homographyInliers(cv, query, ref.features);
+    const n = homographyInliers(cv, query, ref.features, MIN_INLIERS);
     best.set(ref.name, Math.max(n, best.get(ref.name) ?? 0));
   }
   return [...best].filter(([, n]) => n >= MIN_INLIERS).map(([name, inliers]) => ({ name, inliers }))
