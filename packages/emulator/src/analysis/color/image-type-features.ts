@@ -73,8 +73,8 @@ function darkShapes(mask: Uint8Array, w: number, h: number): { shapes: number; l
   return { shapes, largest };
 }
 
-function cover90(hist: Map<number, number>, n: number): number {
-  const counts = [...hist.values()].sort((a, b) => b - a);
+function cover90(hist: Uint32Array, n: number): number {
+  const counts = hist.filter((v) => v > 0).sort((a, b) => b - a);
   let covered = 0;
   let k = 0;
   while (covered < n * 0.9 && k < counts.length) covered += counts[k++]!;
@@ -84,8 +84,10 @@ function cover90(hist: Map<number, number>, n: number): number {
 export function imageTypeFeatures(r: Raster): ImageTypeFeatures {
   const { data: d, width: w, height: h, channels: c } = r;
   const n = w * h;
-  const hist = new Map<number, number>();
-  const greys = new Map<number, number>();
+  // Counts by quantised colour (15 bits) and by luma / 4: typed arrays, not Maps, since this
+  // loop runs once per pixel on the main thread while the models run.
+  const hist = new Uint32Array(1 << 15);
+  const greys = new Uint32Array(64);
   const darkMask = new Uint8Array(n);
   let flat = 0;
   let white = 0;
@@ -95,7 +97,7 @@ export function imageTypeFeatures(r: Raster): ImageTypeFeatures {
     for (let x = 0; x < w; x++, i++) {
       const o = i * c;
       const key = ((d[o]! >> 3) << 10) | ((d[o + 1]! >> 3) << 5) | (d[o + 2]! >> 3);
-      hist.set(key, (hist.get(key) ?? 0) + 1);
+      hist[key]!++;
       // Largest channel step to the right and lower neighbours.
       let step = 0;
       const right = x + 1 < w ? o + c : o;
@@ -103,7 +105,7 @@ export function imageTypeFeatures(r: Raster): ImageTypeFeatures {
       for (let k = 0; k < 3; k++) step = Math.max(step, Math.abs(d[o + k]! - d[right + k]!), Math.abs(d[o + k]! - d[below + k]!));
       if (step <= 4) flat++;
       const l = luma(d, o);
-      greys.set(l >> 2, (greys.get(l >> 2) ?? 0) + 1);
+      greys[l >> 2]!++;
       if (l >= 200) white++;
       else satSum += Math.max(d[o]!, d[o + 1]!, d[o + 2]!) - Math.min(d[o]!, d[o + 1]!, d[o + 2]!);
       if (l < 110) {
