@@ -1,11 +1,11 @@
 // Faces: face-api's SsdMobilenetv1 weights (run by our fused forward pass in ssd/) find small
 // faces that blazeface misses (4/4 vs 1/4 on the 38-49 px faces of the celebrities photo), then
 // face-api's 68 landmarks align each face for the age/gender net and, when recognition is asked,
-// the 128-d descriptor. face-api's chained API runs each of those nets once per face; here each
-// runs once per image on a batch of all faces.
+// the 128-d descriptor (those three nets run by our fused forward passes in face-nets/).
+// face-api's chained API runs each of those nets once per face; here each runs once per image on
+// a batch of all faces.
 import type { RawImage } from '../pool/protocol.js';
-import { loadFaceApi, type FaceApiModule } from './face-api-runtime.js';
-import { cropFaces, type BoxLike } from './face-crops.js';
+import { computeDescriptors, detectLandmarks, predictAgeGender } from './face-nets/face-nets.js';
 import { detectSsdFaces, type SsdFace } from './ssd/face-detector.js';
 
 export interface DetectedFace {
@@ -24,41 +24,27 @@ export interface DetectedFace {
  */
 export const FACE_MIN_CONFIDENCE = 0.4;
 
-type Tensor3D = ReturnType<typeof cropFaces>[number];
-const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
-
-async function withCrops<T>(api: FaceApiModule, img: RawImage, boxes: BoxLike[], use: (crops: Tensor3D[]) => Promise<T>): Promise<T> {
-  const crops = cropFaces(api, img, boxes);
-  try {
-    return await use(crops);
-  } finally {
-    for (const c of crops) c.dispose();
-  }
-}
-
 /** At most this many faces per image (the maxResults the emulator always gave face-api). */
 const MAX_FACES = 100;
 
-async function detect<T>(img: RawImage, minConfidence: number, then: (api: FaceApiModule, found: SsdFace[]) => Promise<T[]>): Promise<T[]> {
-  const [api, found] = await Promise.all([loadFaceApi(), detectSsdFaces(img, minConfidence, MAX_FACES)]);
-  return found.length ? then(api, found) : [];
+async function detect<T>(img: RawImage, minConfidence: number, then: (found: SsdFace[]) => Promise<T[]>): Promise<T[]> {
+  const found = await detectSsdFaces(img, minConfidence, MAX_FACES);
+  return found.length ? then(found) : [];
 }
 
 /** Face boxes and scores only (for smart crops): the detector without the per-face nets. */
 export function detectFaceBoxes(img: RawImage): Promise<Pick<DetectedFace, 'box' | 'score'>[]> {
-  return detect(img, FACE_MIN_CONFIDENCE, async (_api, found) =>
+  return detect(img, FACE_MIN_CONFIDENCE, async (found) =>
     found.map((d) => ({ box: [d.box.x, d.box.y, d.box.width, d.box.height], score: d.score })));
 }
 
 export function analyzeFaces(img: RawImage, withDescriptors: boolean, minConfidence = FACE_MIN_CONFIDENCE): Promise<DetectedFace[]> {
-  return detect(img, minConfidence, async (api, detections) => {
-    const landmarks = asArray(await withCrops(api, img, detections.map((d) => d.box), (c) => api.nets.faceLandmark68Net.detectLandmarks(c)))
+  return detect(img, minConfidence, async (detections) => {
+    const landmarks = (await detectLandmarks(img, detections.map((d) => d.box)))
       .map((l, i) => l.shiftBy(detections[i]!.box.x, detections[i]!.box.y)); // crop -> raster coordinates
-    const ageGender = asArray(await withCrops(api, img, landmarks.map((l) => l.align()), (c) => api.nets.ageGenderNet.predictAgeAndGender(c)));
+    const ageGender = await predictAgeGender(img, landmarks.map((l) => l.align()));
     // The recognition net was trained on dlib-style alignment, as face-api's own chain uses.
-    const descriptors = withDescriptors
-      ? asArray(await withCrops(api, img, landmarks.map((l) => l.align(null, { useDlibAlignment: true })), (c) => api.nets.faceRecognitionNet.computeFaceDescriptor(c)))
-      : [];
+    const descriptors = withDescriptors ? await computeDescriptors(img, landmarks.map((l) => l.align(null, { useDlibAlignment: true }))) : [];
     return detections.map((d, i): DetectedFace => {
       const { age, gender, genderProbability } = ageGender[i]!;
       const descriptor = descriptors[i];

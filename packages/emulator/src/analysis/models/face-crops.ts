@@ -9,7 +9,7 @@ export interface BoxLike { x: number; y: number; width: number; height: number }
 type Tensor3D = ReturnType<FaceApiModule['tf']['tensor3d']>;
 
 /** The box clipped to the image and floored, exactly as face-api's Box.clipAtImageBorders does. */
-function clip(b: BoxLike, width: number, height: number): BoxLike {
+export function clipBox(b: BoxLike, width: number, height: number): BoxLike {
   const x = Math.max(b.x, 0);
   const y = Math.max(b.y, 0);
   const w = Math.min(b.x + b.width - x, width - x);
@@ -21,7 +21,7 @@ function clip(b: BoxLike, width: number, height: number): BoxLike {
 export function cropFaces(api: FaceApiModule, img: RawImage, boxes: BoxLike[]): Tensor3D[] {
   const crops: Tensor3D[] = [];
   for (const box of boxes) {
-    const { x, y, width, height } = clip(box, img.width, img.height);
+    const { x, y, width, height } = clipBox(box, img.width, img.height);
     if (width <= 0 || height <= 0) continue;
     const out = new Int32Array(width * height * 3);
     const rowLen = width * 3;

@@ -3,23 +3,9 @@
 // concat, a bilinear resize (no corner alignment, no half-pixel centres) and x/127.5 - 1, each a
 // full pass over a 1024x1024x3 tensor. One pass in JS over the sampled pixels gives the same values.
 import type { RawImage } from '../../pool/protocol.js';
+import { bilinearSamples } from '../bilinear-sampling.js';
 
 export const SSD_INPUT_SIZE = 512;
-
-/** Where a bilinear resize from `from` to `to` pixels samples (tfjs, alignCorners false). */
-function samples(from: number, to: number): { lo: Int32Array; hi: Int32Array; frac: Float32Array } {
-  const scale = from / to;
-  const lo = new Int32Array(to);
-  const hi = new Int32Array(to);
-  const frac = new Float32Array(to);
-  for (let i = 0; i < to; i++) {
-    const at = scale * i;
-    lo[i] = Math.floor(at);
-    hi[i] = Math.min(from - 1, Math.ceil(at));
-    frac[i] = at - lo[i]!;
-  }
-  return { lo, hi, frac };
-}
 
 /** The raster padded with black at the bottom or right to a square (face-api's padToSquare). */
 function padToSquare(img: RawImage): Uint8Array {
@@ -36,7 +22,7 @@ function padToSquare(img: RawImage): Uint8Array {
 export function ssdInput(img: RawImage): Float32Array {
   const side = Math.max(img.width, img.height);
   const px = padToSquare(img);
-  const { lo, hi, frac } = samples(side, SSD_INPUT_SIZE); // the same for rows and columns
+  const { lo, hi, frac } = bilinearSamples(side, SSD_INPUT_SIZE); // the same for rows and columns
   const out = new Float32Array(SSD_INPUT_SIZE * SSD_INPUT_SIZE * 3);
   let o = 0;
   for (let r = 0; r < SSD_INPUT_SIZE; r++) {
