@@ -16,17 +16,19 @@ export interface FaceBatch {
   crops: { width: number; height: number }[];
 }
 
-/**
- * Per padded-square coordinate along one axis, the raster offset it reads (in bytes of the row
- * or column), or -1 where the square is padding.
- */
-function offsets(side: number, pad: number, start: number, length: number, stride: number): Int32Array {
-  const out = new Int32Array(side);
-  for (let p = 0; p < side; p++) {
-    const at = p - pad;
-    out[p] = at >= 0 && at < length ? (start + at) * stride : -1;
+/** The crop centred in a black square, as face-api's padToSquare(crop, true) places it. */
+function paddedSquare(img: RawImage, { x, y, width, height }: BoxLike): { px: Uint8Array; side: number } {
+  const side = Math.max(width, height);
+  // round(diff / 2) of padding after the crop, the rest before it.
+  const before = Math.abs(width - height) - Math.round(Math.abs(width - height) * 0.5);
+  const top = height < width ? before : 0;
+  const left = width < height ? before : 0;
+  const px = new Uint8Array(side * side * 3);
+  for (let r = 0; r < height; r++) {
+    const from = ((y + r) * img.width + x) * 3;
+    px.set(img.data.subarray(from, from + width * 3), ((top + r) * side + left) * 3);
   }
-  return out;
+  return { px, side };
 }
 
 /**
@@ -36,28 +38,21 @@ function offsets(side: number, pad: number, start: number, length: number, strid
 export function faceBatch(img: RawImage, boxes: BoxLike[], size: number): FaceBatch {
   const crops = boxes.map((b) => clipBox(b, img.width, img.height)).filter((c) => c.width > 0 && c.height > 0);
   const pixels = new Float32Array(crops.length * size * size * 3);
-  const px = img.data;
   let o = 0;
-  for (const { x, y, width, height } of crops) {
-    const side = Math.max(width, height);
-    // face-api's padToSquare: round(diff / 2) after the crop, the rest before it.
-    const before = Math.abs(width - height) - Math.round(Math.abs(width - height) * 0.5);
-    const rowAt = offsets(side, height < width ? before : 0, y, height, img.width * 3);
-    const colAt = offsets(side, width < height ? before : 0, x, width, 3);
+  for (const crop of crops) {
+    const { px, side } = paddedSquare(img, crop);
     const { lo, hi, frac } = bilinearSamples(side, size); // the same for rows and columns
     for (let r = 0; r < size; r++) {
-      const top = rowAt[lo[r]!]!;
-      const bottom = rowAt[hi[r]!]!;
+      const top = lo[r]! * side * 3;
+      const bottom = hi[r]! * side * 3;
       const fy = frac[r]!;
       for (let c = 0; c < size; c++) {
-        const left = colAt[lo[c]!]!;
-        const right = colAt[hi[c]!]!;
+        const left = lo[c]! * 3;
+        const right = hi[c]! * 3;
         const fx = frac[c]!;
         for (let ch = 0; ch < 3; ch++) {
-          const tl = top < 0 || left < 0 ? 0 : px[top + left + ch]!;
-          const tr = top < 0 || right < 0 ? 0 : px[top + right + ch]!;
-          const bl = bottom < 0 || left < 0 ? 0 : px[bottom + left + ch]!;
-          const br = bottom < 0 || right < 0 ? 0 : px[bottom + right + ch]!;
+          const tl = px[top + left + ch]!, tr = px[top + right + ch]!;
+          const bl = px[bottom + left + ch]!, br = px[bottom + right + ch]!;
           const t = tl + (tr - tl) * fx;
           const b = bl + (br - bl) * fx;
           pixels[o++] = (t + (b - t) * fy - MEAN_RGB[ch]!) / 255;
