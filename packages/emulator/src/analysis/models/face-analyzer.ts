@@ -50,7 +50,7 @@ export function analyzeFaces(img: RawImage, withDescriptors: boolean, minConfide
       const descriptor = descriptors[i];
       return {
         box: [d.box.x, d.box.y, d.box.width, d.box.height], score: d.score, age,
-        gender: gender === 'female' ? 'female' : 'male', genderScore: genderProbability,
+        gender, genderScore: genderProbability,
         ...(descriptor ? { descriptor: Array.from(descriptor) } : {}),
       };
     });
