@@ -6,7 +6,7 @@ import type { FusedConv, SsdLayers } from './fused-layers.js';
 type Tf = typeof Tf;
 
 /** Index in `blocks` of MobileNetV1's conv_11, whose output feeds the first head. */
-const FIRST_HEAD_BLOCK = 10;
+export const FIRST_HEAD_BLOCK = 10;
 
 /** One head's output: per cell of its feature map, `channels` values. */
 export interface HeadOutput { values: Float32Array; channels: number }
