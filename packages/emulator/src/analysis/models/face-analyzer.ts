@@ -1,4 +1,4 @@
-// Faces: face-api's SsdMobilenetv1 weights (run by our fused forward pass in ssd/) find small
+// Faces: face-api's SsdMobilenetv1 weights (run on onnxruntime-node, or our fused tfjs pass, in ssd/) find small
 // faces that blazeface misses (4/4 vs 1/4 on the 38-49 px faces of the celebrities photo), then
 // face-api's 68 landmarks align each face for the age/gender net and, when recognition is asked,
 // the 128-d descriptor (those three nets run by our fused forward passes in face-nets/).
