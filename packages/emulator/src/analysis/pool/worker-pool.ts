@@ -1,10 +1,13 @@
 // A small pool of model workers. Each task kind has a home worker, so each model is loaded in one
-// worker only (models are the bulk of the memory) while two workers still use both cores: the face
-// models in one, objects + nsfw + landmarks in the other.
+// worker only (models are the bulk of the memory) while two workers still use both cores. The split
+// balances all features of a 1 MP photo (bench/analysis.ts): face SSD (~150 ms, more per face) +
+// landmarks (~90) in one worker, centernet objects (~300) + nsfw (~65) in the other. Landmarks
+// beside the faces: house photo 473 -> 392 ms, family photo (6 faces) unchanged; nsfw there too
+// made the family photo slower (695 ms).
 import type { TaskKind, TaskMap, WorkerConfig } from './protocol.js';
 import { WorkerSlot } from './worker-slot.js';
 
-const HOME: Record<TaskKind, number> = { faces: 0, faceBoxes: 0, objects: 1, nsfw: 1, landmarks: 1, warmup: 0 };
+const HOME: Record<TaskKind, number> = { faces: 0, faceBoxes: 0, landmarks: 0, objects: 1, nsfw: 1, warmup: 0 };
 
 export class WorkerPool {
   private readonly slots: WorkerSlot[];
