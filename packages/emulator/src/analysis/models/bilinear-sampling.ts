@@ -18,3 +18,39 @@ export function bilinearSamples(from: number, to: number): BilinearSamples {
   }
   return { lo, hi, frac };
 }
+
+/** Per channel, `(value - subtract[channel]) / divide - shift`: how each net wants its input scaled. */
+export interface InputScaling {
+  subtract: readonly [number, number, number];
+  divide: number;
+  shift: number;
+}
+
+/**
+ * Resizes a square RGB image (`side` x `side`, one byte per channel) to `size` x `size` with
+ * tfjs' bilinear sampling, scales every value, and writes the floats into `out` from `offset`.
+ * @returns the offset after the last value written
+ */
+export function resizeSquareRgb(px: Uint8Array, side: number, size: number, scaling: InputScaling, out: Float32Array, offset: number): number {
+  const { lo, hi, frac } = bilinearSamples(side, size); // the same for rows and columns
+  const { subtract, divide, shift } = scaling;
+  let o = offset;
+  for (let r = 0; r < size; r++) {
+    const top = lo[r]! * side * 3;
+    const bottom = hi[r]! * side * 3;
+    const fy = frac[r]!;
+    for (let c = 0; c < size; c++) {
+      const left = lo[c]! * 3;
+      const right = hi[c]! * 3;
+      const fx = frac[c]!;
+      for (let ch = 0; ch < 3; ch++) {
+        const tl = px[top + left + ch]!, tr = px[top + right + ch]!;
+        const bl = px[bottom + left + ch]!, br = px[bottom + right + ch]!;
+        const t = tl + (tr - tl) * fx;
+        const b = bl + (br - bl) * fx;
+        out[o++] = (t + (b - t) * fy - subtract[ch]!) / divide - shift;
+      }
+    }
+  }
+  return o;
+}

@@ -3,11 +3,11 @@
 // a stack, then subtracting a mean tensor built with a channel concat (slow on wasm) and / 255.
 // One pass over the sampled pixels of each face gives the same values.
 import type { RawImage } from '../../pool/protocol.js';
-import { bilinearSamples } from '../bilinear-sampling.js';
+import { resizeSquareRgb } from '../bilinear-sampling.js';
 import { clipBox, type BoxLike } from '../face-crops.js';
 
-/** Subtracted from each channel before / 255 by all three nets (face-api's normalize). */
-const MEAN_RGB = [122.782, 117.001, 104.298] as const;
+/** (rgb - mean) / 255 for all three nets (face-api's normalize). */
+const FACE_SCALING = { subtract: [122.782, 117.001, 104.298], divide: 255, shift: 0 } as const;
 
 export interface FaceBatch {
   /** [faces, size, size, 3]: the padded, resized crops, (rgb - mean) / 255. */
@@ -41,24 +41,7 @@ export function faceBatch(img: RawImage, boxes: BoxLike[], size: number): FaceBa
   let o = 0;
   for (const crop of crops) {
     const { px, side } = paddedSquare(img, crop);
-    const { lo, hi, frac } = bilinearSamples(side, size); // the same for rows and columns
-    for (let r = 0; r < size; r++) {
-      const top = lo[r]! * side * 3;
-      const bottom = hi[r]! * side * 3;
-      const fy = frac[r]!;
-      for (let c = 0; c < size; c++) {
-        const left = lo[c]! * 3;
-        const right = hi[c]! * 3;
-        const fx = frac[c]!;
-        for (let ch = 0; ch < 3; ch++) {
-          const tl = px[top + left + ch]!, tr = px[top + right + ch]!;
-          const bl = px[bottom + left + ch]!, br = px[bottom + right + ch]!;
-          const t = tl + (tr - tl) * fx;
-          const b = bl + (br - bl) * fx;
-          pixels[o++] = (t + (b - t) * fy - MEAN_RGB[ch]!) / 255;
-        }
-      }
-    }
+    o = resizeSquareRgb(px, side, size, FACE_SCALING, pixels, o);
   }
   return { pixels, crops: crops.map(({ width, height }) => ({ width, height })) };
 }

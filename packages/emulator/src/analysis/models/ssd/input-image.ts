@@ -3,7 +3,7 @@
 // concat, a bilinear resize (no corner alignment, no half-pixel centres) and x/127.5 - 1, each a
 // full pass over a 1024x1024x3 tensor. One pass in JS over the sampled pixels gives the same values.
 import type { RawImage } from '../../pool/protocol.js';
-import { bilinearSamples } from '../bilinear-sampling.js';
+import { resizeSquareRgb } from '../bilinear-sampling.js';
 
 export const SSD_INPUT_SIZE = 512;
 
@@ -18,29 +18,12 @@ function padToSquare(img: RawImage): Uint8Array {
   return out;
 }
 
+/** x / 127.5 - 1: pixels to -1..1. */
+const SSD_SCALING = { subtract: [0, 0, 0], divide: 127.5, shift: 1 } as const;
+
 /** The raster padded to a square, resized to 512x512 and scaled to -1..1, as [512 * 512 * 3] floats. */
 export function ssdInput(img: RawImage): Float32Array {
-  const side = Math.max(img.width, img.height);
-  const px = padToSquare(img);
-  const { lo, hi, frac } = bilinearSamples(side, SSD_INPUT_SIZE); // the same for rows and columns
   const out = new Float32Array(SSD_INPUT_SIZE * SSD_INPUT_SIZE * 3);
-  let o = 0;
-  for (let r = 0; r < SSD_INPUT_SIZE; r++) {
-    const top = lo[r]! * side * 3;
-    const bottom = hi[r]! * side * 3;
-    const fy = frac[r]!;
-    for (let c = 0; c < SSD_INPUT_SIZE; c++) {
-      const left = lo[c]! * 3;
-      const right = hi[c]! * 3;
-      const fx = frac[c]!;
-      for (let ch = 0; ch < 3; ch++) {
-        const tl = px[top + left + ch]!, tr = px[top + right + ch]!;
-        const bl = px[bottom + left + ch]!, br = px[bottom + right + ch]!;
-        const t = tl + (tr - tl) * fx;
-        const b = bl + (br - bl) * fx;
-        out[o++] = (t + (b - t) * fy) / 127.5 - 1;
-      }
-    }
-  }
+  resizeSquareRgb(padToSquare(img), Math.max(img.width, img.height), SSD_INPUT_SIZE, SSD_SCALING, out, 0);
   return out;
 }
