@@ -114,27 +114,30 @@ for (const [latencyMs, shapes] of ONLY === 'calls' ? [] : LATENCY_SHAPES) {
   const logger = createJsonLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
   const local = createGateway({ visionEndpoint: upstream.ready.url, visionKey: KEY, cache: false, logger });
   const imageUrl = upstream.ready.imageBase + THUMB;
+  const viaHttp = (query: string) => checked(() => postGraphql(`${remote.ready.url}/graphql`, query));
+  const inProcess = (query: string) =>
+    checked(() =>
+      local
+        .fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+        .then((r) => r.json() as Promise<{ errors?: unknown[] }>),
+    );
   // A server is measured warm: the gateway process needs a few thousand queries before V8 has
   // optimised yoga's and graphql's paths (1000 left it at ~3x its settled latency). Every side
   // gets the same warm-up.
   const warmQuery = models({}).query;
-  for (const task of [() => direct.listModels({}), () => postGraphql(`${remote.ready.url}/graphql`, warmQuery), checked(() => local.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: warmQuery }) }).then((r) => r.json() as Promise<{ errors?: unknown[] }>))]) {
+  for (const task of [() => direct.listModels({}), viaHttp(warmQuery), inProcess(warmQuery)]) {
     await measure(QUICK ? 1000 : 3000, 50, task);
   }
   for (const shape of shapes) {
     const query = shape.query.replace('IMAGE', imageUrl);
     const core = () => shape.core(direct, imageUrl);
-    const overHttp = checked(() => postGraphql(`${remote.ready.url}/graphql`, query));
-    const inProcess = checked(() =>
-      local
-        .fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
-        .then((r) => r.json() as Promise<{ errors?: unknown[] }>),
-    );
+    const overHttp = viaHttp(query);
+    const gatewayInProcess = inProcess(query);
     for (const [level, total] of Object.entries(shape.counts)) {
       const concurrency = Number(level);
       // Enough runs for the JIT to settle on the gateway's paths (20 left it visibly cold).
       const warm = Math.min(100, total);
-      for (const task of [core, overHttp, inProcess]) await measure(warm, concurrency, task); // connections, JIT
+      for (const task of [core, overHttp, gatewayInProcess]) await measure(warm, concurrency, task); // connections, JIT
       const samples: [number[], number[], number[]] = [[], [], []];
       const own: number[] = [];
       // Alternating halves, so drift (GC, other load on the machine) hits every side alike.
@@ -142,7 +145,7 @@ for (const [latencyMs, shapes] of ONLY === 'calls' ? [] : LATENCY_SHAPES) {
         samples[0].push(...(await measure(total / 2, concurrency, core)));
         samples[1].push(...(await measure(total / 2, concurrency, overHttp)));
         lines.length = 0;
-        samples[2].push(...(await measure(total / 2, concurrency, inProcess)));
+        samples[2].push(...(await measure(total / 2, concurrency, gatewayInProcess)));
         // The gateway's own time per request: its logged duration minus the time spent upstream.
         own.push(...lines.filter((l) => l['msg'] === 'request').map((l) => l['durationMs'] - (l['upstreamMs'] ?? 0)));
       }
