@@ -1,9 +1,15 @@
 // @vladmandic/face-api on the tfjs wasm backend, loaded once per worker on first use.
 import path from 'node:path';
+import type * as Tf from '@tensorflow/tfjs';
 import type * as FaceApi from '@vladmandic/face-api';
 import { ensureWasmBackend, packageRoot, requireCjs } from './tf-runtime.js';
 
 export type FaceApiModule = typeof FaceApi;
+
+// face-api types its tensors with its own bundled declarations; they are the same tfjs objects.
+export const t4 = (x: unknown): Tf.Tensor4D => x as Tf.Tensor4D;
+export const t2 = (x: unknown): Tf.Tensor2D => x as Tf.Tensor2D;
+export const t1 = (x: unknown): Tf.Tensor1D => x as Tf.Tensor1D;
 
 let faceApi: Promise<FaceApiModule> | undefined;
 

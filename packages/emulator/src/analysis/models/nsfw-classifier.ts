@@ -5,7 +5,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { NSFWJS } from 'nsfwjs';
 import type { RawImage } from '../pool/protocol.js';
 import { type FusedModel, fuseLayersModel } from './fused-layers-model.js';
-import { ensureWasmBackend, requireCjs } from './tf-runtime.js';
+import { ensureWasmBackend, sharedTf } from './tf-runtime.js';
 
 export interface NsfwScores { Drawing: number; Hentai: number; Neutral: number; Porn: number; Sexy: number }
 
@@ -13,8 +13,6 @@ export interface NsfwScores { Drawing: number; Hentai: number; Neutral: number; 
 const CLASSES: (keyof NsfwScores)[] = ['Drawing', 'Hentai', 'Neutral', 'Porn', 'Sexy'];
 /** The Keras model's fixed input side. */
 const INPUT_SIDE = 224;
-
-const tfjs = (): typeof tf => requireCjs('@tensorflow/tfjs') as typeof tf;
 
 let model: Promise<FusedModel> | undefined;
 function loadModel(): Promise<FusedModel> {
@@ -35,7 +33,7 @@ function loadModel(): Promise<FusedModel> {
     } finally {
       console.info = info;
     }
-    const fused = fuseLayersModel(tfjs(), nsfw.model as tf.LayersModel);
+    const fused = fuseLayersModel(sharedTf(), nsfw.model as tf.LayersModel);
     nsfw.dispose(); // the fused model holds its own copies of the weights
     return fused;
   })();
@@ -45,7 +43,7 @@ function loadModel(): Promise<FusedModel> {
 /** Class probabilities, summing to 1. Preprocessing is nsfwjs' own: [0, 1] floats, bilinear 224 px with aligned corners. */
 export async function classifyNsfw(img: RawImage): Promise<NsfwScores> {
   const m = await loadModel();
-  const t = tfjs();
+  const t = sharedTf();
   const probs = t.tidy(() => {
     const pixels = t.div(t.cast(t.tensor3d(img.data, [img.height, img.width, 3], 'int32'), 'float32'), t.scalar(255));
     const sized = img.width === INPUT_SIDE && img.height === INPUT_SIDE ? pixels : t.image.resizeBilinear(pixels as tf.Tensor3D, [INPUT_SIDE, INPUT_SIDE], true);

@@ -2,10 +2,14 @@
 // (human, face-api, nsfwjs) resolves the same @tensorflow/tfjs-core, so one wasm backend serves all.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type * as Tf from '@tensorflow/tfjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const requireCjs = createRequire(import.meta.url);
+
+/** The one tfjs every tfjs-based library in this worker resolves (human, face-api, nsfwjs). */
+export const sharedTf = (): typeof Tf => requireCjs('@tensorflow/tfjs') as typeof Tf;
 
 /** Root folder of an installed package (works when its `exports` hide package.json). */
 export function packageRoot(name: string): string {
@@ -45,7 +49,7 @@ let wasmReady: Promise<void> | undefined;
 export function ensureWasmBackend(): Promise<void> {
   wasmReady ??= (async () => {
     const wasm = requireCjs('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(p: string): void };
-    const tf = requireCjs('@tensorflow/tfjs') as { setBackend(b: string): Promise<boolean>; ready(): Promise<void> };
+    const tf = sharedTf();
     wasm.setWasmPaths(wasmDir());
     await tf.setBackend('wasm');
     await tf.ready();

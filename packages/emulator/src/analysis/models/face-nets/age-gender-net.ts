@@ -2,8 +2,8 @@
 // pool, and the age and gender layers merged into one [512, 3] matrix (age, then the two gender
 // logits, male first).
 import type * as Tf from '@tensorflow/tfjs';
-import type { FaceApiModule } from '../face-api-runtime.js';
-import { conv, convOf, fullyConnected, type FusedConv, type SeparableConv, separableConv, separableOf, t1, t2 } from './fused-ops.js';
+import { t1, t2, type FaceApiModule } from '../face-api-runtime.js';
+import { conv, convOf, fullyConnected, type FusedConv, type SeparableConv, separableConv, separableOf } from './fused-ops.js';
 
 type Tf = typeof Tf;
 type XceptionParams = NonNullable<FaceApiModule['nets']['ageGenderNet']['faceFeatureExtractor']['params']>;

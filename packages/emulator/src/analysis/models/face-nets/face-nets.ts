@@ -5,8 +5,8 @@
 import type * as Tf from '@tensorflow/tfjs';
 import type { RawImage } from '../../pool/protocol.js';
 import { loadFaceApi, type FaceApiModule } from '../face-api-runtime.js';
+import { sharedTf } from '../tf-runtime.js';
 import type { BoxLike } from '../face-crops.js';
-import { requireCjs } from '../tf-runtime.js';
 import { AGE_GENDER_INPUT_SIZE, type AgeGenderNet, fuseAgeGenderNet, runAgeGenderNet } from './age-gender-net.js';
 import { faceBatch } from './face-batch.js';
 import { LANDMARK_INPUT_SIZE, type LandmarkNet, landmarkNetOf, runLandmarkNet } from './landmark-net.js';
@@ -24,8 +24,7 @@ function loadFaceNets(): Promise<FaceNets> {
     const api = await loadFaceApi();
     const recognition = api.nets.faceRecognitionNet.params;
     if (!recognition) throw new Error('face-api faceRecognitionNet weights are not loaded');
-    // The same tfjs instance face-api runs on (see face-api-runtime.ts).
-    const tf = requireCjs('@tensorflow/tfjs') as Tf;
+    const tf = sharedTf();
     return { api, tf, landmarks: landmarkNetOf(api), ageGender: fuseAgeGenderNet(tf, api), recognition: fuseRecognitionNet(tf, recognition) };
   })();
   return loaded;

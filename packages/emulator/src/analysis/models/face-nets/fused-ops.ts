@@ -2,6 +2,7 @@
 // applies its ReLU in the same kernel, where face-api runs conv, add and relu as three.
 import type * as Tf from '@tensorflow/tfjs';
 import type { FoldedConv } from '../batch-norm-folding.js';
+import { t1, t4 } from '../face-api-runtime.js';
 
 type Tf = typeof Tf;
 export type Activation = 'linear' | 'relu';
@@ -12,10 +13,6 @@ export type FusedConv = FoldedConv;
 /** tfjs' separableConv2d as face-api uses it: a depthwise conv, then a 1x1 conv that adds the bias. */
 export interface SeparableConv { depthwise: Tf.Tensor4D; pointwise: FusedConv }
 
-// face-api types its tensors with its own bundled declarations; they are the same tfjs objects.
-export const t4 = (x: unknown): Tf.Tensor4D => x as Tf.Tensor4D;
-export const t1 = (x: unknown): Tf.Tensor1D => x as Tf.Tensor1D;
-export const t2 = (x: unknown): Tf.Tensor2D => x as Tf.Tensor2D;
 
 /** face-api's ConvParams (the same tensors, not copies). */
 export const convOf = (p: { filters: unknown; bias: unknown }): FusedConv => ({ filter: t4(p.filters), bias: t1(p.bias) });

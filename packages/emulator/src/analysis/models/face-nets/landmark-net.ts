@@ -1,8 +1,8 @@
 // face-api's faceLandmark68Net on fused kernels: four dense blocks of separable convs, a 7x7 average
 // pool and a fully connected layer giving 68 (x, y) pairs relative to the padded 112 px input.
 import type * as Tf from '@tensorflow/tfjs';
-import type { FaceApiModule } from '../face-api-runtime.js';
-import { conv, convOf, fullyConnected, type FusedConv, type SeparableConv, separableConv, separableOf, t1, t2 } from './fused-ops.js';
+import { t1, t2, type FaceApiModule } from '../face-api-runtime.js';
+import { conv, convOf, fullyConnected, type FusedConv, type SeparableConv, separableConv, separableOf } from './fused-ops.js';
 
 type Tf = typeof Tf;
 type ExtractorParams = NonNullable<FaceApiModule['nets']['faceLandmark68Net']['faceFeatureExtractor']['params']>;

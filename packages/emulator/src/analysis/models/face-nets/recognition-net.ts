@@ -3,8 +3,8 @@
 // kernels in face-api, one here, the scale folded into the filter and bias once at load.
 import type * as Tf from '@tensorflow/tfjs';
 import { foldChannelScale } from '../batch-norm-folding.js';
-import type { FaceApiModule } from '../face-api-runtime.js';
-import { conv, type FusedConv, t1, t2, t4 } from './fused-ops.js';
+import { t1, t2, t4, type FaceApiModule } from '../face-api-runtime.js';
+import { conv, type FusedConv } from './fused-ops.js';
 
 type Tf = typeof Tf;
 type RecognitionParams = NonNullable<FaceApiModule['nets']['faceRecognitionNet']['params']>;

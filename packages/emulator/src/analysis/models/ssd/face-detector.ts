@@ -1,10 +1,9 @@
 // Faces from face-api's SsdMobilenetv1 weights through our own forward pass (onnxruntime-node's
 // native kernels, or fused tfjs kernels where it does not load; JS pre- and post-processing).
 // Same detections as face-api's detectAllFaces with SsdMobilenetv1Options({ minConfidence, maxResults }).
-import type * as Tf from '@tensorflow/tfjs';
 import type { RawImage } from '../../pool/protocol.js';
 import { loadFaceApi } from '../face-api-runtime.js';
-import { requireCjs } from '../tf-runtime.js';
+import { requireCjs, sharedTf } from '../tf-runtime.js';
 import { decodeBoxes } from './decode-boxes.js';
 import { chooseSsdForwardPass, type OnnxRuntimeLoader, type SsdEngine } from './forward-pass-choice.js';
 import { fuseSsdLayers } from './fused-layers.js';
@@ -38,8 +37,7 @@ export async function createSsdDetector(onnxRuntime: OnnxRuntimeLoader | false =
   const api = await loadFaceApi();
   const params = api.nets.ssdMobilenetv1.params;
   if (!params) throw new Error('face-api SsdMobilenetv1 weights are not loaded');
-  // The same tfjs instance face-api runs on (see face-api-runtime.ts).
-  const tf = requireCjs('@tensorflow/tfjs') as typeof Tf;
+  const tf = sharedTf();
   const layers = fuseSsdLayers(tf, params);
   const { engine, run } = await chooseSsdForwardPass(tf, layers, onnxRuntime || undefined);
   return { engine, detect: async (img, minConfidence, maxResults) => facesFromHeads(img, await run(ssdInput(img)), layers.anchors, minConfidence, maxResults) };

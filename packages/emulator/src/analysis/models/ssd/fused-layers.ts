@@ -2,7 +2,7 @@
 // becomes one conv with bias and relu6 instead of conv + batchNorm/add + clip passes.
 import type * as Tf from '@tensorflow/tfjs';
 import { foldBatchNorm, type FoldedConv } from '../batch-norm-folding.js';
-import type { FaceApiModule } from '../face-api-runtime.js';
+import { t1, t4, type FaceApiModule } from '../face-api-runtime.js';
 
 type SsdParams = NonNullable<FaceApiModule['nets']['ssdMobilenetv1']['params']>;
 type Tf = typeof Tf;
@@ -27,10 +27,6 @@ export interface SsdLayers {
 const BN_EPSILON = 0.0010000000474974513;
 /** MobileNetV1 blocks that halve the resolution. */
 const STRIDE_2_BLOCKS = new Set([2, 4, 6, 12]);
-
-// face-api types its tensors with its own bundled declarations; they are the same tfjs objects.
-const t4 = (x: unknown): Tf.Tensor4D => x as Tf.Tensor4D;
-const t1 = (x: unknown): Tf.Tensor1D => x as Tf.Tensor1D;
 
 function foldDepthwise(tf: Tf, p: SsdParams['mobilenetv1']['conv_1']['depthwise_conv']): FusedConv {
   const bn = { gamma: t1(p.batch_norm_scale), beta: t1(p.batch_norm_offset), mean: t1(p.batch_norm_mean), variance: t1(p.batch_norm_variance), epsilon: BN_EPSILON };
