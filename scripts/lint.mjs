@@ -8,9 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const workspaces = ['packages', 'apps'].flatMap((dir) =>
-  readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)),
-).concat(path.join(root, 'test'));
+const workspaces = ['packages', 'apps']
+  .flatMap((dir) => readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)))
+  .concat(path.join(root, 'test'));
 const SKIP = new Set(['node_modules', 'dist', 'gql', 'test-results', '.turbo', 'generated']);
 const problems = [];
 
@@ -30,20 +30,33 @@ for (const ws of workspaces) {
     lines.forEach((line, i) => {
       const where = `${path.relative(root, file)}:${i + 1}`;
       for (const [, spec] of line.matchAll(importSpec)) {
-        if (/^@visiongraph\/[^/]+\/src(\/|$)/.test(spec)) problems.push(`${where}: import '${spec}' reaches into another package's src; use its public entry`);
-        if (spec.startsWith('.') && !path.resolve(path.dirname(file), spec).startsWith(root + path.sep)) {
+        if (/^@visiongraph\/[^/]+\/src(\/|$)/.test(spec))
+          problems.push(
+            `${where}: import '${spec}' reaches into another package's src; use its public entry`,
+          );
+        if (
+          spec.startsWith('.') &&
+          !path.resolve(path.dirname(file), spec).startsWith(root + path.sep)
+        ) {
           problems.push(`${where}: import '${spec}' points outside the repository`);
         }
       }
-      if (/['"`][^'"`]*\.\.\/shared\/(spec|testdata|DESIGN|TOOLCHAIN)/.test(line) || /\/work\/shared\b/.test(line)) {
-        problems.push(`${where}: reads ../shared, which a user's clone does not have; use the repo's copy`);
+      if (
+        /['"`][^'"`]*\.\.\/shared\/(spec|testdata|DESIGN|TOOLCHAIN)/.test(line) ||
+        /\/work\/shared\b/.test(line)
+      ) {
+        problems.push(
+          `${where}: reads ../shared, which a user's clone does not have; use the repo's copy`,
+        );
       }
     });
   }
   const readme = path.join(ws, 'README.md');
   if (ws.endsWith(`${path.sep}test`)) continue;
-  if (!existsSync(readme) || !statSync(readme).isFile()) problems.push(`${path.relative(root, ws)}: no README.md`);
-  else if (!/```/.test(readFileSync(readme, 'utf8'))) problems.push(`${path.relative(root, readme)}: no runnable example (fenced code block)`);
+  if (!existsSync(readme) || !statSync(readme).isFile())
+    problems.push(`${path.relative(root, ws)}: no README.md`);
+  else if (!/```/.test(readFileSync(readme, 'utf8')))
+    problems.push(`${path.relative(root, readme)}: no runnable example (fenced code block)`);
 }
 
 if (problems.length > 0) {

@@ -42,47 +42,88 @@ const raiseForStatus = (res: Response): Response => {
 
 describe('Python quickstart, v1.0', () => {
   it('analyzes an image by URL: caption and dominant colours', async () => {
-    const analysis = await raiseForStatus(await postJson('analyze', { visualFeatures: 'Categories,Description,Color' }, { url: `${images.url}/csdf-dog.jpg` })).json();
+    const analysis = await raiseForStatus(
+      await postJson(
+        'analyze',
+        { visualFeatures: 'Categories,Description,Color' },
+        { url: `${images.url}/csdf-dog.jpg` },
+      ),
+    ).json();
     const image_caption: string = analysis['description']['captions'][0]['text'];
     expect(image_caption.length).toBeGreaterThan(3);
-    expect(analysis['color']['dominantColors'].every((x: unknown) => typeof x === 'string')).toBe(true);
+    expect(analysis['color']['dominantColors'].every((x: unknown) => typeof x === 'string')).toBe(
+      true,
+    );
     expect(analysis['categories'][0]['name']).toMatch(/_/);
     // answered from the pixels: a dachshund on a deck
     expect(`${image_caption} ${analysis['description']['tags'].join(' ')}`).toMatch(/\bdog\b/);
   });
 
   it('analyzes a local file sent as octet-stream', async () => {
-    const analysis = await raiseForStatus(await postFile('analyze', { visualFeatures: 'Categories,Description,Color' }, 'csdf-house.jpg')).json();
+    const analysis = await raiseForStatus(
+      await postFile(
+        'analyze',
+        { visualFeatures: 'Categories,Description,Color' },
+        'csdf-house.jpg',
+      ),
+    ).json();
     expect(typeof analysis['description']['captions'][0]['text']).toBe('string');
     expect(analysis['metadata']).toEqual({ width: 640, height: 480, format: 'Jpeg' });
     expect(typeof analysis['color']['accentColor']).toBe('string');
   });
 
   it('lists the domain models', async () => {
-    const models = await raiseForStatus(await fetch(`${vision_base_url}models`, { headers })).json();
-    expect(models['models'].map((m: { name: string }) => m['name'])).toEqual(['celebrities', 'landmarks']);
+    const models = await raiseForStatus(
+      await fetch(`${vision_base_url}models`, { headers }),
+    ).json();
+    expect(models['models'].map((m: { name: string }) => m['name'])).toEqual([
+      'celebrities',
+      'landmarks',
+    ]);
   });
 
   it('recognises celebrities by URL', async () => {
-    const analysis = await raiseForStatus(await postJson('models/celebrities/analyze', { model: 'celebrities' }, { url: `${images.url}/csdf-celebrities.jpg` })).json();
+    const analysis = await raiseForStatus(
+      await postJson(
+        'models/celebrities/analyze',
+        { model: 'celebrities' },
+        { url: `${images.url}/csdf-celebrities.jpg` },
+      ),
+    ).json();
     const celebrities = analysis['result']['celebrities'];
     expect(celebrities.length).toBeGreaterThanOrEqual(1);
     for (const celebrity of celebrities) {
-      expect(celebrity['name']).toMatch(/^(John W\. Thompson|Satya Nadella|Bill Gates|Steve Ballmer)$/);
+      expect(celebrity['name']).toMatch(
+        /^(John W\. Thompson|Satya Nadella|Bill Gates|Steve Ballmer)$/,
+      );
       expect(Object.keys(celebrity['faceRectangle'])).toEqual(['left', 'top', 'width', 'height']);
     }
   });
 
   it('recognises a landmark by URL', async () => {
-    const analysis = await raiseForStatus(await postJson('models/landmarks/analyze', { model: 'landmarks' }, { url: `${images.url}/csdf-landmark.jpg` })).json();
+    const analysis = await raiseForStatus(
+      await postJson(
+        'models/landmarks/analyze',
+        { model: 'landmarks' },
+        { url: `${images.url}/csdf-landmark.jpg` },
+      ),
+    ).json();
     const landmark_name: string = analysis['result']['landmarks'][0]['name'];
     expect(landmark_name).toBe('Colosseum');
   });
 
   it('generates a 50x50 smart-cropped thumbnail by URL and from a file', async () => {
     for (const res of [
-      await postJson('generateThumbnail', { width: '50', height: '50', smartCropping: 'true' }, { url: `${images.url}/skimage-astronaut.png` }),
-      await postFile('generateThumbnail', { width: '50', height: '50', smartCropping: 'true' }, 'skimage-astronaut.png'),
+      await postJson(
+        'generateThumbnail',
+        { width: '50', height: '50', smartCropping: 'true' },
+        { url: `${images.url}/skimage-astronaut.png` },
+      ),
+      await postFile(
+        'generateThumbnail',
+        { width: '50', height: '50', smartCropping: 'true' },
+        'skimage-astronaut.png',
+      ),
     ]) {
       raiseForStatus(res);
       // Image.open(BytesIO(response.content))
@@ -92,10 +133,18 @@ describe('Python quickstart, v1.0', () => {
   });
 
   it('reads printed text with /ocr: regions -> lines -> words with "x,y,w,h" boxes', async () => {
-    const analysis = await raiseForStatus(await postJson('ocr', { language: 'unk', detectOrientation: 'true' }, { url: `${images.url}/tjs-testocr.png` })).json();
+    const analysis = await raiseForStatus(
+      await postJson(
+        'ocr',
+        { language: 'unk', detectOrientation: 'true' },
+        { url: `${images.url}/tjs-testocr.png` },
+      ),
+    ).json();
     const line_infos = analysis['regions'].map((region: any) => region['lines']);
     const word_infos: any[] = [];
-    for (const line of line_infos) for (const word_metadata of line) for (const word_info of word_metadata['words']) word_infos.push(word_info);
+    for (const line of line_infos)
+      for (const word_metadata of line)
+        for (const word_info of word_metadata['words']) word_infos.push(word_info);
     expect(word_infos.length).toBeGreaterThan(30);
     for (const word of word_infos) {
       const bbox = word['boundingBox'].split(',').map((num: string) => Number.parseInt(num, 10));
@@ -108,7 +157,11 @@ describe('Python quickstart, v1.0', () => {
   });
 
   it('reads handwriting with RecognizeText, polling Operation-Location until it has a result', async () => {
-    const response = await postJson('RecognizeText', { handwriting: 'true' }, { url: `${images.url}/rest-handwriting.jpg` });
+    const response = await postJson(
+      'RecognizeText',
+      { handwriting: 'true' },
+      { url: `${images.url}/rest-handwriting.jpg` },
+    );
     expect(response.status).toBe(202);
     const operation_url = response.headers.get('Operation-Location')!;
     let analysis: any = {};
@@ -125,20 +178,31 @@ describe('Python quickstart, v1.0', () => {
     }
     expect(polls).toBeGreaterThanOrEqual(3); // "Not Started", "Running", then "Succeeded"
     expect(analysis['status']).toBe('Succeeded');
-    const polygons = analysis['recognitionResult']['lines'].map((line: any) => [line['boundingBox'], line['text']]);
+    const polygons = analysis['recognitionResult']['lines'].map((line: any) => [
+      line['boundingBox'],
+      line['text'],
+    ]);
     expect(polygons.length).toBeGreaterThanOrEqual(2);
     for (const [box, text] of polygons) {
       expect(box).toHaveLength(8);
       expect(box.every(Number.isInteger)).toBe(true);
       expect(typeof text).toBe('string');
     }
-    expect(polygons.map((p: [number[], string]) => p[1]).join(' ').toLowerCase()).toMatch(/quick|brown|fox|lazy|dog/);
+    expect(
+      polygons
+        .map((p: [number[], string]) => p[1])
+        .join(' ')
+        .toLowerCase(),
+    ).toMatch(/quick|brown|fox|lazy|dog/);
   });
 
   it('accepts the same calls with the v2 RecognizeText mode and lower-case paths', async () => {
     const response = await postFile('recognizeText', { mode: 'Printed' }, 'tjs-testocr.png');
     expect(response.status).toBe(202);
-    const seen = await c.poll(response.headers.get('operation-location')!, (b) => b.status === 'Succeeded' || b.status === 'Failed');
+    const seen = await c.poll(
+      response.headers.get('operation-location')!,
+      (b) => b.status === 'Succeeded' || b.status === 'Failed',
+    );
     expect(seen.at(-1).status).toBe('Succeeded');
   });
 });

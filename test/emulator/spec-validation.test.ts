@@ -25,12 +25,19 @@ const IMAGES = allImages();
 /** JPEG, PNG, GIF, BMP: the analyze family, ocr and recognizeText (all test images fit their size limits). */
 const ANALYZABLE = IMAGES.filter((f) => ['jpg', 'png', 'gif', 'bmp'].includes(ext(f)));
 const READABLE = IMAGES.filter((f) => ['jpg', 'png', 'bmp', 'pdf', 'tif'].includes(ext(f)));
-const ALL_V3 = 'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult,Objects,Brands&details=Celebrities,Landmarks';
+const ALL_V3 =
+  'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult,Objects,Brands&details=Celebrities,Landmarks';
 /** Several model calls in one test, on a machine that may be busy. */
 const SLOW = 120_000;
-const ALL_V1 = 'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult&details=Celebrities,Landmarks';
+const ALL_V1 =
+  'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult&details=Celebrities,Landmarks';
 
-async function expectValid(res: Response, spec: SpecName, definition: string, status = 200): Promise<any> {
+async function expectValid(
+  res: Response,
+  spec: SpecName,
+  definition: string,
+  status = 200,
+): Promise<any> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
   const body = JSON.parse(text);
@@ -39,7 +46,12 @@ async function expectValid(res: Response, spec: SpecName, definition: string, st
 }
 
 /** A 400 with `code` in the version's error envelope (v3.2 wrapped, v1.0 and Read flat). */
-async function expectError(res: Response, spec: SpecName, definition: string, code: string): Promise<void> {
+async function expectError(
+  res: Response,
+  spec: SpecName,
+  definition: string,
+  code: string,
+): Promise<void> {
   const body = await expectValid(res, spec, definition, 400);
   expect(body.error?.innererror?.code ?? body.code).toBe(code);
 }
@@ -51,7 +63,12 @@ async function expectThumbnail(res: Response, width: number, height: number): Pr
   expect([meta.width, meta.height]).toEqual([width, height]);
 }
 
-async function expectOperation(res: Response, spec: SpecName, definition: string, done: string[]): Promise<void> {
+async function expectOperation(
+  res: Response,
+  spec: SpecName,
+  definition: string,
+  done: string[],
+): Promise<void> {
   expect(res.status).toBe(202);
   const seen = await c.poll(res.headers.get('operation-location')!, (b) => done.includes(b.status));
   for (const body of seen) expect(problems(schema(spec, definition), body)).toEqual([]);
@@ -59,13 +76,32 @@ async function expectOperation(res: Response, spec: SpecName, definition: string
 }
 
 describe('the tightened schemas reject unexpected shapes', () => {
-  const good = { tags: [{ name: 'dog', confidence: 0.9 }], requestId: 'r', metadata: { width: 1, height: 1, format: 'Jpeg' }, modelVersion: '2021-05-01' };
-  it('accepts a well-formed answer', () => expect(problems(schema('v3.2', 'ImageAnalysis'), good)).toEqual([]));
-  it('rejects extra properties', () => expect(problems(schema('v3.2', 'ImageAnalysis'), { ...good, extra: 1 })).not.toEqual([]));
-  it('rejects a missing requestId', () => expect(problems(schema('v3.2', 'ImageAnalysis'), { ...good, requestId: undefined })).not.toEqual([]));
+  const good = {
+    tags: [{ name: 'dog', confidence: 0.9 }],
+    requestId: 'r',
+    metadata: { width: 1, height: 1, format: 'Jpeg' },
+    modelVersion: '2021-05-01',
+  };
+  it('accepts a well-formed answer', () =>
+    expect(problems(schema('v3.2', 'ImageAnalysis'), good)).toEqual([]));
+  it('rejects extra properties', () =>
+    expect(problems(schema('v3.2', 'ImageAnalysis'), { ...good, extra: 1 })).not.toEqual([]));
+  it('rejects a missing requestId', () =>
+    expect(
+      problems(schema('v3.2', 'ImageAnalysis'), { ...good, requestId: undefined }),
+    ).not.toEqual([]));
   it('rejects a wrong geometry', () =>
-    expect(problems(schema('v3.2', 'FaceDescription'), { age: 3, gender: 'Male', faceRectangle: '1,2,3,4' })).not.toEqual([]));
-  it('rejects v3.2 statuses on v1.0', () => expect(problems(schema('v1.0', 'TextOperationResult'), { status: 'succeeded' })).not.toEqual([]));
+    expect(
+      problems(schema('v3.2', 'FaceDescription'), {
+        age: 3,
+        gender: 'Male',
+        faceRectangle: '1,2,3,4',
+      }),
+    ).not.toEqual([]));
+  it('rejects v3.2 statuses on v1.0', () =>
+    expect(problems(schema('v1.0', 'TextOperationResult'), { status: 'succeeded' })).not.toEqual(
+      [],
+    ));
 });
 
 describe('v3.2 on every accepted image', () => {
@@ -74,96 +110,301 @@ describe('v3.2 on every accepted image', () => {
     await expectValid(await c.get('/vision/v1.0/models'), 'v1.0', 'ListModelsResult');
   });
   for (const name of ANALYZABLE) {
-    it(`analyze (all features), describe, tag, detect, ocr, thumbnail, areaOfInterest, domain models ${name}`, async () => {
-      const body = await expectValid(await c.post(`/vision/v3.2/analyze?${ALL_V3}`, image(name)), 'v3.2', 'ImageAnalysis');
-      for (const key of ['categories', 'adult', 'color', 'imageType', 'tags', 'description', 'faces', 'objects', 'brands']) expect(body).toHaveProperty(key);
-      expect(body.modelVersion).toBe('2021-05-01');
-      const described = await expectValid(await c.post('/vision/v3.2/describe', image(name)), 'v3.2', 'ImageDescription');
-      expect(described.description.captions).toEqual(body.description.captions); // same pixels, same answer
-      await expectValid(await c.post('/vision/v3.2/tag', image(name)), 'v3.2', 'TagResult');
-      await expectValid(await c.post('/vision/v3.2/detect', image(name)), 'v3.2', 'DetectResult');
-      await expectValid(await c.post('/vision/v3.2/ocr', image(name)), 'v3.2', 'OcrResult');
-      await expectThumbnail(await c.post('/vision/v3.2/generateThumbnail?width=64&height=48&smartCropping=true', image(name)), 64, 48);
-      const aoi = await expectValid(await c.post('/vision/v3.2/areaOfInterest', image(name)), 'v3.2', 'AreaOfInterestResult');
-      const { x, y, w, h } = aoi.areaOfInterest;
-      expect(x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= aoi.metadata.width && y + h <= aoi.metadata.height).toBe(true);
-      for (const model of ['celebrities', 'landmarks']) {
-        const r = await expectValid(await c.post(`/vision/v3.2/models/${model}/analyze`, image(name)), 'v3.2', 'DomainModelResults');
-        const item = model === 'celebrities' ? 'CelebritiesModel' : 'LandmarksModel';
-        for (const x of r.result[model]) expect(problems(schema('v3.2', item), x)).toEqual([]);
-        expect(Object.keys(r.result)).toEqual([model]);
-      }
-    }, SLOW);
+    it(
+      `analyze (all features), describe, tag, detect, ocr, thumbnail, areaOfInterest, domain models ${name}`,
+      async () => {
+        const body = await expectValid(
+          await c.post(`/vision/v3.2/analyze?${ALL_V3}`, image(name)),
+          'v3.2',
+          'ImageAnalysis',
+        );
+        for (const key of [
+          'categories',
+          'adult',
+          'color',
+          'imageType',
+          'tags',
+          'description',
+          'faces',
+          'objects',
+          'brands',
+        ])
+          expect(body).toHaveProperty(key);
+        expect(body.modelVersion).toBe('2021-05-01');
+        const described = await expectValid(
+          await c.post('/vision/v3.2/describe', image(name)),
+          'v3.2',
+          'ImageDescription',
+        );
+        expect(described.description.captions).toEqual(body.description.captions); // same pixels, same answer
+        await expectValid(await c.post('/vision/v3.2/tag', image(name)), 'v3.2', 'TagResult');
+        await expectValid(await c.post('/vision/v3.2/detect', image(name)), 'v3.2', 'DetectResult');
+        await expectValid(await c.post('/vision/v3.2/ocr', image(name)), 'v3.2', 'OcrResult');
+        await expectThumbnail(
+          await c.post(
+            '/vision/v3.2/generateThumbnail?width=64&height=48&smartCropping=true',
+            image(name),
+          ),
+          64,
+          48,
+        );
+        const aoi = await expectValid(
+          await c.post('/vision/v3.2/areaOfInterest', image(name)),
+          'v3.2',
+          'AreaOfInterestResult',
+        );
+        const { x, y, w, h } = aoi.areaOfInterest;
+        expect(
+          x >= 0 &&
+            y >= 0 &&
+            w > 0 &&
+            h > 0 &&
+            x + w <= aoi.metadata.width &&
+            y + h <= aoi.metadata.height,
+        ).toBe(true);
+        for (const model of ['celebrities', 'landmarks']) {
+          const r = await expectValid(
+            await c.post(`/vision/v3.2/models/${model}/analyze`, image(name)),
+            'v3.2',
+            'DomainModelResults',
+          );
+          const item = model === 'celebrities' ? 'CelebritiesModel' : 'LandmarksModel';
+          for (const x of r.result[model]) expect(problems(schema('v3.2', item), x)).toEqual([]);
+          expect(Object.keys(r.result)).toEqual([model]);
+        }
+      },
+      SLOW,
+    );
   }
-  it('describe with maxCandidates=3', async () => {
-    const body = await expectValid(await c.post('/vision/v3.2/describe?maxCandidates=3', image('csdf-faces.jpg')), 'v3.2', 'ImageDescription');
-    expect(body.description.captions.length).toBeGreaterThanOrEqual(1);
-  }, SLOW);
+  it(
+    'describe with maxCandidates=3',
+    async () => {
+      const body = await expectValid(
+        await c.post('/vision/v3.2/describe?maxCandidates=3', image('csdf-faces.jpg')),
+        'v3.2',
+        'ImageDescription',
+      );
+      expect(body.description.captions.length).toBeGreaterThanOrEqual(1);
+    },
+    SLOW,
+  );
   for (const name of READABLE) {
-    it(`read ${name}`, async () => {
-      await expectOperation(await c.post('/vision/v3.2/read/analyze', image(name)), 'read3.2', 'ReadOperationResult', ['succeeded', 'failed']);
-    }, SLOW);
+    it(
+      `read ${name}`,
+      async () => {
+        await expectOperation(
+          await c.post('/vision/v3.2/read/analyze', image(name)),
+          'read3.2',
+          'ReadOperationResult',
+          ['succeeded', 'failed'],
+        );
+      },
+      SLOW,
+    );
   }
 });
 
 describe('v1.0 on every accepted image', () => {
   for (const name of ANALYZABLE) {
-    it(`analyze, describe, tag, domain models, ocr, thumbnail ${name}`, async () => {
-      const a = await expectValid(await c.post(`/vision/v1.0/analyze?${ALL_V1}`, image(name)), 'v1.0', 'ImageAnalysis');
-      expect(a).not.toHaveProperty('modelVersion');
-      await expectValid(await c.post('/vision/v1.0/describe', image(name)), 'v1.0', 'ImageDescription');
-      await expectValid(await c.post('/vision/v1.0/tag', image(name)), 'v1.0', 'TagResult');
-      const cel = await expectValid(await c.post('/vision/v1.0/models/celebrities/analyze', image(name)), 'v1.0', 'DomainModelResults');
-      expect(problems(schema('v1.0', 'CelebrityResults'), { ...cel.result, requestId: cel.requestId, metadata: cel.metadata })).toEqual([]);
-      const land = await expectValid(await c.post('/vision/v1.0/models/landmarks/analyze', image(name)), 'v1.0', 'DomainModelResults');
-      expect(problems(schema('v1.0', 'LandmarkResults'), { ...land.result, requestId: land.requestId, metadata: land.metadata })).toEqual([]);
-      await expectValid(await c.post('/vision/v1.0/ocr?language=unk&detectOrientation=true', image(name)), 'v1.0', 'OcrResult');
-      await expectThumbnail(await c.post('/vision/v1.0/generateThumbnail?width=50&height=50&smartCropping=true', image(name)), 50, 50);
-    }, SLOW);
-    it(`recognizeText ${name}`, async () => {
-      await expectOperation(await c.post('/vision/v1.0/recognizeText?mode=Printed', image(name)), 'v1.0', 'TextOperationResult', ['Succeeded', 'Failed']);
-    }, SLOW);
+    it(
+      `analyze, describe, tag, domain models, ocr, thumbnail ${name}`,
+      async () => {
+        const a = await expectValid(
+          await c.post(`/vision/v1.0/analyze?${ALL_V1}`, image(name)),
+          'v1.0',
+          'ImageAnalysis',
+        );
+        expect(a).not.toHaveProperty('modelVersion');
+        await expectValid(
+          await c.post('/vision/v1.0/describe', image(name)),
+          'v1.0',
+          'ImageDescription',
+        );
+        await expectValid(await c.post('/vision/v1.0/tag', image(name)), 'v1.0', 'TagResult');
+        const cel = await expectValid(
+          await c.post('/vision/v1.0/models/celebrities/analyze', image(name)),
+          'v1.0',
+          'DomainModelResults',
+        );
+        expect(
+          problems(schema('v1.0', 'CelebrityResults'), {
+            ...cel.result,
+            requestId: cel.requestId,
+            metadata: cel.metadata,
+          }),
+        ).toEqual([]);
+        const land = await expectValid(
+          await c.post('/vision/v1.0/models/landmarks/analyze', image(name)),
+          'v1.0',
+          'DomainModelResults',
+        );
+        expect(
+          problems(schema('v1.0', 'LandmarkResults'), {
+            ...land.result,
+            requestId: land.requestId,
+            metadata: land.metadata,
+          }),
+        ).toEqual([]);
+        await expectValid(
+          await c.post('/vision/v1.0/ocr?language=unk&detectOrientation=true', image(name)),
+          'v1.0',
+          'OcrResult',
+        );
+        await expectThumbnail(
+          await c.post(
+            '/vision/v1.0/generateThumbnail?width=50&height=50&smartCropping=true',
+            image(name),
+          ),
+          50,
+          50,
+        );
+      },
+      SLOW,
+    );
+    it(
+      `recognizeText ${name}`,
+      async () => {
+        await expectOperation(
+          await c.post('/vision/v1.0/recognizeText?mode=Printed', image(name)),
+          'v1.0',
+          'TextOperationResult',
+          ['Succeeded', 'Failed'],
+        );
+      },
+      SLOW,
+    );
   }
 });
 
 describe('images an operation does not accept get the Azure error', () => {
   for (const name of IMAGES.filter((f) => !ANALYZABLE.includes(f))) {
     it(`analyze family, ocr and recognizeText reject ${name} (InvalidImageFormat)`, async () => {
-      for (const path of ['analyze', 'describe', 'tag', 'detect', 'ocr', 'areaOfInterest', 'generateThumbnail?width=50&height=50', 'models/celebrities/analyze']) {
-        await expectError(await c.post(`/vision/v3.2/${path}`, image(name)), 'v3.2', 'ComputerVisionErrorResponse', 'InvalidImageFormat');
+      for (const path of [
+        'analyze',
+        'describe',
+        'tag',
+        'detect',
+        'ocr',
+        'areaOfInterest',
+        'generateThumbnail?width=50&height=50',
+        'models/celebrities/analyze',
+      ]) {
+        await expectError(
+          await c.post(`/vision/v3.2/${path}`, image(name)),
+          'v3.2',
+          'ComputerVisionErrorResponse',
+          'InvalidImageFormat',
+        );
       }
-      for (const path of ['analyze', 'describe', 'tag', 'ocr', 'generateThumbnail?width=50&height=50', 'models/landmarks/analyze', 'recognizeText?mode=Printed']) {
-        await expectError(await c.post(`/vision/v1.0/${path}`, image(name)), 'v1.0', 'ComputerVisionError', 'InvalidImageFormat');
+      for (const path of [
+        'analyze',
+        'describe',
+        'tag',
+        'ocr',
+        'generateThumbnail?width=50&height=50',
+        'models/landmarks/analyze',
+        'recognizeText?mode=Printed',
+      ]) {
+        await expectError(
+          await c.post(`/vision/v1.0/${path}`, image(name)),
+          'v1.0',
+          'ComputerVisionError',
+          'InvalidImageFormat',
+        );
       }
     });
   }
   for (const name of IMAGES.filter((f) => !READABLE.includes(f))) {
     it(`read rejects ${name} (InvalidImageFormat)`, async () => {
-      await expectError(await c.post('/vision/v3.2/read/analyze', image(name)), 'read3.2', 'ComputerVisionOcrError', 'InvalidImageFormat');
+      await expectError(
+        await c.post('/vision/v3.2/read/analyze', image(name)),
+        'read3.2',
+        'ComputerVisionOcrError',
+        'InvalidImageFormat',
+      );
     });
   }
   it('ocr rejects an image larger than 4200 px (InvalidImageSize) that analyze accepts', async () => {
-    const wide = await sharp({ create: { width: 4300, height: 60, channels: 3, background: '#fff' } }).png().toBuffer();
-    await expectError(await c.post('/vision/v3.2/ocr', wide), 'v3.2', 'ComputerVisionErrorResponse', 'InvalidImageSize');
-    await expectError(await c.post('/vision/v1.0/ocr', wide), 'v1.0', 'ComputerVisionError', 'InvalidImageSize');
+    const wide = await sharp({
+      create: { width: 4300, height: 60, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    await expectError(
+      await c.post('/vision/v3.2/ocr', wide),
+      'v3.2',
+      'ComputerVisionErrorResponse',
+      'InvalidImageSize',
+    );
+    await expectError(
+      await c.post('/vision/v1.0/ocr', wide),
+      'v1.0',
+      'ComputerVisionError',
+      'InvalidImageSize',
+    );
   });
 });
 
 describe('errors validate against their definitions', () => {
   it('v3.2 wrapped errors', async () => {
-    const body = await expectValid(await c.post('/vision/v3.2/analyze?visualFeatures=Nope', image('csdf-dog.jpg')), 'v3.2', 'ComputerVisionErrorResponse', 400);
+    const body = await expectValid(
+      await c.post('/vision/v3.2/analyze?visualFeatures=Nope', image('csdf-dog.jpg')),
+      'v3.2',
+      'ComputerVisionErrorResponse',
+      400,
+    );
     expect(body.error.innererror.code).toBe('NotSupportedVisualFeature');
-    await expectValid(await c.post('/vision/v3.2/tag', 'not an image'), 'v3.2', 'ComputerVisionErrorResponse', 400);
-    await expectValid(await c.post('/vision/v3.2/generateThumbnail?width=2000&height=5', image('csdf-dog.jpg')), 'v3.2', 'ComputerVisionErrorResponse', 400);
+    await expectValid(
+      await c.post('/vision/v3.2/tag', 'not an image'),
+      'v3.2',
+      'ComputerVisionErrorResponse',
+      400,
+    );
+    await expectValid(
+      await c.post('/vision/v3.2/generateThumbnail?width=2000&height=5', image('csdf-dog.jpg')),
+      'v3.2',
+      'ComputerVisionErrorResponse',
+      400,
+    );
   });
   it('Read 3.2 flat errors', async () => {
-    await expectValid(await c.post('/vision/v3.2/read/analyze?readingOrder=up', image('csdf-dog.jpg')), 'read3.2', 'ComputerVisionOcrError', 400);
-    await expectValid(await c.post('/vision/v3.2/read/analyze?pages=x', image('csdf-dog.jpg')), 'read3.2', 'ComputerVisionOcrError', 400);
-    await expectValid(await c.get('/vision/v3.2/read/analyzeResults/2b1a4d2e-0000-4000-8000-000000000000'), 'read3.2', 'ComputerVisionOcrError', 404);
+    await expectValid(
+      await c.post('/vision/v3.2/read/analyze?readingOrder=up', image('csdf-dog.jpg')),
+      'read3.2',
+      'ComputerVisionOcrError',
+      400,
+    );
+    await expectValid(
+      await c.post('/vision/v3.2/read/analyze?pages=x', image('csdf-dog.jpg')),
+      'read3.2',
+      'ComputerVisionOcrError',
+      400,
+    );
+    await expectValid(
+      await c.get('/vision/v3.2/read/analyzeResults/2b1a4d2e-0000-4000-8000-000000000000'),
+      'read3.2',
+      'ComputerVisionOcrError',
+      404,
+    );
   });
   it('v1.0 flat errors', async () => {
-    await expectValid(await c.post('/vision/v1.0/analyze?visualFeatures=Brands', image('csdf-dog.jpg')), 'v1.0', 'ComputerVisionError', 400);
-    await expectValid(await c.post('/vision/v1.0/analyze', Buffer.from('nope')), 'v1.0', 'ComputerVisionError', 400);
-    await expectValid(await c.post('/vision/v1.0/ocr?language=xx', image('csdf-dog.jpg')), 'v1.0', 'ComputerVisionError', 400);
+    await expectValid(
+      await c.post('/vision/v1.0/analyze?visualFeatures=Brands', image('csdf-dog.jpg')),
+      'v1.0',
+      'ComputerVisionError',
+      400,
+    );
+    await expectValid(
+      await c.post('/vision/v1.0/analyze', Buffer.from('nope')),
+      'v1.0',
+      'ComputerVisionError',
+      400,
+    );
+    await expectValid(
+      await c.post('/vision/v1.0/ocr?language=xx', image('csdf-dog.jpg')),
+      'v1.0',
+      'ComputerVisionError',
+      400,
+    );
   });
 });

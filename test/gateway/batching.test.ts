@@ -33,7 +33,9 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
     expect(result.body.errors).toBeUndefined();
     expect(countByOperation(calls)).toEqual({ analyze: 2 });
     for (const call of calls) {
-      expect(listParam(call, 'visualFeatures')).toEqual(expect.arrayContaining(['Color', 'Description', 'Faces', 'Objects', 'Tags']));
+      expect(listParam(call, 'visualFeatures')).toEqual(
+        expect.arrayContaining(['Color', 'Description', 'Faces', 'Objects', 'Tags']),
+      );
       expect(listParam(call, 'visualFeatures')).not.toContain('Adult');
       expect(listParam(call, 'details')).toEqual(['Celebrities', 'Landmarks']);
     }
@@ -61,7 +63,10 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
     expect(countByOperation(calls)).toEqual({ analyze: 1 });
     expect(listParam(calls[0], 'visualFeatures')).toEqual(['Adult']);
     expect(listParam(calls[0], 'details')).toEqual([]);
-    expect(result.body.data!['image'].adult).toEqual({ isAdult: false, adultScore: expect.any(Number) });
+    expect(result.body.data!['image'].adult).toEqual({
+      isAdult: false,
+      adultScore: expect.any(Number),
+    });
   });
 
   it('serves two concurrent identical queries with one set of calls', async () => {
@@ -83,21 +88,30 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
         again: thumbnail(width: 64, height: 48) { base64 }
       }
     }`;
-    const { calls, ...result } = await stack.gqlWithCalls(query, { a: stack.image('skimage-astronaut.png') });
+    const { calls, ...result } = await stack.gqlWithCalls(query, {
+      a: stack.image('skimage-astronaut.png'),
+    });
     expect(countByOperation(calls)).toEqual({ generateThumbnail: 1 });
     expect(calls[0]?.query).toMatchObject({ width: '64', height: '48' });
     const image = result.body.data!['image'];
-    expect(image.small).toMatchObject({ width: 64, height: 48, contentType: expect.stringMatching(/^image\/(png|jpeg)$/) });
+    expect(image.small).toMatchObject({
+      width: 64,
+      height: 48,
+      contentType: expect.stringMatching(/^image\/(png|jpeg)$/),
+    });
     const bytes = Buffer.from(image.again.base64, 'base64');
     expect(bytes.length).toBe(image.small.byteSize);
     // The bytes are an image of the type the response claims.
-    const magic = image.small.contentType === 'image/png' ? [0x89, 0x50, 0x4e, 0x47] : [0xff, 0xd8, 0xff];
+    const magic =
+      image.small.contentType === 'image/png' ? [0x89, 0x50, 0x4e, 0x47] : [0xff, 0xd8, 0xff];
     expect([...bytes.subarray(0, magic.length)]).toEqual(magic);
   });
 
   it('makes 1 read submission plus its polls for text', async () => {
     const query = `query Text($a: URL!) { image(url: $a) { text { text } } }`;
-    const { calls, ...result } = await stack.gqlWithCalls(query, { a: stack.image('tjs-testocr.png') });
+    const { calls, ...result } = await stack.gqlWithCalls(query, {
+      a: stack.image('tjs-testocr.png'),
+    });
     const counts = countByOperation(calls);
     expect(Object.keys(counts).sort()).toEqual(['getReadResult', 'read']);
     expect(counts['read']).toBe(1);

@@ -30,7 +30,9 @@ describe('@defer', { timeout: 120_000 }, () => {
     expect(first!.body['data'].image.caption.text).toEqual(expect.any(String));
     expect(first!.body['data'].image.text).toBeUndefined();
 
-    const textPart = rest.find((part) => part.body['incremental']?.some((inc: any) => inc.data?.text));
+    const textPart = rest.find((part) =>
+      part.body['incremental']?.some((inc: any) => inc.data?.text),
+    );
     expect(textPart).toBeDefined();
     const increment = textPart!.body['incremental'].find((inc: any) => inc.data?.text);
     expect(increment.path).toEqual(['image']);
@@ -57,7 +59,10 @@ describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
     const bytes = await readFile(HOUSE);
     let body: any;
     const calls = await stack.callsDuring(async () => {
-      const response = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', body: uploadForm(bytes, 'house.jpg') });
+      const response = await fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        body: uploadForm(bytes, 'house.jpg'),
+      });
       expect(response.status).toBe(200);
       body = await response.json();
     });
@@ -76,7 +81,10 @@ describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
       const bytes = await readFile(HOUSE); // 143 KB
       let response!: Response;
       const calls = await small.callsDuring(async () => {
-        response = await fetch(`${small.gateway.url}/graphql`, { method: 'POST', body: uploadForm(bytes, 'house.jpg') });
+        response = await fetch(`${small.gateway.url}/graphql`, {
+          method: 'POST',
+          body: uploadForm(bytes, 'house.jpg'),
+        });
       });
       expect(response.status).toBe(413);
       const body = (await response.json()) as any;
@@ -95,7 +103,10 @@ describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
       const bytes = await readFile(HOUSE);
       let response!: Response;
       const calls = await tight.callsDuring(async () => {
-        response = await fetch(`${tight.gateway.url}/graphql`, { method: 'POST', body: uploadForm(bytes, 'house.jpg') });
+        response = await fetch(`${tight.gateway.url}/graphql`, {
+          method: 'POST',
+          body: uploadForm(bytes, 'house.jpg'),
+        });
       });
       expect(response.status).toBe(413);
       const body = (await response.json()) as any;

@@ -36,7 +36,9 @@ describe('errors', { timeout: 120_000 }, () => {
     const wrong = `${TEST_KEY}-wrong`;
     const bad = await startStack({ visionKey: wrong });
     try {
-      const { body } = await bad.gql(`{ image(url: "${bad.image('csdf-dog.jpg')}") { caption { text } } }`);
+      const { body } = await bad.gql(
+        `{ image(url: "${bad.image('csdf-dog.jpg')}") { caption { text } } }`,
+      );
       expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
       expect(body.data!['image'].caption).toBeNull();
       expect(JSON.stringify(body)).not.toContain(wrong);
@@ -57,7 +59,9 @@ describe('errors', { timeout: 120_000 }, () => {
     try {
       const { status, body } = await masked.gql(`{ models { name } }`);
       expect(status).toBe(500);
-      expect(body.errors).toEqual([{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(body.errors).toEqual([
+        { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
       expect(JSON.stringify(body)).not.toMatch(/internal detail|secret\.ts|stack|TypeError/);
       // The operator still learns what happened, from the log, without the stack.
       const logged = masked.rawLogs.find((line) => line.includes('internal detail'));

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './helpers/stack.js';
 
 const IMAGES = new URL('../../testdata/images/', import.meta.url);
-const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/app-1a2b.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><head><script type="module" src="/assets/app-1a2b.js"></script></head><body><div id="root"></div></body></html>';
 
 let stack: Stack;
 let playgroundDir: string;
@@ -25,7 +26,8 @@ afterAll(async () => {
   await rm(playgroundDir, { recursive: true, force: true });
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${stack.gateway.url}${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${stack.gateway.url}${path}`, { headers });
 
 /** GET with the path sent exactly as written (fetch would resolve `..` and `%2e%2e` first). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
@@ -34,7 +36,9 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
       let body = '';
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -48,7 +52,15 @@ describe('GraphiQL', { timeout: 120_000 }, () => {
     // Offline: scripts, styles and workers are inline; yoga's default page loads them from a CDN.
     expect(html).not.toMatch(/unpkg\.com|jsdelivr\.net|cdnjs\./);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/);
-    for (const part of ['query ExampleImages', 'caption', 'tags', 'faces', '@defer', 'text {', `${stack.gateway.url}/examples/skimage-astronaut.png`]) {
+    for (const part of [
+      'query ExampleImages',
+      'caption',
+      'tags',
+      'faces',
+      '@defer',
+      'text {',
+      `${stack.gateway.url}/examples/skimage-astronaut.png`,
+    ]) {
       expect(html).toContain(part.replaceAll('"', '\\"'));
     }
   });
@@ -87,11 +99,17 @@ describe('health', { timeout: 120_000 }, () => {
   });
 
   it('/readyz is 503 when the upstream is down, /healthz still ok', async () => {
-    const down = await startStack({ visionEndpoint: 'http://127.0.0.1:9', vision: { retry: { maxRetries: 0 } } });
+    const down = await startStack({
+      visionEndpoint: 'http://127.0.0.1:9',
+      vision: { retry: { maxRetries: 0 } },
+    });
     try {
       const response = await fetch(`${down.gateway.url}/readyz`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ status: 'unavailable', upstream: { reason: 'network' } });
+      expect(await response.json()).toMatchObject({
+        status: 'unavailable',
+        upstream: { reason: 'network' },
+      });
       expect((await fetch(`${down.gateway.url}/healthz`)).status).toBe(200);
     } finally {
       await down.close();
@@ -110,7 +128,9 @@ describe('playground', { timeout: 120_000 }, () => {
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect(await js.text()).toBe('console.log("playground");');
-    expect((await get('/assets/app-1a2b.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await get('/assets/app-1a2b.css')).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
     expect((await get('/favicon.svg')).headers.get('content-type')).toBe('image/svg+xml');
   });
 
@@ -124,7 +144,12 @@ describe('playground', { timeout: 120_000 }, () => {
   });
 
   it('refuses to leave its directory', async () => {
-    for (const path of ['/../../../../etc/passwd', '/..%2f..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/assets/..%5c..%5cpackage.json']) {
+    for (const path of [
+      '/../../../../etc/passwd',
+      '/..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%5c..%5cpackage.json',
+    ]) {
       const response = await rawGet(path);
       // URL parsing resolves a literal `..` before routing, so that one lands on a page route
       // (index.html); encoded forms are refused. Either way nothing outside the build is read.
@@ -152,12 +177,24 @@ describe('/examples', { timeout: 120_000 }, () => {
   it('lists the curated example images with their URLs', async () => {
     const response = await get('/examples');
     expect(response.status).toBe(200);
-    const list = (await response.json()) as Array<{ name: string; file: string; url: string; description: string }>;
+    const list = (await response.json()) as Array<{
+      name: string;
+      file: string;
+      url: string;
+      description: string;
+    }>;
     const files = list.map((e) => e.file);
     expect(files).toEqual(
       expect.arrayContaining([
-        'skimage-astronaut.png', 'tjs-testocr.png', 'csdf-faces.jpg', 'csdf-objects.jpg', 'csdf-landmark.jpg',
-        'csdf-dog.jpg', 'csdf-house.jpg', 'rest-handwriting.jpg', 'csdf-celebrities.jpg',
+        'skimage-astronaut.png',
+        'tjs-testocr.png',
+        'csdf-faces.jpg',
+        'csdf-objects.jpg',
+        'csdf-landmark.jpg',
+        'csdf-dog.jpg',
+        'csdf-house.jpg',
+        'rest-handwriting.jpg',
+        'csdf-celebrities.jpg',
       ]),
     );
     expect(list.find((e) => e.file === 'skimage-astronaut.png')?.name).toBe('Portrait');
@@ -169,12 +206,20 @@ describe('/examples', { timeout: 120_000 }, () => {
       const image = await get(entry.url);
       expect(image.status).toBe(200);
       expect(image.headers.get('content-type')).toMatch(/^image\/(png|jpeg)$/);
-      expect(Buffer.from(await image.arrayBuffer()).equals(await readFile(new URL(entry.file, IMAGES)))).toBe(true);
+      expect(
+        Buffer.from(await image.arrayBuffer()).equals(await readFile(new URL(entry.file, IMAGES))),
+      ).toBe(true);
     }
   });
 
   it('404s unknown files and traversal attempts', async () => {
-    for (const path of ['/examples/nope.png', '/examples/..%2fMANIFEST.md', '/examples/%2e%2e%2fTRUTH.md', '/examples/../MANIFEST.md', '/examples/%2e%2e/%2e%2e/package.json']) {
+    for (const path of [
+      '/examples/nope.png',
+      '/examples/..%2fMANIFEST.md',
+      '/examples/%2e%2e%2fTRUTH.md',
+      '/examples/../MANIFEST.md',
+      '/examples/%2e%2e/%2e%2e/package.json',
+    ]) {
       const response = await rawGet(path);
       expect(response.status, path).toBe(404);
       const text = response.body;

@@ -24,7 +24,8 @@ describe('query limits', { timeout: 120_000 }, () => {
 
   it('rejects a query above the cost limit with QUERY_TOO_COSTLY', async () => {
     const url = stack.image('csdf-dog.jpg');
-    const fields = 'caption { text confidence } tags { name confidence } faces { age gender rectangle { x y width height } } objects { name confidence rectangle { x y width height } }';
+    const fields =
+      'caption { text confidence } tags { name confidence } faces { age gender rectangle { x y width height } } objects { name confidence rectangle { x y width height } }';
     const costly = `{ images(urls: ["${url}"]) { ${fields} color { dominantColors accentColor } categories { name score } } }`;
     const result = await stack.gql(costly);
     expect(result.status).toBe(400);
@@ -32,14 +33,18 @@ describe('query limits', { timeout: 120_000 }, () => {
   });
 
   it('hides field suggestions and codes validation errors', async () => {
-    const result = await stack.gql(`{ image(url: "${stack.image('csdf-dog.jpg')}") { captio { text } } }`);
+    const result = await stack.gql(
+      `{ image(url: "${stack.image('csdf-dog.jpg')}") { captio { text } } }`,
+    );
     expect(result.status).toBe(400);
     expect(result.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.body.errors?.[0]?.message).not.toContain('Did you mean "caption"');
   });
 
   it('still answers a query within every limit', async () => {
-    const result = await stack.gql(`query Ok { image(url: "${stack.image('csdf-dog.jpg')}") { caption { text } } }`);
+    const result = await stack.gql(
+      `query Ok { image(url: "${stack.image('csdf-dog.jpg')}") { caption { text } } }`,
+    );
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
   });
@@ -49,11 +54,24 @@ describe('request logs', { timeout: 120_000 }, () => {
   it('writes one JSON line per request with operation name, duration and upstream calls', async () => {
     const query = `query LoggedQuery($a: URL!, $b: URL!) { images(urls: [$a, $b]) { caption { text } } }`;
     const before = stack.logs.length;
-    const calls = await stack.callsDuring(() => stack.gql(query, { a: stack.image('csdf-landmark.jpg'), b: stack.image('csdf-celebrities.jpg') }));
-    const lines = stack.logs.slice(before).filter((l) => l['msg'] === 'request' && l['path'] === '/graphql');
+    const calls = await stack.callsDuring(() =>
+      stack.gql(query, {
+        a: stack.image('csdf-landmark.jpg'),
+        b: stack.image('csdf-celebrities.jpg'),
+      }),
+    );
+    const lines = stack.logs
+      .slice(before)
+      .filter((l) => l['msg'] === 'request' && l['path'] === '/graphql');
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
-    expect(line).toMatchObject({ level: 'info', method: 'POST', status: 200, operationName: 'LoggedQuery', operationType: 'query' });
+    expect(line).toMatchObject({
+      level: 'info',
+      method: 'POST',
+      status: 200,
+      operationName: 'LoggedQuery',
+      operationType: 'query',
+    });
     expect(line['durationMs']).toBeGreaterThan(0);
     expect(calls.length).toBe(2);
     expect(line['upstreamCalls']).toBe(calls.length);
@@ -61,13 +79,19 @@ describe('request logs', { timeout: 120_000 }, () => {
     // Each upstream attempt has its own debug line, with the emulator's request id.
     const attempts = stack.logs.slice(before).filter((l) => l['msg'] === 'upstream attempt');
     expect(attempts.map((a) => a['operation'])).toEqual(['analyze', 'analyze']);
-    expect(attempts.every((a) => typeof a['requestId'] === 'string' && a['status'] === 200)).toBe(true);
+    expect(attempts.every((a) => typeof a['requestId'] === 'string' && a['status'] === 200)).toBe(
+      true,
+    );
   });
 
   it('logs the error codes of a failed request', async () => {
     const before = stack.logs.length;
-    await stack.gql(`query Broken { image(url: "${stack.image('missing.png')}") { caption { text } } }`);
-    const line = stack.logs.slice(before).find((l) => l['msg'] === 'request' && l['operationName'] === 'Broken');
+    await stack.gql(
+      `query Broken { image(url: "${stack.image('missing.png')}") { caption { text } } }`,
+    );
+    const line = stack.logs
+      .slice(before)
+      .find((l) => l['msg'] === 'request' && l['operationName'] === 'Broken');
     expect(line?.['errorCodes']).toEqual(['INVALID_IMAGE']);
   });
 

@@ -12,8 +12,14 @@ describe('configuration from the environment', { timeout: 120_000 }, () => {
   it.each([
     [{ PORT: 'http' }, 'PORT: must be a whole number, got "http"'],
     [{ PORT: '99999' }, 'PORT: must be a port number from 0 to 65535, got 99999'],
-    [{ VISION_ENDPOINT: 'not a url', VISION_KEY: 'k' }, 'VISION_ENDPOINT: must be an absolute http(s) URL, got "not a url"'],
-    [{ VISION_ENDPOINT: 'https://vision.example' }, 'VISION_KEY: is required when VISION_ENDPOINT is set'],
+    [
+      { VISION_ENDPOINT: 'not a url', VISION_KEY: 'k' },
+      'VISION_ENDPOINT: must be an absolute http(s) URL, got "not a url"',
+    ],
+    [
+      { VISION_ENDPOINT: 'https://vision.example' },
+      'VISION_KEY: is required when VISION_ENDPOINT is set',
+    ],
     [{ MAX_UPLOAD_BYTES: '-5' }, 'MAX_UPLOAD_BYTES: must be a whole number of at least 1, got -5'],
     [{ GATEWAY_MAX_DEPTH: 'deep' }, 'GATEWAY_MAX_DEPTH: must be a whole number, got "deep"'],
   ])('exits 1 naming the variable for %j', async (env, message) => {
@@ -48,7 +54,13 @@ describe('running process', { timeout: 120_000 }, () => {
   });
 
   async function startProcess(): Promise<{ gateway: GatewayProcess; url: string }> {
-    const gateway = spawnGateway({ PORT: '0', HOST: '127.0.0.1', VISION_ENDPOINT: emulator.url, VISION_KEY: TEST_KEY, LOG_LEVEL: 'debug' });
+    const gateway = spawnGateway({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      VISION_ENDPOINT: emulator.url,
+      VISION_KEY: TEST_KEY,
+      LOG_LEVEL: 'debug',
+    });
     const listening = await gateway.waitForLine((l) => l['msg'] === 'gateway listening');
     return { gateway, url: listening['url'] as string };
   }
@@ -59,7 +71,9 @@ describe('running process', { timeout: 120_000 }, () => {
     const inFlight = fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `query Slow { image(url: "${slowImageUrl}") { caption { text } } }` }),
+      body: JSON.stringify({
+        query: `query Slow { image(url: "${slowImageUrl}") { caption { text } } }`,
+      }),
     });
     await requested; // the emulator is now downloading the slow image for this query
     const signalledAt = Date.now();
@@ -67,7 +81,10 @@ describe('running process', { timeout: 120_000 }, () => {
 
     const response = await inFlight;
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: { image: { caption: { text: string } } }; errors?: unknown };
+    const body = (await response.json()) as {
+      data: { image: { caption: { text: string } } };
+      errors?: unknown;
+    };
     expect(body.errors).toBeUndefined();
     expect(body.data.image.caption.text).toEqual(expect.any(String));
     expect(await gateway.exited).toBe(0);
@@ -75,7 +92,10 @@ describe('running process', { timeout: 120_000 }, () => {
     const messages = gateway.lines().map((l) => l['msg']);
     expect(messages).toContain('shutting down: finishing requests in flight');
     expect(messages.indexOf('stopped')).toBeGreaterThan(messages.lastIndexOf('request'));
-    expect(gateway.lines().find((l) => l['operationName'] === 'Slow')).toMatchObject({ status: 200, upstreamCalls: 1 });
+    expect(gateway.lines().find((l) => l['operationName'] === 'Slow')).toMatchObject({
+      status: 200,
+      upstreamCalls: 1,
+    });
     expect(gateway.stdout() + gateway.stderr()).not.toContain(TEST_KEY);
   });
 
@@ -89,7 +109,9 @@ describe('running process', { timeout: 120_000 }, () => {
   it('starts the emulator in-process without VISION_ENDPOINT and says so, without the key', async () => {
     const gateway = spawnGateway({ PORT: '0', HOST: '127.0.0.1' });
     try {
-      const started = await gateway.waitForLine((l) => l['msg'].startsWith('embedded emulator started'));
+      const started = await gateway.waitForLine((l) =>
+        l['msg'].startsWith('embedded emulator started'),
+      );
       expect(started['emulatorUrl']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(Object.keys(started).join(',')).not.toMatch(/key/i);
       const listening = await gateway.waitForLine((l) => l['msg'] === 'gateway listening');

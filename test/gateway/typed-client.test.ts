@@ -4,7 +4,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { countByOperation, useStack } from './helpers/stack.js';
 
-const CLIENT = fileURLToPath(new URL('../../apps/gateway/dist/examples/typed-client.js', import.meta.url));
+const CLIENT = fileURLToPath(
+  new URL('../../apps/gateway/dist/examples/typed-client.js', import.meta.url),
+);
 const run = promisify(execFile);
 
 const stack = useStack();
@@ -23,7 +25,11 @@ describe('typed client example (graphql-codegen client preset)', { timeout: 120_
   });
 
   it('prints coded errors and exits 1 when the image cannot be read', async () => {
-    const failure = await run(process.execPath, [CLIENT, stack.gateway.url, stack.image('missing.jpg')]).then(
+    const failure = await run(process.execPath, [
+      CLIENT,
+      stack.gateway.url,
+      stack.image('missing.jpg'),
+    ]).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );

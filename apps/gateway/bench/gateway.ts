@@ -20,7 +20,12 @@ const KEY = 'bench-key';
 const polling = { initialDelayMs: 100, intervalMs: 100 };
 
 const calls: string[] = [];
-const emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: KEY, onRequest: (i) => calls.push(i.operation) });
+const emulator = await startEmulator({
+  port: 0,
+  host: '127.0.0.1',
+  key: KEY,
+  onRequest: (i) => calls.push(i.operation),
+});
 const images = await startImageHost();
 const silent = createJsonLogger({ level: 'silent' });
 
@@ -39,7 +44,8 @@ async function countCalls(run: () => Promise<{ errors?: unknown[] }>): Promise<s
 
 // ---- 1. Upstream calls per query shape -------------------------------------------------------
 const u = (file: string) => images.url(file);
-const SEVEN = 'caption { text } tags { name } objects { name } faces { age } color { accentColor } landmarks { name } celebrities { name }';
+const SEVEN =
+  'caption { text } tags { name } objects { name } faces { age } color { accentColor } landmarks { name } celebrities { name }';
 const SHAPES: Array<[string, string]> = [
   ['7 analyze fields, 1 image', `{ image(url: "${u('csdf-dog.jpg')}") { ${SEVEN} } }`],
   [
@@ -47,23 +53,43 @@ const SHAPES: Array<[string, string]> = [
     `{ a: image(url: "${u('csdf-faces.jpg')}") { ...F } b: image(url: "${u('csdf-faces.jpg')}") { caption { text } }
        list: images(urls: ["${u('csdf-objects.jpg')}", "${u('csdf-faces.jpg')}"]) { ...F } } fragment F on Image { ${SEVEN} }`,
   ],
-  ['caption+tags of 5 images', `{ images(urls: [${['csdf-house.jpg', 'csdf-landmark.jpg', 'csdf-celebrities.jpg', 'skimage-astronaut.png', 'rest-handwriting.jpg'].map((f) => `"${u(f)}"`).join(', ')}]) { caption { text } tags { name } } }`],
-  ['caption + same thumbnail twice', `{ image(url: "${u('skimage-astronaut.png')}") { caption { text } t1: thumbnail(width: 64, height: 64) { byteSize } t2: thumbnail(width: 64, height: 64) { base64 } } }`],
-  ['caption + text (read + polls)', `{ image(url: "${u('tjs-testocr.png')}") { caption { text } text { text } } }`],
+  [
+    'caption+tags of 5 images',
+    `{ images(urls: [${['csdf-house.jpg', 'csdf-landmark.jpg', 'csdf-celebrities.jpg', 'skimage-astronaut.png', 'rest-handwriting.jpg'].map((f) => `"${u(f)}"`).join(', ')}]) { caption { text } tags { name } } }`,
+  ],
+  [
+    'caption + same thumbnail twice',
+    `{ image(url: "${u('skimage-astronaut.png')}") { caption { text } t1: thumbnail(width: 64, height: 64) { byteSize } t2: thumbnail(width: 64, height: 64) { base64 } } }`,
+  ],
+  [
+    'caption + text (read + polls)',
+    `{ image(url: "${u('tjs-testocr.png')}") { caption { text } text { text } } }`,
+  ],
 ];
 
 const naiveClient = createVisionClient({ endpoint: emulator.url, key: KEY, polling });
 if (ONLY !== 'latency') {
-console.log('\n## Upstream calls per query (cold caches; "repeat" = the same query again)\n');
-console.log('| query shape | naive resolver | gateway | gateway, repeat |');
-console.log('|---|---|---|---|');
+  console.log('\n## Upstream calls per query (cold caches; "repeat" = the same query again)\n');
+  console.log('| query shape | naive resolver | gateway | gateway, repeat |');
+  console.log('|---|---|---|---|');
 }
 for (const [name, query] of ONLY === 'latency' ? [] : SHAPES) {
-  const naive = await countCalls(async () => ({ errors: (await executeNaive(naiveClient, query)).errors?.slice() }));
-  const gateway = createGateway({ visionEndpoint: emulator.url, visionKey: KEY, logger: silent, vision: { polling } });
+  const naive = await countCalls(async () => ({
+    errors: (await executeNaive(naiveClient, query)).errors?.slice(),
+  }));
+  const gateway = createGateway({
+    visionEndpoint: emulator.url,
+    visionKey: KEY,
+    logger: silent,
+    vision: { polling },
+  });
   const post = () =>
     gateway
-      .fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      .fetch('http://gateway/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      })
       .then((r) => r.json() as Promise<{ errors?: unknown[] }>);
   const cold = await countCalls(post);
   const repeat = await countCalls(post);
@@ -80,19 +106,32 @@ for (const [name, query] of ONLY === 'latency' ? [] : SHAPES) {
 // Upstream latency 0 = loopback speed, where every query is CPU on this machine's shared cores
 // (at 50 concurrent the added latency is then the gateway's CPU per query times the queue);
 // 100 ms holds each upstream answer back, as Azure's own answers take 100 ms to seconds.
-type LatencyShape = { name: string; query: string; core: (c: VisionClient, imageUrl: string) => Promise<unknown>; counts: Record<number, number> };
+type LatencyShape = {
+  name: string;
+  query: string;
+  core: (c: VisionClient, imageUrl: string) => Promise<unknown>;
+  counts: Record<number, number>;
+};
 const THUMB = 'csdf-dog.jpg';
-const models = (counts: Record<number, number>): LatencyShape => ({ name: 'models (no image)', query: '{ models { name } }', core: (c) => c.listModels({}), counts });
+const models = (counts: Record<number, number>): LatencyShape => ({
+  name: 'models (no image)',
+  query: '{ models { name } }',
+  core: (c) => c.listModels({}),
+  counts,
+});
 const LATENCY_SHAPES: Array<[number, LatencyShape[]]> = [
-  [0, [
-    models(QUICK ? { 1: 100, 50: 500 } : { 1: 400, 50: 2000 }),
-    {
-      name: 'thumbnail 32x32 of 1 image',
-      query: `{ image(url: "IMAGE") { thumbnail(width: 32, height: 32, smartCropping: false) { byteSize } } }`,
-      core: (c, url) => c.generateThumbnail(url, { width: 32, height: 32, smartCropping: false }),
-      counts: QUICK ? { 1: 50, 50: 200 } : { 1: 200, 50: 1000 },
-    },
-  ]],
+  [
+    0,
+    [
+      models(QUICK ? { 1: 100, 50: 500 } : { 1: 400, 50: 2000 }),
+      {
+        name: 'thumbnail 32x32 of 1 image',
+        query: `{ image(url: "IMAGE") { thumbnail(width: 32, height: 32, smartCropping: false) { byteSize } } }`,
+        core: (c, url) => c.generateThumbnail(url, { width: 32, height: 32, smartCropping: false }),
+        counts: QUICK ? { 1: 50, 50: 200 } : { 1: 200, 50: 1000 },
+      },
+    ],
+  ],
   [100, [models(QUICK ? { 1: 20, 50: 200 } : { 1: 60, 50: 1000 })]],
 ];
 
@@ -104,21 +143,39 @@ const checked = (run: () => Promise<{ errors?: unknown[] }>) => async () => {
 const fmt = (s: { p50: number; p99: number }) => `${ms(s.p50)} / ${ms(s.p99)}`;
 
 console.log('\n## Added latency: gateway vs core called directly (gateway cache off)\n');
-console.log('| query | upstream latency | concurrency | n | core direct p50 / p99 | gateway over HTTP p50 / p99 | added p50 / p99 | gateway in-process p50 / p99 | added p50 / p99 | gateway own time p50 / p99 |');
+console.log(
+  '| query | upstream latency | concurrency | n | core direct p50 / p99 | gateway over HTTP p50 / p99 | added p50 / p99 | gateway in-process p50 / p99 | added p50 / p99 | gateway own time p50 / p99 |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const [latencyMs, shapes] of ONLY === 'calls' ? [] : LATENCY_SHAPES) {
-  const upstream = await forkReady<{ url: string; imageBase: string }>('./upstream-process.ts', { BENCH_KEY: KEY, UPSTREAM_LATENCY_MS: String(latencyMs) });
-  const remote = await forkReady<{ url: string }>('./gateway-process.ts', { BENCH_KEY: KEY, VISION_ENDPOINT: upstream.ready.url });
+  const upstream = await forkReady<{ url: string; imageBase: string }>('./upstream-process.ts', {
+    BENCH_KEY: KEY,
+    UPSTREAM_LATENCY_MS: String(latencyMs),
+  });
+  const remote = await forkReady<{ url: string }>('./gateway-process.ts', {
+    BENCH_KEY: KEY,
+    VISION_ENDPOINT: upstream.ready.url,
+  });
   const direct = createVisionClient({ endpoint: upstream.ready.url, key: KEY });
   const lines: Array<Record<string, any>> = [];
   const logger = createJsonLogger({ level: 'info', write: (line) => lines.push(JSON.parse(line)) });
-  const local = createGateway({ visionEndpoint: upstream.ready.url, visionKey: KEY, cache: false, logger });
+  const local = createGateway({
+    visionEndpoint: upstream.ready.url,
+    visionKey: KEY,
+    cache: false,
+    logger,
+  });
   const imageUrl = upstream.ready.imageBase + THUMB;
-  const viaHttp = (query: string) => checked(() => postGraphql(`${remote.ready.url}/graphql`, query));
+  const viaHttp = (query: string) =>
+    checked(() => postGraphql(`${remote.ready.url}/graphql`, query));
   const inProcess = (query: string) =>
     checked(() =>
       local
-        .fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+        .fetch('http://gateway/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        })
         .then((r) => r.json() as Promise<{ errors?: unknown[] }>),
     );
   // A server is measured warm: the gateway process needs a few thousand queries before V8 has
@@ -147,20 +204,32 @@ for (const [latencyMs, shapes] of ONLY === 'calls' ? [] : LATENCY_SHAPES) {
         lines.length = 0;
         samples[2].push(...(await measure(total / 2, concurrency, gatewayInProcess)));
         // The gateway's own time per request: its logged duration minus the time spent upstream.
-        own.push(...lines.filter((l) => l['msg'] === 'request').map((l) => l['durationMs'] - (l['upstreamMs'] ?? 0)));
+        own.push(
+          ...lines
+            .filter((l) => l['msg'] === 'request')
+            .map((l) => l['durationMs'] - (l['upstreamMs'] ?? 0)),
+        );
       }
       const [c, h, i] = samples.map(summarize) as [Summary, Summary, Summary];
       const added = (g: Summary) => ({ p50: g.p50 - c.p50, p99: g.p99 - c.p99 });
-      console.log(`| ${shape.name} | ${latencyMs} ms | ${concurrency} | ${total} | ${fmt(c)} | ${fmt(h)} | ${fmt(added(h))} | ${fmt(i)} | ${fmt(added(i))} | ${fmt(summarize(own))} |`);
+      console.log(
+        `| ${shape.name} | ${latencyMs} ms | ${concurrency} | ${total} | ${fmt(c)} | ${fmt(h)} | ${fmt(added(h))} | ${fmt(i)} | ${fmt(added(i))} | ${fmt(summarize(own))} |`,
+      );
     }
   }
   await Promise.all([local.close(), direct.close()]);
   remote.stop();
   upstream.stop();
 }
-console.log('\n"added" = gateway percentile minus core percentile, as a client sees it (the HTTP hop to the gateway included in "over HTTP").');
-console.log('"gateway own time" = per in-process request, the gateway\'s logged duration minus its upstream attempt time.');
-console.log(`Processes: this one (clients, in-process gateway), the gateway, the upstream; they share ${availableParallelism()} cores. Gateway answers with errors: ${failures}.`);
+console.log(
+  '\n"added" = gateway percentile minus core percentile, as a client sees it (the HTTP hop to the gateway included in "over HTTP").',
+);
+console.log(
+  '"gateway own time" = per in-process request, the gateway\'s logged duration minus its upstream attempt time.',
+);
+console.log(
+  `Processes: this one (clients, in-process gateway), the gateway, the upstream; they share ${availableParallelism()} cores. Gateway answers with errors: ${failures}.`,
+);
 
 closeHttpClient();
 await naiveClient.close();

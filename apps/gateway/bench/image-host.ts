@@ -6,7 +6,10 @@ import { basename } from 'node:path';
 const IMAGES = new URL('../../../testdata/images/', import.meta.url);
 
 /** A loopback static server for the test images, so the emulator can fetch them by URL. */
-export async function startImageHost(): Promise<{ url(file: string): string; close(): Promise<void> }> {
+export async function startImageHost(): Promise<{
+  url(file: string): string;
+  close(): Promise<void>;
+}> {
   const server = createServer(async (req, res) => {
     try {
       const bytes = await readFile(new URL(basename(req.url ?? ''), IMAGES));

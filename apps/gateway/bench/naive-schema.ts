@@ -5,59 +5,105 @@ import { readFileSync } from 'node:fs';
 import type { BoundingRect, FaceRectangle, ImageAnalysis, VisionClient } from '@visiongraph/core';
 import { buildSchema, graphql, type GraphQLFieldResolver } from 'graphql';
 
-const SDL = readFileSync(new URL('../../../packages/schema/schema.graphql', import.meta.url), 'utf8');
+const SDL = readFileSync(
+  new URL('../../../packages/schema/schema.graphql', import.meta.url),
+  'utf8',
+);
 const schema = buildSchema(SDL);
 
 type Parent = { url: string };
 type Resolver = (parent: Parent, args: Record<string, any>, client: VisionClient) => unknown;
 
-const box = (r: BoundingRect | undefined) => ({ x: r?.x ?? 0, y: r?.y ?? 0, width: r?.w ?? 0, height: r?.h ?? 0 });
-const faceBox = (r: FaceRectangle | undefined) => ({ x: r?.left ?? 0, y: r?.top ?? 0, width: r?.width ?? 0, height: r?.height ?? 0 });
-const celebrities = (a: ImageAnalysis) => (a.categories ?? []).flatMap((c) => c.detail?.celebrities ?? []);
-const landmarks = (a: ImageAnalysis) => (a.categories ?? []).flatMap((c) => c.detail?.landmarks ?? []);
+const box = (r: BoundingRect | undefined) => ({
+  x: r?.x ?? 0,
+  y: r?.y ?? 0,
+  width: r?.w ?? 0,
+  height: r?.h ?? 0,
+});
+const faceBox = (r: FaceRectangle | undefined) => ({
+  x: r?.left ?? 0,
+  y: r?.top ?? 0,
+  width: r?.width ?? 0,
+  height: r?.height ?? 0,
+});
+const celebrities = (a: ImageAnalysis) =>
+  (a.categories ?? []).flatMap((c) => c.detail?.celebrities ?? []);
+const landmarks = (a: ImageAnalysis) =>
+  (a.categories ?? []).flatMap((c) => c.detail?.landmarks ?? []);
 
 const IMAGE_FIELDS: Record<string, Resolver> = {
   id: (p) => p.url,
   url: (p) => p.url,
   caption: async (p, _a, c) => {
-    const caption = (await c.analyze(p.url, { visualFeatures: ['Description'] })).description?.captions?.[0];
+    const caption = (await c.analyze(p.url, { visualFeatures: ['Description'] })).description
+      ?.captions?.[0];
     return caption ? { text: caption.text, confidence: caption.confidence } : null;
   },
   tags: async (p, _a, c) => (await c.analyze(p.url, { visualFeatures: ['Tags'] })).tags ?? [],
   objects: async (p, _a, c) =>
     ((await c.analyze(p.url, { visualFeatures: ['Objects'] })).objects ?? []).map((o) => ({
-      name: o.object, confidence: o.confidence, rectangle: box(o.rectangle), parent: null,
+      name: o.object,
+      confidence: o.confidence,
+      rectangle: box(o.rectangle),
+      parent: null,
     })),
   faces: async (p, _a, c) =>
     ((await c.analyze(p.url, { visualFeatures: ['Faces'] })).faces ?? []).map((f) => ({
-      age: f.age, gender: f.gender?.toUpperCase(), rectangle: faceBox(f.faceRectangle),
+      age: f.age,
+      gender: f.gender?.toUpperCase(),
+      rectangle: faceBox(f.faceRectangle),
     })),
   color: async (p, _a, c) => {
     const color = (await c.analyze(p.url, { visualFeatures: ['Color'] })).color;
-    return color && {
-      dominantForeground: color.dominantColorForeground, dominantBackground: color.dominantColorBackground,
-      dominantColors: color.dominantColors, accentColor: color.accentColor, isBlackAndWhite: color.isBWImg,
-    };
+    return (
+      color && {
+        dominantForeground: color.dominantColorForeground,
+        dominantBackground: color.dominantColorBackground,
+        dominantColors: color.dominantColors,
+        accentColor: color.accentColor,
+        isBlackAndWhite: color.isBWImg,
+      }
+    );
   },
   adult: async (p, _a, c) => {
     const adult = (await c.analyze(p.url, { visualFeatures: ['Adult'] })).adult;
-    return adult && {
-      isAdult: adult.isAdultContent, isRacy: adult.isRacyContent, isGory: adult.isGoryContent,
-      adultScore: adult.adultScore, racyScore: adult.racyScore, goreScore: adult.goreScore,
-    };
+    return (
+      adult && {
+        isAdult: adult.isAdultContent,
+        isRacy: adult.isRacyContent,
+        isGory: adult.isGoryContent,
+        adultScore: adult.adultScore,
+        racyScore: adult.racyScore,
+        goreScore: adult.goreScore,
+      }
+    );
   },
   landmarks: async (p, _a, c) => landmarks(await c.analyze(p.url, { details: ['Landmarks'] })),
   celebrities: async (p, _a, c) =>
     celebrities(await c.analyze(p.url, { details: ['Celebrities'] })).map((x) => ({
-      name: x.name, confidence: x.confidence, rectangle: faceBox(x.faceRectangle),
+      name: x.name,
+      confidence: x.confidence,
+      rectangle: faceBox(x.faceRectangle),
     })),
   thumbnail: async (p, a, c) => {
-    const t = await c.generateThumbnail(p.url, { width: a['width'], height: a['height'], smartCropping: a['smartCropping'] });
+    const t = await c.generateThumbnail(p.url, {
+      width: a['width'],
+      height: a['height'],
+      smartCropping: a['smartCropping'],
+    });
     const base64 = Buffer.from(t.data).toString('base64');
-    return { ...a, contentType: t.contentType, byteSize: t.data.length, base64, dataUrl: `data:${t.contentType};base64,${base64}` };
+    return {
+      ...a,
+      contentType: t.contentType,
+      byteSize: t.data.length,
+      base64,
+      dataUrl: `data:${t.contentType};base64,${base64}`,
+    };
   },
   text: async (p, a, c) => {
-    const result = await c.readAndWait(p.url, { readingOrder: String(a['readingOrder']).toLowerCase() as 'natural' });
+    const result = await c.readAndWait(p.url, {
+      readingOrder: String(a['readingOrder']).toLowerCase() as 'natural',
+    });
     const lines = (result.analyzeResult?.readResults ?? []).flatMap((page) => page.lines ?? []);
     return { text: lines.map((l) => l.text).join('\n'), pages: [], lines: [], words: [] };
   },
@@ -70,7 +116,12 @@ const QUERY_FIELDS: Record<string, Resolver> = {
 };
 
 const fieldResolver: GraphQLFieldResolver<unknown, VisionClient> = (source, args, client, info) => {
-  const own = info.parentType.name === 'Query' ? QUERY_FIELDS : info.parentType.name === 'Image' ? IMAGE_FIELDS : undefined;
+  const own =
+    info.parentType.name === 'Query'
+      ? QUERY_FIELDS
+      : info.parentType.name === 'Image'
+        ? IMAGE_FIELDS
+        : undefined;
   const resolve = own?.[info.fieldName];
   if (resolve) return resolve(source as Parent, args, client);
   return (source as Record<string, unknown>)[info.fieldName];

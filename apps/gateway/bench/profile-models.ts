@@ -12,12 +12,26 @@ const N = Number(process.env['N'] ?? 5000);
 const KEY = 'bench-key';
 const emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: KEY });
 const logger = createJsonLogger({ level: 'info', write: () => {} });
-const gateway = createGateway({ visionEndpoint: emulator.url, visionKey: KEY, cache: false, logger });
+const gateway = createGateway({
+  visionEndpoint: emulator.url,
+  visionKey: KEY,
+  cache: false,
+  logger,
+});
 const direct = createVisionClient({ endpoint: emulator.url, key: KEY });
 // NOLIMIT=1: bare yoga without its request-body limit (which pipes every body through a stream).
 const noLimit = process.env['NOLIMIT'] === '1' ? { maxRequestBodySize: false as const } : {};
-const bare = createYoga({ schema, logging: false, context: () => createContext({ client: direct }), ...noLimit });
-const init = () => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ models { name } }' }) });
+const bare = createYoga({
+  schema,
+  logging: false,
+  context: () => createContext({ client: direct }),
+  ...noLimit,
+});
+const init = () => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: '{ models { name } }' }),
+});
 const tasks: Record<string, () => Promise<unknown>> = {
   core: () => direct.listModels({}),
   bareYoga: async () => (await bare.fetch('http://bare/graphql', init())).json(),
@@ -41,7 +55,13 @@ if (process.env['PRE'] === '1') {
   const { startImageHost } = await import('./image-host.js');
   const images = await startImageHost();
   const query = `{ image(url: "${images.url('csdf-dog.jpg')}") { caption { text } tags { name } } }`;
-  await (await gateway.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+  await (
+    await gateway.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    })
+  ).json();
   await images.close();
 }
 const only = process.env['ONLY'];
@@ -59,7 +79,10 @@ for (let round = 0; round < 5; round += 1) {
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-for (const [name, r] of results) console.log(`${name.padEnd(9)} p50 ${median(r.p50).toFixed(3)} ms  cpu/req ${median(r.cpu).toFixed(3)} ms`);
+for (const [name, r] of results)
+  console.log(
+    `${name.padEnd(9)} p50 ${median(r.p50).toFixed(3)} ms  cpu/req ${median(r.cpu).toFixed(3)} ms`,
+  );
 await gateway.close();
 await direct.close();
 await emulator.close();

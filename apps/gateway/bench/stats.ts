@@ -17,7 +17,11 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 /** Runs `task` `total` times, `concurrency` at a time; returns each run's duration in ms. */
-export async function measure(total: number, concurrency: number, task: () => Promise<unknown>): Promise<number[]> {
+export async function measure(
+  total: number,
+  concurrency: number,
+  task: () => Promise<unknown>,
+): Promise<number[]> {
   const durations: number[] = [];
   let started = 0;
   const worker = async () => {

@@ -16,12 +16,18 @@ const gateway = createGateway({
 afterAll(() => gateway.close());
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  gateway.fetch('http://gw/graphql', { method: 'POST', body, headers: { accept: 'application/graphql-response+json', ...headers } });
+  gateway.fetch('http://gw/graphql', {
+    method: 'POST',
+    body,
+    headers: { accept: 'application/graphql-response+json', ...headers },
+  });
 
 describe('createGateway (in-process)', () => {
   it('offers an example query that is valid against the served schema (with @defer)', () => {
     const { schema } = gateway.yoga.getEnveloped({});
-    expect(validate(schema, parse(exampleQuery('http://localhost:4000'))).map((e) => e.message)).toEqual([]);
+    expect(
+      validate(schema, parse(exampleQuery('http://localhost:4000'))).map((e) => e.message),
+    ).toEqual([]);
   });
 
   it('answers /healthz without touching the upstream', async () => {
@@ -32,21 +38,40 @@ describe('createGateway (in-process)', () => {
 
   it('refuses an oversize upload before any resolver runs', async () => {
     const form = new FormData();
-    form.set('operations', JSON.stringify({ query: 'query($f: File!) { image(upload: $f) { id caption { text } } }', variables: { f: null } }));
+    form.set(
+      'operations',
+      JSON.stringify({
+        query: 'query($f: File!) { image(upload: $f) { id caption { text } } }',
+        variables: { f: null },
+      }),
+    );
     form.set('map', JSON.stringify({ 0: ['variables.f'] }));
     form.set('0', new Blob([new Uint8Array(1_001)]), 'big.jpg');
     const response = await post(form);
     expect(response.status).toBe(413);
-    const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    const body = (await response.json()) as {
+      errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+    };
     expect(body.errors[0]?.extensions).toEqual({ code: 'IMAGE_TOO_LARGE', maxBytes: 1_000 });
     expect(lines.join('')).not.toContain('upstream attempt');
   });
 
   it('logs one request line with the operation name and no key', async () => {
     lines.length = 0;
-    await post(JSON.stringify({ query: 'query Typename { __typename }' }), { 'content-type': 'application/json' });
-    const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['msg'] === 'request');
-    expect(requests).toEqual([expect.objectContaining({ path: '/graphql', status: 200, operationName: 'Typename', upstreamCalls: 0 })]);
+    await post(JSON.stringify({ query: 'query Typename { __typename }' }), {
+      'content-type': 'application/json',
+    });
+    const requests = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['msg'] === 'request');
+    expect(requests).toEqual([
+      expect.objectContaining({
+        path: '/graphql',
+        status: 200,
+        operationName: 'Typename',
+        upstreamCalls: 0,
+      }),
+    ]);
     expect(lines.join('')).not.toContain('in-process-key');
   });
 });

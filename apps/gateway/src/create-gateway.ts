@@ -3,7 +3,12 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
-import { createContext, createMemoryFeatureCache, schema, type SchemaContext } from '@visiongraph/schema';
+import {
+  createContext,
+  createMemoryFeatureCache,
+  schema,
+  type SchemaContext,
+} from '@visiongraph/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import {
   DEFAULT_READINESS_TIMEOUT_MS,
@@ -53,7 +58,9 @@ export interface Gateway {
 export function createGateway(options: CreateGatewayOptions): Gateway {
   validateOptions(options);
   const limits = resolveLimits(options.limits);
-  const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', secrets: [options.visionKey] });
+  const logger =
+    options.logger ??
+    createJsonLogger({ level: options.logLevel ?? 'info', secrets: [options.visionKey] });
   const client: VisionClient = createVisionClient({
     ...options.vision,
     endpoint: options.visionEndpoint,
@@ -62,7 +69,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   });
   // One cache for the server's lifetime; without it every request starts cold.
   const cache = options.cache === false ? undefined : createMemoryFeatureCache();
-  const checkReadiness = createReadinessCheck(client, options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS);
+  const checkReadiness = createReadinessCheck(
+    client,
+    options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+  );
 
   const yoga = createYoga<Record<string, unknown>, SchemaContext>({
     schema,
@@ -78,7 +88,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     graphiql:
       options.graphiql === false
         ? false
-        : (request) => ({ title: 'visiongraph', defaultQuery: exampleQuery(new URL(request.url).origin) }),
+        : (request) => ({
+            title: 'visiongraph',
+            defaultQuery: exampleQuery(new URL(request.url).origin),
+          }),
     context: () => createContext(cache ? { client, cache } : { client }),
     plugins: [
       useRoutes({
@@ -107,12 +120,20 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // 'close' fires after the last byte of a streamed (@defer) response, or when the client leaves.
     res.once('close', () =>
-      logRequest(logger, scope, { method: req.method ?? 'GET', path, status: res.statusCode, aborted: !res.writableFinished }),
+      logRequest(logger, scope, {
+        method: req.method ?? 'GET',
+        path,
+        status: res.statusCode,
+        aborted: !res.writableFinished,
+      }),
     );
     runInScope(scope, () => void yoga.requestListener(req, res));
   };
 
-  const fetchHandler = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const fetchHandler = async (
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> => {
     const scope = newRequestScope();
     // A URL goes to yoga as it is: yoga's own Request is far lighter than Node's global one
     // (building the global one here cost ~0.5 ms per request, most of it in reading its body).
@@ -126,7 +147,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       headers.set('content-length', String(Buffer.byteLength(init.body)));
       return yoga.fetch(String(request), { ...init, headers }, { [KNOWN_LENGTH]: true });
     });
-    const method = request instanceof Request ? request.method : (init?.method ?? 'GET').toUpperCase();
+    const method =
+      request instanceof Request ? request.method : (init?.method ?? 'GET').toUpperCase();
     const path = new URL(request instanceof Request ? request.url : request).pathname;
     // In-process callers get the response as soon as its head is ready; the line reports that.
     logRequest(logger, scope, { method, path, status: response.status });

@@ -13,7 +13,11 @@ export { typedRequest } from './examples/typed-request.js';
 export type { Gateway } from './create-gateway.js';
 export type { RunningGateway } from './start-gateway.js';
 export type { EnvConfig } from './config/load-config.js';
-export type { CreateGatewayOptions, GatewayLimits, StartGatewayOptions } from './config/gateway-options.js';
+export type {
+  CreateGatewayOptions,
+  GatewayLimits,
+  StartGatewayOptions,
+} from './config/gateway-options.js';
 export type { ExampleImage } from './http/example-catalog.js';
 export type { GatewayGraphQLError, TypedResponse } from './examples/typed-request.js';
 export type { JsonLoggerOptions, LogFields, LogLevel, Logger } from './log/logger.js';

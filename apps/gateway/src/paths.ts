@@ -8,7 +8,11 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const REPO_ROOT = repoRoot;
 
 /** The playground's production build (`pnpm --filter @visiongraph/playground build`). */
-export const DEFAULT_PLAYGROUND_DIR = fileURLToPath(new URL('../../playground/dist/', import.meta.url));
+export const DEFAULT_PLAYGROUND_DIR = fileURLToPath(
+  new URL('../../playground/dist/', import.meta.url),
+);
 
 /** The repository's test images, served at `/examples/<file>`. */
-export const DEFAULT_EXAMPLES_DIR = fileURLToPath(new URL('../../../testdata/images/', import.meta.url));
+export const DEFAULT_EXAMPLES_DIR = fileURLToPath(
+  new URL('../../../testdata/images/', import.meta.url),
+);

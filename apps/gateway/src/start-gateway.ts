@@ -41,7 +41,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   validateOptions(options);
   const embedded = options.visionEndpoint === undefined;
   const visionKey = options.visionKey ?? randomBytes(24).toString('base64url');
-  const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', secrets: [visionKey] });
+  const logger =
+    options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', secrets: [visionKey] });
 
   let emulator: { url: string; close(): Promise<void> } | undefined;
   let visionEndpoint = options.visionEndpoint;
@@ -51,7 +52,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     const { startEmulator } = await import('@visiongraph/emulator');
     emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: visionKey });
     visionEndpoint = emulator.url;
-    logger.info('embedded emulator started (no VISION_ENDPOINT set)', { emulatorUrl: emulator.url });
+    logger.info('embedded emulator started (no VISION_ENDPOINT set)', {
+      emulatorUrl: emulator.url,
+    });
   }
 
   let gateway: Gateway;

@@ -12,12 +12,18 @@ async function facesOf(file: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'query($url: URL!) { image(url: $url) { width faces { rectangle { x y width height } } } }',
+      query:
+        'query($url: URL!) { image(url: $url) { width faces { rectangle { x y width height } } } }',
       variables: { url },
     }),
   });
   const body = (await response.json()) as {
-    data: { image: { width: number; faces: { rectangle: { x: number; y: number; width: number; height: number } }[] } };
+    data: {
+      image: {
+        width: number;
+        faces: { rectangle: { x: number; y: number; width: number; height: number } }[];
+      };
+    };
   };
   return body.data.image;
 }
@@ -29,7 +35,10 @@ describe('the playground in Chromium', () => {
       const caption = page.getByTestId('caption');
       await caption.waitFor({ timeout: ANALYSIS_TIMEOUT });
       expect((await caption.textContent())?.trim().length).toBeGreaterThan(3);
-      await page.locator('svg.overlay rect[data-kind="face"]').first().waitFor({ timeout: ANALYSIS_TIMEOUT });
+      await page
+        .locator('svg.overlay rect[data-kind="face"]')
+        .first()
+        .waitFor({ timeout: ANALYSIS_TIMEOUT });
 
       const geometry = await page.evaluate(() => {
         const img = document.querySelector<HTMLImageElement>('.figure img')!;
@@ -72,7 +81,9 @@ describe('the playground in Chromium', () => {
       const text = (await panel.textContent()) ?? '';
       for (const word of ['quick', 'brown', 'lazy']) expect(text.toLowerCase()).toContain(word);
       expect(await page.locator('svg.overlay [data-kind="word"]').count()).toBeGreaterThan(10);
-      expect(await page.locator('svg.overlay polygon[data-kind="line"]').count()).toBeGreaterThan(3);
+      expect(await page.locator('svg.overlay polygon[data-kind="line"]').count()).toBeGreaterThan(
+        3,
+      );
     });
   });
 
@@ -83,7 +94,9 @@ describe('the playground in Chromium', () => {
       await caption.waitFor({ timeout: ANALYSIS_TIMEOUT });
       expect((await caption.textContent())?.trim().length).toBeGreaterThan(3);
       // the browser shows the local file itself, with the overlay sized to it
-      const natural = await page.locator('.figure img').evaluate((img: HTMLImageElement) => img.naturalWidth);
+      const natural = await page
+        .locator('.figure img')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth);
       expect(natural).toBeGreaterThan(0);
     });
   });
@@ -96,7 +109,9 @@ describe('the playground in Chromium', () => {
       await banner.waitFor({ timeout: ANALYSIS_TIMEOUT });
       expect(await banner.textContent()).toMatch(/^INVALID_IMAGE: /);
       // panels say so where they stand, and no broken image is shown
-      await expect(page.getByTestId('tags-panel').textContent()).resolves.toContain('INVALID_IMAGE');
+      await expect(page.getByTestId('tags-panel').textContent()).resolves.toContain(
+        'INVALID_IMAGE',
+      );
       expect(await page.locator('.figure img').count()).toBe(0);
     });
   });

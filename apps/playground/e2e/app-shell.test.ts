@@ -94,8 +94,17 @@ describe('the playground shell in Chromium', () => {
 
       expect(posts).toHaveLength(1);
       const { variables } = JSON.parse(posts[0]!) as { variables: Record<string, unknown> };
-      expect(variables).toMatchObject({ text: false, tags: false, faces: true, thumbWidth: 200, thumbHeight: 100 });
-      const size = await thumbnail.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+      expect(variables).toMatchObject({
+        text: false,
+        tags: false,
+        faces: true,
+        thumbWidth: 200,
+        thumbHeight: 100,
+      });
+      const size = await thumbnail.evaluate((img: HTMLImageElement) => [
+        img.naturalWidth,
+        img.naturalHeight,
+      ]);
       expect(size).toEqual([200, 100]);
       // panels for features not asked for are not shown at all
       expect(await page.getByTestId('text-panel').count()).toBe(0);

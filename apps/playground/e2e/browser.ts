@@ -25,7 +25,10 @@ const FLAGS = [
 export interface Browser {
   context: BrowserContext;
   /** A new page whose console errors and uncaught page errors are collected in `problems`. */
-  newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }>;
+  newPage(viewport?: {
+    width: number;
+    height: number;
+  }): Promise<{ page: Page; problems: string[] }>;
   close(): Promise<void>;
 }
 

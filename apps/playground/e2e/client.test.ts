@@ -24,7 +24,11 @@ describe('execute() against the gateway', () => {
   it('gets the boxes first and the deferred text in a later part', async () => {
     const url = `${harness.url}/examples/tjs-testocr.png`;
     const results = await collect(
-      queryVariables({ kind: 'url', url, label: 'ocr' }, { ...NONE, caption: true, text: true }, SIZE),
+      queryVariables(
+        { kind: 'url', url, label: 'ocr' },
+        { ...NONE, caption: true, text: true },
+        SIZE,
+      ),
     );
     expect(results.length).toBeGreaterThanOrEqual(2);
     const first = results[0]!;
@@ -44,9 +48,13 @@ describe('execute() against the gateway', () => {
     const bytes = await readFile(path.join(IMAGES_DIR, 'csdf-house.jpg'));
     const file = new File([bytes], 'csdf-house.jpg', { type: 'image/jpeg' });
     const features = { ...NONE, caption: true, tags: true };
-    const [uploaded] = await collect(queryVariables({ kind: 'file', file, label: 'house' }, features, SIZE));
+    const [uploaded] = await collect(
+      queryVariables({ kind: 'file', file, label: 'house' }, features, SIZE),
+    );
     const url = `${harness.url}/examples/csdf-house.jpg`;
-    const [byUrl] = await collect(queryVariables({ kind: 'url', url, label: 'house' }, features, SIZE));
+    const [byUrl] = await collect(
+      queryVariables({ kind: 'url', url, label: 'house' }, features, SIZE),
+    );
     expect(uploaded?.errors).toBeUndefined();
     expect(uploaded?.data?.image?.id).toMatch(/^sha256:/);
     expect(uploaded?.data?.image?.width).toBeGreaterThan(0);
@@ -58,7 +66,11 @@ describe('execute() against the gateway', () => {
 
   it('reports an unreachable URL as INVALID_IMAGE on the fields that needed it', async () => {
     const [result] = await collect(
-      queryVariables({ kind: 'url', url: 'http://127.0.0.1:9/nope.jpg', label: 'dead' }, { ...NONE, caption: true }, SIZE),
+      queryVariables(
+        { kind: 'url', url: 'http://127.0.0.1:9/nope.jpg', label: 'dead' },
+        { ...NONE, caption: true },
+        SIZE,
+      ),
     );
     const codes = new Set(result?.errors?.map((error) => error.extensions?.code));
     expect([...codes]).toEqual(['INVALID_IMAGE']);

@@ -26,14 +26,23 @@ export function App() {
     void run(queryVariables(next, features, thumbnail));
     // On a phone the image is below the controls: bring it into view.
     const top = stage.current?.getBoundingClientRect().top;
-    if (top !== undefined && top > innerHeight * 0.8) stage.current?.scrollIntoView({ block: 'start' });
+    if (top !== undefined && top > innerHeight * 0.8)
+      stage.current?.scrollIntoView({ block: 'start' });
   };
   const pickExample = (example: Example) =>
     // the gateway fetches the image by URL, so it needs an absolute one
-    analyze({ kind: 'example', url: new URL(example.url, location.origin).href, label: example.name });
+    analyze({
+      kind: 'example',
+      url: new URL(example.url, location.origin).href,
+      label: example.name,
+    });
   // Before an image is picked, the query shown (and opened in GraphiQL) uses the portrait.
   const variables = queryVariables(
-    source ?? { kind: 'url', url: new URL('/examples/skimage-astronaut.png', location.origin).href, label: '' },
+    source ?? {
+      kind: 'url',
+      url: new URL('/examples/skimage-astronaut.png', location.origin).href,
+      label: '',
+    },
     features,
     thumbnail,
   );
@@ -46,17 +55,35 @@ export function App() {
         <DropZone onFile={(file) => analyze({ kind: 'file', file, label: file.name })} />
         <details className="examples-box" open>
           <summary>Examples</summary>
-          <ExamplesList onPick={pickExample} current={source?.kind === 'example' ? source.url.split('/').pop() : undefined} />
+          <ExamplesList
+            onPick={pickExample}
+            current={source?.kind === 'example' ? source.url.split('/').pop() : undefined}
+          />
         </details>
         <h2 className="section-title">2. Choose what to see</h2>
-        <FeatureOptions features={features} onFeatures={setFeatures} thumbnail={thumbnail} onThumbnail={setThumbnail} />
-        <button type="button" className="primary" disabled={!source || analysis?.running} onClick={() => source && analyze(source)}>
+        <FeatureOptions
+          features={features}
+          onFeatures={setFeatures}
+          thumbnail={thumbnail}
+          onThumbnail={setThumbnail}
+        />
+        <button
+          type="button"
+          className="primary"
+          disabled={!source || analysis?.running}
+          onClick={() => source && analyze(source)}
+        >
           {analysis?.running ? 'Analyzing…' : 'Analyze again'}
         </button>
       </aside>
       <div className="results">
         <div ref={stage}>
-          <ImageStage analysis={analysis} src={displayUrl} trusted={source?.kind !== 'url'} sourceLabel={source?.label ?? ''} />
+          <ImageStage
+            analysis={analysis}
+            src={displayUrl}
+            trusted={source?.kind !== 'url'}
+            sourceLabel={source?.label ?? ''}
+          />
         </div>
         {analysis ? <ResultPanels analysis={analysis} src={displayUrl} /> : null}
         <QueryPanel query={QUERY} variables={analysis?.variables ?? variables} />

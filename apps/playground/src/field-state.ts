@@ -15,7 +15,13 @@ export type FieldState<T> =
 
 // Fields about the image itself rather than a feature: their errors (the image could not be
 // fetched or decoded) are shown over the image, not in a panel.
-const IMAGE_FIELDS = new Set<string | number | undefined>([undefined, 'id', 'width', 'height', 'format']);
+const IMAGE_FIELDS = new Set<string | number | undefined>([
+  undefined,
+  'id',
+  'width',
+  'height',
+  'format',
+]);
 
 /** Errors that belong to the whole image (no path, `image`, or its metadata), one per message. */
 export function imageErrors(analysis: Analysis | undefined): GraphQLErrorShape[] {

@@ -26,7 +26,13 @@ function Root() {
       </header>
       <main id="main">
         {route.page === 'graphiql' ? (
-          <Suspense fallback={<p className="loading placeholder" role="status">Loading GraphiQL…</p>}>
+          <Suspense
+            fallback={
+              <p className="loading placeholder" role="status">
+                Loading GraphiQL…
+              </p>
+            }
+          >
             <GraphiQLPage query={route.query} variables={route.variables} />
           </Suspense>
         ) : (

@@ -20,7 +20,7 @@ export function parseRoute(hash: string): Route {
 
 export function graphiqlHref(query?: string, variables?: string): string {
   const params = new URLSearchParams();
-  if (query) params.set("query", query);
+  if (query) params.set('query', query);
   if (variables) params.set('variables', variables);
   const search = params.toString();
   return search ? `#/graphiql?${search}` : '#/graphiql';

@@ -36,7 +36,10 @@ export function useAnalysis() {
     } catch (error) {
       if (controller.signal.aborted) return;
       const { code, message } = error as { code?: string; message?: string };
-      update({ running: false, failure: { code: code ?? 'REQUEST_FAILED', message: message ?? String(error) } });
+      update({
+        running: false,
+        failure: { code: code ?? 'REQUEST_FAILED', message: message ?? String(error) },
+      });
     }
   }, []);
 

@@ -10,7 +10,10 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const KEY = 'bench-key';
 const IMAGE = 'https://images.example/bench.jpg';
 const ANSWER = JSON.stringify({
-  tags: [{ name: 'cat', confidence: 0.99 }, { name: 'indoor', confidence: 0.87 }],
+  tags: [
+    { name: 'cat', confidence: 0.99 },
+    { name: 'indoor', confidence: 0.87 },
+  ],
   description: { tags: ['cat'], captions: [{ text: 'a cat sitting on a sofa', confidence: 0.91 }] },
   requestId: '6a1c9e4e-1111-4222-8333-944455556666',
   metadata: { width: 640, height: 480, format: 'Jpeg' },
@@ -20,7 +23,10 @@ const ANSWER = JSON.stringify({
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(ANSWER) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(ANSWER),
+    });
     res.end(ANSWER);
   });
 });
@@ -31,7 +37,11 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 // Same settings the client uses for its own Agent by default.
 const agentOptions = { connect: { timeout: 10_000 }, connections: 64 };
 const bare = new Agent(agentOptions);
-const client = createVisionClient({ endpoint: origin, key: KEY, dispatcher: new Agent(agentOptions) });
+const client = createVisionClient({
+  endpoint: origin,
+  key: KEY,
+  dispatcher: new Agent(agentOptions),
+});
 
 async function bareCall(): Promise<unknown> {
   const res = await request(`${origin}/vision/v3.2/analyze?visualFeatures=Tags,Description`, {
@@ -44,7 +54,8 @@ async function bareCall(): Promise<unknown> {
   });
   return JSON.parse(await res.body.text()) as unknown;
 }
-const clientCall = (): Promise<unknown> => client.analyze(IMAGE, { visualFeatures: ['Tags', 'Description'] });
+const clientCall = (): Promise<unknown> =>
+  client.analyze(IMAGE, { visualFeatures: ['Tags', 'Description'] });
 
 async function timed(fn: () => Promise<unknown>, out: number[]): Promise<void> {
   const t0 = performance.now();
@@ -52,7 +63,12 @@ async function timed(fn: () => Promise<unknown>, out: number[]): Promise<void> {
   out.push(performance.now() - t0);
 }
 
-async function run(fn: () => Promise<unknown>, n: number, concurrency: number, out: number[]): Promise<number> {
+async function run(
+  fn: () => Promise<unknown>,
+  n: number,
+  concurrency: number,
+  out: number[],
+): Promise<number> {
   const t0 = performance.now();
   let next = 0;
   await Promise.all(
@@ -109,15 +125,22 @@ async function compare(label: string, concurrency: number): Promise<void> {
   const c = summary(times.client);
   console.log(`\n${label}: ${N} calls each, concurrency ${concurrency}`);
   console.log(`              ${'bare undici'.padStart(12)} ${'client'.padStart(12)}   ratio`);
-  for (const k of ['mean', 'p50', 'p99'] as const) console.log(`  ${k.padEnd(10)}  ${fmt(b[k])}    ${fmt(c[k])}   ${(c[k] / b[k]).toFixed(2)}x`);
-  console.log(`  cpu/call    ${fmt(cpu.bare / N)}    ${fmt(cpu.client / N)}   ${(cpu.client / cpu.bare).toFixed(2)}x`);
-  console.log(`  throughput  ${(N / (wall.bare / 1000)).toFixed(0).padStart(7)} /s   ${(N / (wall.client / 1000)).toFixed(0).padStart(7)} /s   ${(wall.client / wall.bare).toFixed(2)}x time`);
+  for (const k of ['mean', 'p50', 'p99'] as const)
+    console.log(`  ${k.padEnd(10)}  ${fmt(b[k])}    ${fmt(c[k])}   ${(c[k] / b[k]).toFixed(2)}x`);
+  console.log(
+    `  cpu/call    ${fmt(cpu.bare / N)}    ${fmt(cpu.client / N)}   ${(cpu.client / cpu.bare).toFixed(2)}x`,
+  );
+  console.log(
+    `  throughput  ${(N / (wall.bare / 1000)).toFixed(0).padStart(7)} /s   ${(N / (wall.client / 1000)).toFixed(0).padStart(7)} /s   ${(wall.client / wall.bare).toFixed(2)}x time`,
+  );
 }
 
 // Warm up sockets and the JIT on both paths.
 await run(bareCall, 300, 8, []);
 await run(clientCall, 300, 8, []);
-console.log(`node ${process.version}, loopback ${origin}, answer ${Buffer.byteLength(ANSWER)} bytes`);
+console.log(
+  `node ${process.version}, loopback ${origin}, answer ${Buffer.byteLength(ANSWER)} bytes`,
+);
 await compare('sequential', 1);
 await compare('concurrent', CONCURRENCY);
 await client.close();

@@ -18,27 +18,39 @@ const imagePath = process.argv[2] ?? '../../testdata/images/csdf-printed_text.jp
 const vision = createVisionClient({
   endpoint,
   key,
-  onAttempt: (e) => console.error(`  ${e.method} ${e.path} -> ${e.status ?? e.error?.code} in ${e.durationMs.toFixed(0)} ms`),
+  onAttempt: (e) =>
+    console.error(
+      `  ${e.method} ${e.path} -> ${e.status ?? e.error?.code} in ${e.durationMs.toFixed(0)} ms`,
+    ),
 });
 
 try {
   const image = await readFile(imagePath);
 
-  const analysis = await vision.analyze(image, { visualFeatures: ['Description', 'Tags', 'Objects'] });
+  const analysis = await vision.analyze(image, {
+    visualFeatures: ['Description', 'Tags', 'Objects'],
+  });
   console.log('caption:', analysis.description?.captions?.[0]?.text);
   console.log('tags:', analysis.tags?.map((t) => t.name).join(', '));
 
-  const thumb = await vision.generateThumbnail(image, { width: 128, height: 128, smartCropping: true });
+  const thumb = await vision.generateThumbnail(image, {
+    width: 128,
+    height: 128,
+    smartCropping: true,
+  });
   const thumbPath = join(tmpdir(), 'visiongraph-thumbnail.jpg');
   await writeFile(thumbPath, thumb.data);
   console.log(`thumbnail: ${thumb.data.byteLength} bytes of ${thumb.contentType} -> ${thumbPath}`);
 
-  const read = await vision.readAndWait(image, { polling: { initialDelayMs: 200, intervalMs: 300 } });
+  const read = await vision.readAndWait(image, {
+    polling: { initialDelayMs: 200, intervalMs: 300 },
+  });
   for (const page of read.analyzeResult?.readResults ?? []) {
     for (const line of page.lines) console.log('text:', line.text);
   }
 } catch (err) {
-  if (err instanceof VisionError) console.error(`${err.name} [${err.kind}/${err.code}] ${err.message}`);
+  if (err instanceof VisionError)
+    console.error(`${err.name} [${err.kind}/${err.code}] ${err.message}`);
   else throw err;
   process.exitCode = 1;
 } finally {

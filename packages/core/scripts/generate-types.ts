@@ -32,22 +32,37 @@ interface SwaggerDoc {
 export const SPEC_FILES = ['v3.2/ComputerVision.json', 'v3.2/Ocr.json'] as const;
 
 /** Repo copy of the specs (never ../shared: a user's clone does not have it). */
-export const DEFAULT_SPEC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../spec/azure');
-export const OUTPUT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../src/generated/spec-types.ts');
+export const DEFAULT_SPEC_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../spec/azure',
+);
+export const OUTPUT_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../src/generated/spec-types.ts',
+);
 
 const typeName = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 function jsDoc(indent: string, schema: SwaggerSchema, extra: string[] = []): string {
-  const lines = (schema.description ?? '').replace(/\r\n?/g, '\n').replace(/\*\//g, '*\\/').split('\n');
+  const lines = (schema.description ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .split('\n');
   if (schema.pattern) extra.push(`@pattern ${schema.pattern}`);
   if (schema.default !== undefined) extra.push(`@default ${JSON.stringify(schema.default)}`);
-  const body = [...lines.map((l) => l.trimEnd()).filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1)), ...extra];
+  const body = [
+    ...lines
+      .map((l) => l.trimEnd())
+      .filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1)),
+    ...extra,
+  ];
   if (body.length === 0) return '';
   if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
   return `${indent}/**\n${body.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
 }
 
-const union = (values: readonly string[]): string => values.map((v) => `'${v.replace(/'/g, "\\'")}'`).join(' | ');
+const union = (values: readonly string[]): string =>
+  values.map((v) => `'${v.replace(/'/g, "\\'")}'`).join(' | ');
 
 function tsType(schema: SwaggerSchema, indent: string): string {
   if (schema.$ref) return typeName(schema.$ref.split('/').pop() ?? 'unknown');
@@ -73,7 +88,8 @@ function objectLiteral(schema: SwaggerSchema, indent: string): string {
   const required = new Set(schema.required ?? []);
   const inner = `${indent}  `;
   const members = Object.entries(schema.properties ?? {}).map(
-    ([name, prop]) => `${jsDoc(inner, prop)}${inner}${name}${required.has(name) ? '' : '?'}: ${tsType(prop, inner)};\n`,
+    ([name, prop]) =>
+      `${jsDoc(inner, prop)}${inner}${name}${required.has(name) ? '' : '?'}: ${tsType(prop, inner)};\n`,
   );
   return `{\n${members.join('')}${indent}}`;
 }
@@ -90,15 +106,22 @@ function definition(name: string, schema: SwaggerSchema): string {
 // plus a `<Name>Values` list, which the client uses to validate arguments before sending.
 function parameterEnums(doc: SwaggerDoc, out: Map<string, string>): void {
   const inlineParams = Object.values({ ...doc.paths, ...doc['x-ms-paths'] }).flatMap((ops) =>
-    Object.values(ops).flatMap((op) => (op.parameters ?? []).filter((p): p is SwaggerParameter => !('$ref' in p))),
+    Object.values(ops).flatMap((op) =>
+      (op.parameters ?? []).filter((p): p is SwaggerParameter => !('$ref' in p)),
+    ),
   );
-  const named = [...Object.entries(doc.parameters ?? {}), ...inlineParams.map((p) => [p.name, p] as const)];
+  const named = [
+    ...Object.entries(doc.parameters ?? {}),
+    ...inlineParams.map((p) => [p.name, p] as const),
+  ];
   for (const [key, param] of named) {
     const values = param.enum ?? param.items?.enum;
     if (!values) continue;
     const name = typeName(param['x-ms-enum']?.name ?? param.items?.['x-ms-enum']?.name ?? key);
     if (out.has(name)) continue;
-    const doc = jsDoc('', { ...param, default: param.default }, [`Values of the \`${param.name}\` ${param.in} parameter.`]);
+    const doc = jsDoc('', { ...param, default: param.default }, [
+      `Values of the \`${param.name}\` ${param.in} parameter.`,
+    ]);
     const list = `export const ${name}Values: readonly ${name}[] = [${values.map((v) => `'${v}'`).join(', ')}];\n`;
     out.set(name, `${doc}export type ${name} = ${union(values)};\n${list}`);
   }
@@ -111,7 +134,8 @@ export function generateSpecTypes(specDir: string = DEFAULT_SPEC_DIR): string {
   for (const file of SPEC_FILES) {
     const doc = JSON.parse(readFileSync(join(specDir, file), 'utf8')) as SwaggerDoc;
     for (const [name, schema] of Object.entries(doc.definitions)) {
-      if (!definitions.has(typeName(name))) definitions.set(typeName(name), definition(name, schema));
+      if (!definitions.has(typeName(name)))
+        definitions.set(typeName(name), definition(name, schema));
     }
     parameterEnums(doc, enums);
   }

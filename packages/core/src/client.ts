@@ -27,7 +27,11 @@ import { areaOfInterest } from './operations/area-of-interest.js';
 import type { OperationContext } from './operations/context.js';
 import { describe, type DescribeOptions } from './operations/describe.js';
 import { detect } from './operations/detect.js';
-import { generateThumbnail, type Thumbnail, type ThumbnailOptions } from './operations/generate-thumbnail.js';
+import {
+  generateThumbnail,
+  type Thumbnail,
+  type ThumbnailOptions,
+} from './operations/generate-thumbnail.js';
 import { getReadResult, pollReadResult } from './operations/get-read-result.js';
 import { listModels } from './operations/list-models.js';
 import { ocr, type OcrOptions } from './operations/ocr.js';
@@ -61,16 +65,31 @@ export interface VisionClient {
   tag(image: ImageInput, options?: TagOptions): Promise<TagResult>;
   detect(image: ImageInput, options?: CallOptions): Promise<DetectResult>;
   listModels(options?: Pick<CallOptions, 'signal'>): Promise<ListModelsResult>;
-  analyzeByDomain(model: 'celebrities', image: ImageInput, options?: AnalyzeByDomainOptions): Promise<CelebrityResults>;
-  analyzeByDomain(model: 'landmarks', image: ImageInput, options?: AnalyzeByDomainOptions): Promise<LandmarkResults>;
-  analyzeByDomain(model: DomainModel, image: ImageInput, options?: AnalyzeByDomainOptions): Promise<DomainModelResults>;
+  analyzeByDomain(
+    model: 'celebrities',
+    image: ImageInput,
+    options?: AnalyzeByDomainOptions,
+  ): Promise<CelebrityResults>;
+  analyzeByDomain(
+    model: 'landmarks',
+    image: ImageInput,
+    options?: AnalyzeByDomainOptions,
+  ): Promise<LandmarkResults>;
+  analyzeByDomain(
+    model: DomainModel,
+    image: ImageInput,
+    options?: AnalyzeByDomainOptions,
+  ): Promise<DomainModelResults>;
   generateThumbnail(image: ImageInput, options: ThumbnailOptions): Promise<Thumbnail>;
   areaOfInterest(image: ImageInput, options?: CallOptions): Promise<AreaOfInterestResult>;
   ocr(image: ImageInput, options?: OcrOptions): Promise<OcrResult>;
   /** Starts a read; pair with getReadResult, or use readAndWait. */
   read(image: ImageInput, options?: ReadOptions): Promise<ReadSubmission>;
   /** Fetches a read result by id or Operation-Location (always from this client's endpoint). */
-  getReadResult(operationIdOrLocation: string, options?: Pick<CallOptions, 'signal'>): Promise<ReadOperationResult>;
+  getReadResult(
+    operationIdOrLocation: string,
+    options?: Pick<CallOptions, 'signal'>,
+  ): Promise<ReadOperationResult>;
   /**
    * Submits a read and polls until it ends.
    * @throws ReadFailedError when the operation ends `failed`; PollingTimeoutError past the deadline.
@@ -120,27 +139,48 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
       });
 
   return {
-    analyze: guard((image: ImageInput, o?: Parameters<VisionClient['analyze']>[1]) => analyze(ctx, image, o)),
-    describe: guard((image: ImageInput, o?: Parameters<VisionClient['describe']>[1]) => describe(ctx, image, o)),
+    analyze: guard((image: ImageInput, o?: Parameters<VisionClient['analyze']>[1]) =>
+      analyze(ctx, image, o),
+    ),
+    describe: guard((image: ImageInput, o?: Parameters<VisionClient['describe']>[1]) =>
+      describe(ctx, image, o),
+    ),
     tag: guard((image: ImageInput, o?: Parameters<VisionClient['tag']>[1]) => tag(ctx, image, o)),
-    detect: guard((image: ImageInput, o?: Parameters<VisionClient['detect']>[1]) => detect(ctx, image, o)),
+    detect: guard((image: ImageInput, o?: Parameters<VisionClient['detect']>[1]) =>
+      detect(ctx, image, o),
+    ),
     listModels: guard((o?: Pick<CallOptions, 'signal'>) => listModels(ctx, o)),
     // The overloads only narrow `result` for the two documented models.
     analyzeByDomain: guard((model: DomainModel, image: ImageInput, o?: AnalyzeByDomainOptions) =>
       analyzeByDomain(ctx, model, image, o),
     ) as VisionClient['analyzeByDomain'],
-    generateThumbnail: guard((image: ImageInput, o: ThumbnailOptions) => generateThumbnail(ctx, image, o)),
-    areaOfInterest: guard((image: ImageInput, o?: Parameters<VisionClient['areaOfInterest']>[1]) => areaOfInterest(ctx, image, o)),
+    generateThumbnail: guard((image: ImageInput, o: ThumbnailOptions) =>
+      generateThumbnail(ctx, image, o),
+    ),
+    areaOfInterest: guard((image: ImageInput, o?: Parameters<VisionClient['areaOfInterest']>[1]) =>
+      areaOfInterest(ctx, image, o),
+    ),
     ocr: guard((image: ImageInput, o?: Parameters<VisionClient['ocr']>[1]) => ocr(ctx, image, o)),
-    read: guard((image: ImageInput, o?: Parameters<VisionClient['read']>[1]) => read(ctx, image, o)),
-    getReadResult: guard((id: string, o?: Pick<CallOptions, 'signal'>) => getReadResult(ctx, id, o)),
+    read: guard((image: ImageInput, o?: Parameters<VisionClient['read']>[1]) =>
+      read(ctx, image, o),
+    ),
+    getReadResult: guard((id: string, o?: Pick<CallOptions, 'signal'>) =>
+      getReadResult(ctx, id, o),
+    ),
     readAndWait: guard(async (image: ImageInput, o: ReadAndWaitOptions = {}) => {
       const polling = resolvePolling(o.polling, resolved.polling);
       const startedAt = clock.now();
       const { operationId } = await read(ctx, image, o);
       const poll = (signal: AbortSignal | undefined, deadline: number) =>
         pollReadResult(ctx, operationId, { deadline, ...(signal && { signal }) });
-      return pollUntilDone({ clock, poll, operationId, polling, startedAt, ...(o.signal && { signal: o.signal }) });
+      return pollUntilDone({
+        clock,
+        poll,
+        operationId,
+        polling,
+        startedAt,
+        ...(o.signal && { signal: o.signal }),
+      });
     }),
     stats: () => ({ ...counters, inFlight: concurrency.inFlight, queued: concurrency.queued }),
     close: async () => {
@@ -149,4 +189,3 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     },
   };
 }
-

@@ -28,9 +28,15 @@ describe('public types', () => {
     expectTypeOf<ReadOperationResult['status']>().toEqualTypeOf<OperationStatus | undefined>();
     expectTypeOf<Line['boundingBox']>().toEqualTypeOf<number[]>();
     expectTypeOf<Line['appearance']>().toBeNullable();
-    expectTypeOf(client.analyzeByDomain('celebrities', 'https://x/y.jpg')).resolves.toEqualTypeOf<CelebrityResults>();
-    expectTypeOf(client.analyzeByDomain('landmarks', 'https://x/y.jpg')).resolves.toEqualTypeOf<LandmarkResults>();
-    expectTypeOf(client.analyzeByDomain('food', 'https://x/y.jpg')).resolves.toEqualTypeOf<DomainModelResults>();
+    expectTypeOf(
+      client.analyzeByDomain('celebrities', 'https://x/y.jpg'),
+    ).resolves.toEqualTypeOf<CelebrityResults>();
+    expectTypeOf(
+      client.analyzeByDomain('landmarks', 'https://x/y.jpg'),
+    ).resolves.toEqualTypeOf<LandmarkResults>();
+    expectTypeOf(
+      client.analyzeByDomain('food', 'https://x/y.jpg'),
+    ).resolves.toEqualTypeOf<DomainModelResults>();
   });
 
   it('feature names are a closed union', () => {

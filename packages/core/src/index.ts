@@ -43,7 +43,12 @@ export type { ParsedErrorBody } from './errors/parse-error-body.js';
 export type { AnalyzeOptions, Detail, Language, VisualFeature } from './operations/analyze.js';
 export type { DescribeOptions } from './operations/describe.js';
 export type { TagOptions } from './operations/tag.js';
-export type { AnalyzeByDomainOptions, CelebrityResults, DomainModel, LandmarkResults } from './operations/analyze-by-domain.js';
+export type {
+  AnalyzeByDomainOptions,
+  CelebrityResults,
+  DomainModel,
+  LandmarkResults,
+} from './operations/analyze-by-domain.js';
 export type { Thumbnail, ThumbnailOptions } from './operations/generate-thumbnail.js';
 export type { OcrOptions } from './operations/ocr.js';
 export type { ReadingOrder, ReadOptions, ReadSubmission } from './operations/read.js';

@@ -25,11 +25,13 @@ export async function pollUntilDone(job: PollJob): Promise<ReadOperationResult> 
   const deadline = startedAt + polling.timeoutMs;
   let delay = polling.initialDelayMs;
   for (;;) {
-    if (clock.now() + delay > deadline) throw new PollingTimeoutError(operationId, polling.timeoutMs, { operation: 'readAndWait' });
+    if (clock.now() + delay > deadline)
+      throw new PollingTimeoutError(operationId, polling.timeoutMs, { operation: 'readAndWait' });
     await clock.sleep(delay, signal);
     const { result, retryAfterMs } = await poll(signal, deadline);
     if (result.status === 'succeeded') return result;
-    if (result.status === 'failed') throw new ReadFailedError(operationId, { operation: 'readAndWait' });
+    if (result.status === 'failed')
+      throw new ReadFailedError(operationId, { operation: 'readAndWait' });
     delay = retryAfterMs ?? polling.intervalMs;
   }
 }

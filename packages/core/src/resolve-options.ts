@@ -1,7 +1,13 @@
 import { checkNumber, invalidOption } from './check-option.js';
 import { systemClock, type Clock } from './http/clock.js';
 import { TokenBucket, type RateLimiter } from './http/rate-limiter.js';
-import type { PollingOptions, RateLimitOptions, RetryOptions, TimeoutOptions, VisionClientOptions } from './options.js';
+import type {
+  PollingOptions,
+  RateLimitOptions,
+  RetryOptions,
+  TimeoutOptions,
+  VisionClientOptions,
+} from './options.js';
 
 export interface ResolvedOptions {
   baseUrl: string;
@@ -14,12 +20,30 @@ export interface ResolvedOptions {
   polling: Required<PollingOptions>;
 }
 
-export const DEFAULT_TIMEOUTS: Required<TimeoutOptions> = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
-export const DEFAULT_RETRY: Required<RetryOptions> = { maxRetries: 3, maxElapsedMs: 60_000, baseDelayMs: 500, maxDelayMs: 20_000 };
-export const DEFAULT_POLLING: Required<PollingOptions> = { initialDelayMs: 1_000, intervalMs: 1_000, timeoutMs: 120_000 };
+export const DEFAULT_TIMEOUTS: Required<TimeoutOptions> = {
+  connectMs: 10_000,
+  headersMs: 30_000,
+  bodyMs: 30_000,
+};
+export const DEFAULT_RETRY: Required<RetryOptions> = {
+  maxRetries: 3,
+  maxElapsedMs: 60_000,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+};
+export const DEFAULT_POLLING: Required<PollingOptions> = {
+  initialDelayMs: 1_000,
+  intervalMs: 1_000,
+  timeoutMs: 120_000,
+};
 export const DEFAULT_MAX_CONCURRENCY = 64;
 
-function merge<T extends object>(name: string, defaults: Required<T>, given: T | undefined, mins: Record<keyof T, number>): Required<T> {
+function merge<T extends object>(
+  name: string,
+  defaults: Required<T>,
+  given: T | undefined,
+  mins: Record<keyof T, number>,
+): Required<T> {
   const out = { ...defaults };
   for (const k of Object.keys(defaults) as (keyof T & string)[]) {
     const v = given?.[k];
@@ -36,27 +60,52 @@ export function resolveOptions(o: VisionClientOptions): ResolvedOptions {
   } catch {
     throw invalidOption('endpoint', 'an absolute http(s) URL', o.endpoint);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidOption('endpoint', 'an http(s) URL', url.protocol);
-  if (typeof o.key !== 'string' || o.key.trim() === '') throw invalidOption('key', 'a non-empty string', o.key);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw invalidOption('endpoint', 'an http(s) URL', url.protocol);
+  if (typeof o.key !== 'string' || o.key.trim() === '')
+    throw invalidOption('key', 'a non-empty string', o.key);
   // A header value cannot hold control characters; say so now rather than on every call.
-  if (/[\u0000-\u001f\u007f]/.test(o.key)) throw invalidOption('key', 'no control characters or line breaks', 'a key with them');
+  if (/[\u0000-\u001f\u007f]/.test(o.key))
+    throw invalidOption('key', 'no control characters or line breaks', 'a key with them');
   return {
     // Accept an endpoint given with the API path already on it.
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/vision\/v3\.2$/i, '')}/vision/v3.2`,
     key: o.key,
-    timeouts: merge('timeouts', DEFAULT_TIMEOUTS, o.timeouts, { connectMs: 1, headersMs: 1, bodyMs: 1 }),
-    retry: merge('retry', DEFAULT_RETRY, o.retry, { maxRetries: 0, maxElapsedMs: 0, baseDelayMs: 0, maxDelayMs: 0 }),
+    timeouts: merge('timeouts', DEFAULT_TIMEOUTS, o.timeouts, {
+      connectMs: 1,
+      headersMs: 1,
+      bodyMs: 1,
+    }),
+    retry: merge('retry', DEFAULT_RETRY, o.retry, {
+      maxRetries: 0,
+      maxElapsedMs: 0,
+      baseDelayMs: 0,
+      maxDelayMs: 0,
+    }),
     rateLimiter: resolveRateLimit(o.rateLimit, o.clock ?? systemClock),
-    maxConcurrency: checkNumber('maxConcurrency', o.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, 1, true),
+    maxConcurrency: checkNumber(
+      'maxConcurrency',
+      o.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+      1,
+      true,
+    ),
     polling: resolvePolling(o.polling),
   };
 }
 
-export function resolvePolling(p: PollingOptions | undefined, base: Required<PollingOptions> = DEFAULT_POLLING): Required<PollingOptions> {
+export function resolvePolling(
+  p: PollingOptions | undefined,
+  base: Required<PollingOptions> = DEFAULT_POLLING,
+): Required<PollingOptions> {
   return merge('polling', base, p, { initialDelayMs: 0, intervalMs: 0, timeoutMs: 0 });
 }
 
-function resolveRateLimit(rl: VisionClientOptions['rateLimit'], clock: Clock): RateLimiter | undefined {
+function resolveRateLimit(
+  rl: VisionClientOptions['rateLimit'],
+  clock: Clock,
+): RateLimiter | undefined {
   if (!rl) return undefined;
-  return typeof (rl as RateLimiter).acquire === 'function' ? (rl as RateLimiter) : new TokenBucket({ ...(rl as RateLimitOptions), clock });
+  return typeof (rl as RateLimiter).acquire === 'function'
+    ? (rl as RateLimiter)
+    : new TokenBucket({ ...(rl as RateLimitOptions), clock });
 }

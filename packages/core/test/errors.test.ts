@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createVisionClient, VisionError, type AttemptEvent, type VisionClientOptions } from '../src/index.js';
+import {
+  createVisionClient,
+  VisionError,
+  type AttemptEvent,
+  type VisionClientOptions,
+} from '../src/index.js';
 import { json, useLoopback } from './helpers/loopback-server.js';
 import { recordingClock } from './helpers/recording-clock.js';
 import { refusedPort } from './helpers/refused-port.js';
@@ -11,7 +16,14 @@ const server = useLoopback();
 function setup(extra: Partial<VisionClientOptions> = {}) {
   const events: AttemptEvent[] = [];
   const { clock } = recordingClock();
-  const client = createVisionClient({ endpoint: server.url, key: KEY, clock, retry: { maxRetries: 1 }, onAttempt: (e) => events.push(e), ...extra });
+  const client = createVisionClient({
+    endpoint: server.url,
+    key: KEY,
+    clock,
+    retry: { maxRetries: 1 },
+    onAttempt: (e) => events.push(e),
+    ...extra,
+  });
   return { client, events };
 }
 
@@ -27,36 +39,96 @@ async function failure(p: Promise<unknown>): Promise<VisionError> {
 describe('error bodies', () => {
   it('v3.2 wrapped: the innermost code and message win', async () => {
     server.handle((_req, res) =>
-      json(res, 400, { error: { code: 'InvalidRequest', message: 'Image format is not valid.', innererror: { code: 'InvalidImageFormat', message: 'Input data is not a valid image.' } } }, { 'apim-request-id': 'hdr-1' }),
+      json(
+        res,
+        400,
+        {
+          error: {
+            code: 'InvalidRequest',
+            message: 'Image format is not valid.',
+            innererror: { code: 'InvalidImageFormat', message: 'Input data is not a valid image.' },
+          },
+        },
+        { 'apim-request-id': 'hdr-1' },
+      ),
     );
     const err = await failure(setup().client.analyze(IMAGE));
-    expect(err).toMatchObject({ name: 'InvalidInputError', kind: 'invalid_input', code: 'InvalidImageFormat', status: 400, requestId: 'hdr-1', operation: 'analyze' });
+    expect(err).toMatchObject({
+      name: 'InvalidInputError',
+      kind: 'invalid_input',
+      code: 'InvalidImageFormat',
+      status: 400,
+      requestId: 'hdr-1',
+      operation: 'analyze',
+    });
     expect(err.message).toContain('Input data is not a valid image.');
   });
 
   it('v1.0/Read flat body gives code and requestId from the body', async () => {
-    server.handle((_req, res) => json(res, 400, { code: 'InvalidImageUrl', message: 'Image URL is badly formatted.', requestId: 'body-req-9' }, { 'x-ms-request-id': 'hdr-2' }));
+    server.handle((_req, res) =>
+      json(
+        res,
+        400,
+        {
+          code: 'InvalidImageUrl',
+          message: 'Image URL is badly formatted.',
+          requestId: 'body-req-9',
+        },
+        { 'x-ms-request-id': 'hdr-2' },
+      ),
+    );
     const err = await failure(setup().client.read(IMAGE));
-    expect(err).toMatchObject({ kind: 'invalid_input', code: 'InvalidImageUrl', requestId: 'body-req-9' });
+    expect(err).toMatchObject({
+      kind: 'invalid_input',
+      code: 'InvalidImageUrl',
+      requestId: 'body-req-9',
+    });
   });
 
   it('APIM 401 gives AuthenticationError with code "401"', async () => {
-    server.handle((_req, res) => json(res, 401, { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.' } }, { 'request-id': 'hdr-3' }));
+    server.handle((_req, res) =>
+      json(
+        res,
+        401,
+        {
+          error: {
+            code: '401',
+            message: 'Access denied due to invalid subscription key or wrong API endpoint.',
+          },
+        },
+        { 'request-id': 'hdr-3' },
+      ),
+    );
     const err = await failure(setup().client.tag(IMAGE));
-    expect(err).toMatchObject({ name: 'AuthenticationError', kind: 'authentication', code: '401', status: 401, requestId: 'hdr-3', attempts: 1 });
+    expect(err).toMatchObject({
+      name: 'AuthenticationError',
+      kind: 'authentication',
+      code: '401',
+      status: 401,
+      requestId: 'hdr-3',
+      attempts: 1,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('403 is an authentication error too', async () => {
     server.handle((_req, res) => json(res, 403, { error: { code: 'Forbidden', message: 'no' } }));
-    expect(await failure(setup().client.tag(IMAGE))).toMatchObject({ kind: 'authentication', code: 'Forbidden' });
+    expect(await failure(setup().client.tag(IMAGE))).toMatchObject({
+      kind: 'authentication',
+      code: 'Forbidden',
+    });
   });
 
   it('415 and 404 are invalid input', async () => {
-    server.handle((req, res) => json(res, req.path.endsWith('/tag') ? 415 : 404, { error: { code: 'x', message: 'y' } }));
+    server.handle((req, res) =>
+      json(res, req.path.endsWith('/tag') ? 415 : 404, { error: { code: 'x', message: 'y' } }),
+    );
     const { client } = setup();
     expect(await failure(client.tag(IMAGE))).toMatchObject({ kind: 'invalid_input', status: 415 });
-    expect(await failure(client.getReadResult('nope'))).toMatchObject({ kind: 'invalid_input', status: 404 });
+    expect(await failure(client.getReadResult('nope'))).toMatchObject({
+      kind: 'invalid_input',
+      status: 404,
+    });
   });
 
   it('a non-JSON error body still gives a useful error', async () => {
@@ -65,13 +137,23 @@ describe('error bodies', () => {
       res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
     });
     const err = await failure(setup().client.tag(IMAGE));
-    expect(err).toMatchObject({ name: 'UpstreamError', kind: 'upstream', code: 'UpstreamError', status: 502, attempts: 2 });
+    expect(err).toMatchObject({
+      name: 'UpstreamError',
+      kind: 'upstream',
+      code: 'UpstreamError',
+      status: 502,
+      attempts: 2,
+    });
     expect(err.message).toContain('502 Bad Gateway');
   });
 
   it('a 200 that is not JSON is an UpstreamError InvalidResponse', async () => {
     server.handle((_req, res) => res.end('not json'));
-    expect(await failure(setup().client.tag(IMAGE))).toMatchObject({ kind: 'upstream', code: 'InvalidResponse', status: 200 });
+    expect(await failure(setup().client.tag(IMAGE))).toMatchObject({
+      kind: 'upstream',
+      code: 'InvalidResponse',
+      status: 200,
+    });
   });
 
   it('a 202 without Operation-Location is an UpstreamError', async () => {
@@ -79,7 +161,10 @@ describe('error bodies', () => {
       res.writeHead(202);
       res.end();
     });
-    expect(await failure(setup().client.read(IMAGE))).toMatchObject({ kind: 'upstream', code: 'MissingOperationLocation' });
+    expect(await failure(setup().client.read(IMAGE))).toMatchObject({
+      kind: 'upstream',
+      code: 'MissingOperationLocation',
+    });
   });
 });
 
@@ -93,17 +178,52 @@ it('a closed client fails at once with NetworkError ClientClosed', async () => {
 describe('client-side validation (nothing is sent)', () => {
   const { client } = { client: createVisionClient({ endpoint: 'http://127.0.0.1:9', key: KEY }) };
   it.each([
-    ['unknown visual feature', () => client.analyze(IMAGE, { visualFeatures: ['Tags', 'Smiles' as 'Tags'] }), 'NotSupportedVisualFeature', 'Smiles'],
-    ['unknown detail', () => client.analyze(IMAGE, { details: ['Cars' as 'Landmarks'] }), 'InvalidDetails', 'Cars'],
-    ['thumbnail too wide', () => client.generateThumbnail(IMAGE, { width: 1025, height: 10 }), 'InvalidThumbnailSize', 'width'],
-    ['thumbnail height 0', () => client.generateThumbnail(IMAGE, { width: 10, height: 0 }), 'InvalidThumbnailSize', 'height'],
+    [
+      'unknown visual feature',
+      () => client.analyze(IMAGE, { visualFeatures: ['Tags', 'Smiles' as 'Tags'] }),
+      'NotSupportedVisualFeature',
+      'Smiles',
+    ],
+    [
+      'unknown detail',
+      () => client.analyze(IMAGE, { details: ['Cars' as 'Landmarks'] }),
+      'InvalidDetails',
+      'Cars',
+    ],
+    [
+      'thumbnail too wide',
+      () => client.generateThumbnail(IMAGE, { width: 1025, height: 10 }),
+      'InvalidThumbnailSize',
+      'width',
+    ],
+    [
+      'thumbnail height 0',
+      () => client.generateThumbnail(IMAGE, { width: 10, height: 0 }),
+      'InvalidThumbnailSize',
+      'height',
+    ],
     ['empty bytes', () => client.tag(new Uint8Array(0)), 'EmptyImage', '0 bytes'],
     ['empty Blob', () => client.tag(new Blob([])), 'EmptyImage', '0 bytes'],
     ['relative URL', () => client.tag('cat.jpg'), 'InvalidImageUrl', 'URL'],
     ['ftp URL', () => client.tag('ftp://x/cat.jpg'), 'InvalidImageUrl', 'ftp'],
-    ['bad page range', () => client.read(IMAGE, { pages: ['1', 'two'] }), 'InvalidPageRange', 'two'],
-    ['bad reading order', () => client.read(IMAGE, { readingOrder: 'zigzag' as 'basic' }), 'InvalidReadingOrder', 'zigzag'],
-    ['maxCandidates 0', () => client.describe(IMAGE, { maxCandidates: 0 }), 'BadArgument', 'maxCandidates'],
+    [
+      'bad page range',
+      () => client.read(IMAGE, { pages: ['1', 'two'] }),
+      'InvalidPageRange',
+      'two',
+    ],
+    [
+      'bad reading order',
+      () => client.read(IMAGE, { readingOrder: 'zigzag' as 'basic' }),
+      'InvalidReadingOrder',
+      'zigzag',
+    ],
+    [
+      'maxCandidates 0',
+      () => client.describe(IMAGE, { maxCandidates: 0 }),
+      'BadArgument',
+      'maxCandidates',
+    ],
     ['empty model', () => client.analyzeByDomain('', IMAGE), 'InvalidModel', 'model'],
   ])('%s', async (_name, call, code, mentions) => {
     const err = await failure(call());
@@ -114,10 +234,18 @@ describe('client-side validation (nothing is sent)', () => {
   it('bad options fail fast naming the setting', () => {
     expect(() => createVisionClient({ endpoint: 'not a url', key: KEY })).toThrow(/endpoint/);
     expect(() => createVisionClient({ endpoint: 'http://x', key: '' })).toThrow(/key/);
-    expect(() => createVisionClient({ endpoint: 'http://x', key: 'abc\r\nX-Injected: 1' })).toThrow(/key: expected no control characters/);
-    expect(() => createVisionClient({ endpoint: 'http://x', key: KEY, retry: { maxRetries: -1 } })).toThrow(/retry\.maxRetries/);
-    expect(() => createVisionClient({ endpoint: 'http://x', key: KEY, rateLimit: { requestsPerSecond: 0 } })).toThrow(/rateLimit\.requestsPerSecond/);
-    expect(() => createVisionClient({ endpoint: 'http://x', key: KEY, maxConcurrency: 0 })).toThrow(/maxConcurrency/);
+    expect(() => createVisionClient({ endpoint: 'http://x', key: 'abc\r\nX-Injected: 1' })).toThrow(
+      /key: expected no control characters/,
+    );
+    expect(() =>
+      createVisionClient({ endpoint: 'http://x', key: KEY, retry: { maxRetries: -1 } }),
+    ).toThrow(/retry\.maxRetries/);
+    expect(() =>
+      createVisionClient({ endpoint: 'http://x', key: KEY, rateLimit: { requestsPerSecond: 0 } }),
+    ).toThrow(/rateLimit\.requestsPerSecond/);
+    expect(() => createVisionClient({ endpoint: 'http://x', key: KEY, maxConcurrency: 0 })).toThrow(
+      /maxConcurrency/,
+    );
   });
 });
 
@@ -126,7 +254,15 @@ describe('the key never leaks', () => {
     const { client, events } = setup({ timeouts: { headersMs: 100 }, retry: { maxRetries: 0 } });
     const errors: VisionError[] = [];
     // The server echoes the key back, as a careless proxy might.
-    const echo = (status: number) => server.handle((req, res) => json(res, status, { error: { code: `E${req.headers['ocp-apim-subscription-key']}`, message: `bad key ${req.headers['ocp-apim-subscription-key']}` } }));
+    const echo = (status: number) =>
+      server.handle((req, res) =>
+        json(res, status, {
+          error: {
+            code: `E${req.headers['ocp-apim-subscription-key']}`,
+            message: `bad key ${req.headers['ocp-apim-subscription-key']}`,
+          },
+        }),
+      );
     for (const status of [401, 429, 400, 500]) {
       echo(status);
       errors.push(await failure(client.tag(IMAGE)));
@@ -135,19 +271,49 @@ describe('the key never leaks', () => {
     errors.push(await failure(client.tag(IMAGE))); // timeout
     errors.push(await failure(client.tag(IMAGE, { signal: AbortSignal.abort() }))); // aborted
     errors.push(await failure(client.tag(new Uint8Array(0)))); // invalid input, client-side
-    const refused = createVisionClient({ endpoint: `http://127.0.0.1:${await refusedPort()}`, key: KEY, retry: { maxRetries: 0 }, onAttempt: (e) => events.push(e) });
+    const refused = createVisionClient({
+      endpoint: `http://127.0.0.1:${await refusedPort()}`,
+      key: KEY,
+      retry: { maxRetries: 0 },
+      onAttempt: (e) => events.push(e),
+    });
     errors.push(await failure(refused.tag(IMAGE))); // network
     await refused.close();
-    server.handle((req, res) => (req.method === 'POST' ? (res.writeHead(202, { 'operation-location': `${server.url}/x/${KEY}` }), res.end()) : json(res, 200, { status: 'failed' })));
+    server.handle((req, res) =>
+      req.method === 'POST'
+        ? (res.writeHead(202, { 'operation-location': `${server.url}/x/${KEY}` }), res.end())
+        : json(res, 200, { status: 'failed' }),
+    );
     errors.push(await failure(client.readAndWait(IMAGE, { polling: { initialDelayMs: 0 } }))); // read failed
-    server.handle((req, res) => (req.method === 'POST' ? (res.writeHead(202, { 'operation-location': `${server.url}/x/op` }), res.end()) : json(res, 200, { status: 'running' })));
-    errors.push(await failure(client.readAndWait(IMAGE, { polling: { initialDelayMs: 0, intervalMs: 10, timeoutMs: 15 } }))); // polling timeout
+    server.handle((req, res) =>
+      req.method === 'POST'
+        ? (res.writeHead(202, { 'operation-location': `${server.url}/x/op` }), res.end())
+        : json(res, 200, { status: 'running' }),
+    );
+    errors.push(
+      await failure(
+        client.readAndWait(IMAGE, {
+          polling: { initialDelayMs: 0, intervalMs: 10, timeoutMs: 15 },
+        }),
+      ),
+    ); // polling timeout
 
-    expect(new Set(errors.map((e) => e.kind))).toEqual(new Set(['authentication', 'rate_limit', 'invalid_input', 'upstream', 'timeout', 'aborted', 'network']));
+    expect(new Set(errors.map((e) => e.kind))).toEqual(
+      new Set([
+        'authentication',
+        'rate_limit',
+        'invalid_input',
+        'upstream',
+        'timeout',
+        'aborted',
+        'network',
+      ]),
+    );
     expect(errors.map((e) => e.name)).toContain('ReadFailedError');
     expect(errors.map((e) => e.name)).toContain('PollingTimeoutError');
     for (const err of errors) {
-      for (const text of [JSON.stringify(err), err.message, err.stack ?? '', String(err)]) expect(text).not.toContain(KEY);
+      for (const text of [JSON.stringify(err), err.message, err.stack ?? '', String(err)])
+        expect(text).not.toContain(KEY);
     }
     expect(events.length).toBeGreaterThan(8);
     expect(JSON.stringify(events)).not.toContain(KEY);

@@ -9,12 +9,27 @@ describe('src/generated/spec-types.ts', () => {
 
   it('has an interface per spec definition and the enum parameters as unions', () => {
     const text = generateSpecTypes();
-    for (const name of ['ImageAnalysis', 'ReadOperationResult', 'ReadResult', 'Line', 'Word', 'DetectedObject', 'FaceDescription', 'CelebritiesModel', 'LandmarksModel', 'AnalyzeResults']) {
+    for (const name of [
+      'ImageAnalysis',
+      'ReadOperationResult',
+      'ReadResult',
+      'Line',
+      'Word',
+      'DetectedObject',
+      'FaceDescription',
+      'CelebritiesModel',
+      'LandmarksModel',
+      'AnalyzeResults',
+    ]) {
       expect(text).toMatch(new RegExp(`export interface ${name} \\{`));
     }
-    expect(text).toContain("export type OperationStatus = 'notStarted' | 'running' | 'failed' | 'succeeded';");
+    expect(text).toContain(
+      "export type OperationStatus = 'notStarted' | 'running' | 'failed' | 'succeeded';",
+    );
     expect(text).toContain("export type Details = 'Celebrities' | 'Landmarks';");
-    expect(text).toMatch(/export type VisualFeatureTypes = 'ImageType' \| 'Faces' \| 'Adult' \| 'Categories' \| 'Color' \| 'Tags' \| 'Description' \| 'Objects' \| 'Brands';/);
+    expect(text).toMatch(
+      /export type VisualFeatureTypes = 'ImageType' \| 'Faces' \| 'Adult' \| 'Categories' \| 'Color' \| 'Tags' \| 'Description' \| 'Objects' \| 'Brands';/,
+    );
     // Required properties stay required; the rest are optional.
     const line = text.slice(text.indexOf('export interface Line {'));
     const block = line.slice(0, line.indexOf('\n}'));

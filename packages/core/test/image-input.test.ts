@@ -33,10 +33,16 @@ describe('image inputs', () => {
     ['Uint8Array', () => new Uint8Array(BYTES)],
     ['Buffer', () => Buffer.from(BYTES)],
     ['ArrayBuffer', () => new Uint8Array(BYTES).buffer],
-    ['a view into a larger buffer', () => new Uint8Array([0, ...BYTES, 0]).subarray(1, BYTES.length + 1)],
+    [
+      'a view into a larger buffer',
+      () => new Uint8Array([0, ...BYTES, 0]).subarray(1, BYTES.length + 1),
+    ],
     ['Blob', () => new Blob([new Uint8Array(BYTES)], { type: 'image/png' })],
     ['web ReadableStream', webStream],
-    ['Node Readable', () => Readable.from([Buffer.from(BYTES.slice(0, 3)), Buffer.from(BYTES.slice(3))])],
+    [
+      'Node Readable',
+      () => Readable.from([Buffer.from(BYTES.slice(0, 3)), Buffer.from(BYTES.slice(3))]),
+    ],
   ])('%s is sent as octet-stream bytes', async (_name, make) => {
     await client.detect(make());
     const req = server.requests[0]!;
@@ -50,7 +56,11 @@ describe('image inputs', () => {
         this.destroy(new Error('disk went away'));
       },
     });
-    await expect(client.detect(broken)).rejects.toMatchObject({ kind: 'invalid_input', code: 'ImageReadError', message: expect.stringContaining('disk went away') });
+    await expect(client.detect(broken)).rejects.toMatchObject({
+      kind: 'invalid_input',
+      code: 'ImageReadError',
+      message: expect.stringContaining('disk went away'),
+    });
     expect(server.requests).toHaveLength(0);
   });
 

@@ -30,7 +30,11 @@ describe('concurrency cap', () => {
 describe('rate limiter', () => {
   it('spaces requests at requestsPerSecond after the burst (real time)', async () => {
     server.handle((_req, res) => json(res, 200, {}));
-    const client = createVisionClient({ endpoint: server.url, key: KEY, rateLimit: { requestsPerSecond: 20, burst: 2 } });
+    const client = createVisionClient({
+      endpoint: server.url,
+      key: KEY,
+      rateLimit: { requestsPerSecond: 20, burst: 2 },
+    });
     const t0 = performance.now();
     await Promise.all(Array.from({ length: 6 }, () => client.tag(IMAGE)));
     // 2 at once, then 4 more at 50 ms intervals: the last cannot leave before 200 ms.
@@ -44,7 +48,12 @@ describe('rate limiter', () => {
     // Time stands still here, so each queued call's wait shows its place in the queue.
     const sleeps: number[] = [];
     const clock = { now: () => 0, sleep: async (ms: number) => void sleeps.push(ms) };
-    const client = createVisionClient({ endpoint: server.url, key: KEY, clock, rateLimit: { requestsPerSecond: 10, burst: 3 } });
+    const client = createVisionClient({
+      endpoint: server.url,
+      key: KEY,
+      clock,
+      rateLimit: { requestsPerSecond: 10, burst: 3 },
+    });
     await Promise.all(Array.from({ length: 5 }, () => client.tag(IMAGE)));
     expect(sleeps).toEqual([100, 200]);
     await client.close();
@@ -53,7 +62,12 @@ describe('rate limiter', () => {
   it('asks for the F0 preset wait (3 s per request) between sequential calls', async () => {
     server.handle((_req, res) => json(res, 200, {}));
     const { clock, sleeps } = recordingClock({ virtual: true });
-    const client = createVisionClient({ endpoint: server.url, key: KEY, clock, rateLimit: RateLimitPresets.azureF0 });
+    const client = createVisionClient({
+      endpoint: server.url,
+      key: KEY,
+      clock,
+      rateLimit: RateLimitPresets.azureF0,
+    });
     for (let i = 0; i < 3; i++) await client.tag(IMAGE);
     expect(sleeps).toEqual([3_000, 3_000]);
     await client.close();
@@ -74,7 +88,13 @@ describe('rate limiter', () => {
     let n = 0;
     server.handle((_req, res) => (n++ === 0 ? json(res, 503, {}) : json(res, 200, {})));
     const { clock, sleeps } = recordingClock({ virtual: true });
-    const client = createVisionClient({ endpoint: server.url, key: KEY, clock, random: () => 0, rateLimit: { requestsPerSecond: 1, burst: 1 } });
+    const client = createVisionClient({
+      endpoint: server.url,
+      key: KEY,
+      clock,
+      random: () => 0,
+      rateLimit: { requestsPerSecond: 1, burst: 1 },
+    });
     await client.tag(IMAGE);
     // Backoff (0 with random()=0), then the limiter makes the retry wait a whole second.
     expect(sleeps).toEqual([0, 1000]);

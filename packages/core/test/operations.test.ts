@@ -42,7 +42,17 @@ describe('one call per v3.2 operation', () => {
   it('analyze sends every list parameter as csv and the URL as JSON', async () => {
     const expected = answerWith('SuccessfulAnalyzeImageWithUrl.json');
     const result = await client.analyze(IMAGE_URL, {
-      visualFeatures: ['Categories', 'Tags', 'Description', 'Faces', 'ImageType', 'Color', 'Adult', 'Objects', 'Brands'],
+      visualFeatures: [
+        'Categories',
+        'Tags',
+        'Description',
+        'Faces',
+        'ImageType',
+        'Color',
+        'Adult',
+        'Objects',
+        'Brands',
+      ],
       details: ['Celebrities', 'Landmarks'],
       language: 'en',
       descriptionExclude: ['Celebrities'],
@@ -76,18 +86,30 @@ describe('one call per v3.2 operation', () => {
 
   it('describe sends maxCandidates, language and descriptionExclude', async () => {
     const expected = answerWith('SuccessfulDescribeImageWithUrl.json');
-    const result = await client.describe(IMAGE_URL, { maxCandidates: 3, language: 'es', descriptionExclude: ['Landmarks'] });
+    const result = await client.describe(IMAGE_URL, {
+      maxCandidates: 3,
+      language: 'es',
+      descriptionExclude: ['Landmarks'],
+    });
     expect(result).toEqual(expected);
     const req = onlyRequest();
     expect([req.method, req.path]).toEqual(['POST', '/vision/v3.2/describe']);
-    expect(req.query).toEqual({ maxCandidates: '3', language: 'es', descriptionExclude: 'Landmarks' });
+    expect(req.query).toEqual({
+      maxCandidates: '3',
+      language: 'es',
+      descriptionExclude: 'Landmarks',
+    });
   });
 
   it('tag sends language', async () => {
     const expected = answerWith('SuccessfulTagImageWithUrl.json');
     expect(await client.tag(IMAGE_URL, { language: 'ja' })).toEqual(expected);
     const req = onlyRequest();
-    expect([req.method, req.path, req.query]).toEqual(['POST', '/vision/v3.2/tag', { language: 'ja' }]);
+    expect([req.method, req.path, req.query]).toEqual([
+      'POST',
+      '/vision/v3.2/tag',
+      { language: 'ja' },
+    ]);
   });
 
   it('detect posts the image', async () => {
@@ -103,15 +125,26 @@ describe('one call per v3.2 operation', () => {
     const expected = answerWith('SuccessfulListModels.json');
     expect(await client.listModels()).toEqual(expected);
     const req = onlyRequest();
-    expect([req.method, req.path, req.query, req.body.length]).toEqual(['GET', '/vision/v3.2/models', {}, 0]);
+    expect([req.method, req.path, req.query, req.body.length]).toEqual([
+      'GET',
+      '/vision/v3.2/models',
+      {},
+      0,
+    ]);
     expect(req.headers['content-type']).toBeUndefined();
   });
 
   it('analyzeByDomain puts the model in the path', async () => {
     const expected = answerWith('SuccessfulAnalyzeImageByDomainWithUrl.json');
-    expect(await client.analyzeByDomain('celebrities', IMAGE_URL, { language: 'en' })).toEqual(expected);
+    expect(await client.analyzeByDomain('celebrities', IMAGE_URL, { language: 'en' })).toEqual(
+      expected,
+    );
     const req = onlyRequest();
-    expect([req.method, req.path, req.query]).toEqual(['POST', '/vision/v3.2/models/celebrities/analyze', { language: 'en' }]);
+    expect([req.method, req.path, req.query]).toEqual([
+      'POST',
+      '/vision/v3.2/models/celebrities/analyze',
+      { language: 'en' },
+    ]);
   });
 
   it('areaOfInterest posts the image', async () => {
@@ -123,9 +156,15 @@ describe('one call per v3.2 operation', () => {
 
   it('ocr sends language and detectOrientation', async () => {
     const expected = answerWith('SuccessfulRecognizePrintedTextWithUrl.json');
-    expect(await client.ocr(IMAGE_URL, { language: 'en', detectOrientation: true })).toEqual(expected);
+    expect(await client.ocr(IMAGE_URL, { language: 'en', detectOrientation: true })).toEqual(
+      expected,
+    );
     const req = onlyRequest();
-    expect([req.method, req.path, req.query]).toEqual(['POST', '/vision/v3.2/ocr', { language: 'en', detectOrientation: 'true' }]);
+    expect([req.method, req.path, req.query]).toEqual([
+      'POST',
+      '/vision/v3.2/ocr',
+      { language: 'en', detectOrientation: 'true' },
+    ]);
   });
 
   it('generateThumbnail returns the bytes and content type', async () => {
@@ -134,12 +173,20 @@ describe('one call per v3.2 operation', () => {
       res.writeHead(200, { 'content-type': 'image/jpeg', 'apim-request-id': 'thumb-1' });
       res.end(jpeg);
     });
-    const thumb = await client.generateThumbnail(IMAGE_URL, { width: 100, height: 50, smartCropping: true });
+    const thumb = await client.generateThumbnail(IMAGE_URL, {
+      width: 100,
+      height: 50,
+      smartCropping: true,
+    });
     expect(Buffer.from(thumb.data).equals(jpeg)).toBe(true);
     expect(thumb.contentType).toBe('image/jpeg');
     expect(thumb.requestId).toBe('thumb-1');
     const req = onlyRequest();
-    expect([req.method, req.path, req.query]).toEqual(['POST', '/vision/v3.2/generateThumbnail', { width: '100', height: '50', smartCropping: 'true' }]);
+    expect([req.method, req.path, req.query]).toEqual([
+      'POST',
+      '/vision/v3.2/generateThumbnail',
+      { width: '100', height: '50', smartCropping: 'true' },
+    ]);
   });
 
   it('read submits and returns the operation id from Operation-Location', async () => {
@@ -148,17 +195,33 @@ describe('one call per v3.2 operation', () => {
       res.writeHead(202, { 'operation-location': location, 'apim-request-id': 'read-1' });
       res.end();
     });
-    const sub = await client.read(IMAGE_URL, { language: 'en', pages: ['1', '3-5'], readingOrder: 'natural', modelVersion: '2022-04-30' });
-    expect(sub).toEqual({ operationId: '0f6a3b1c-0000-4000-8000-000000000001', operationLocation: location, requestId: 'read-1' });
+    const sub = await client.read(IMAGE_URL, {
+      language: 'en',
+      pages: ['1', '3-5'],
+      readingOrder: 'natural',
+      modelVersion: '2022-04-30',
+    });
+    expect(sub).toEqual({
+      operationId: '0f6a3b1c-0000-4000-8000-000000000001',
+      operationLocation: location,
+      requestId: 'read-1',
+    });
     const req = onlyRequest();
     expect([req.method, req.path]).toEqual(['POST', '/vision/v3.2/read/analyze']);
-    expect(req.query).toEqual({ language: 'en', pages: '1,3-5', readingOrder: 'natural', 'model-version': '2022-04-30' });
+    expect(req.query).toEqual({
+      language: 'en',
+      pages: '1,3-5',
+      readingOrder: 'natural',
+      'model-version': '2022-04-30',
+    });
   });
 
   it('getReadResult accepts an id or a location and fetches from its own endpoint', async () => {
     const expected = answerWith('SuccessfulGetReadResult.json');
     const byId = await client.getReadResult('abc-123');
-    const byLocation = await client.getReadResult('https://elsewhere.example/vision/v3.2/read/analyzeResults/abc-123');
+    const byLocation = await client.getReadResult(
+      'https://elsewhere.example/vision/v3.2/read/analyzeResults/abc-123',
+    );
     expect(byId).toEqual(expected);
     expect(byLocation).toEqual(expected);
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -170,7 +233,11 @@ describe('one call per v3.2 operation', () => {
 
   it('reports each attempt to onAttempt with the request id from the headers', async () => {
     const events: AttemptEvent[] = [];
-    const observed = createVisionClient({ endpoint: server.url, key: KEY, onAttempt: (e) => events.push(e) });
+    const observed = createVisionClient({
+      endpoint: server.url,
+      key: KEY,
+      onAttempt: (e) => events.push(e),
+    });
     answerWith('SuccessfulTagImageWithUrl.json');
     await observed.analyze(IMAGE_URL, { visualFeatures: ['Tags'] });
     await observed.close();
@@ -213,6 +280,9 @@ describe('one call per v3.2 operation', () => {
     const withApiPath = createVisionClient({ endpoint: `${server.url}/vision/v3.2/`, key: KEY });
     await withApiPath.tag(IMAGE_URL);
     await withApiPath.close();
-    expect(server.requests.map((r) => r.path)).toEqual(['/proxy/vision/v3.2/tag', '/vision/v3.2/tag']);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/proxy/vision/v3.2/tag',
+      '/vision/v3.2/tag',
+    ]);
   });
 });

@@ -11,7 +11,14 @@ const server = useLoopback();
 function setup(extra: Partial<VisionClientOptions> = {}) {
   const { clock, sleeps } = recordingClock();
   const events: AttemptEvent[] = [];
-  const client = createVisionClient({ endpoint: server.url, key: KEY, clock, random: () => 0.5, onAttempt: (e) => events.push(e), ...extra });
+  const client = createVisionClient({
+    endpoint: server.url,
+    key: KEY,
+    clock,
+    random: () => 0.5,
+    onAttempt: (e) => events.push(e),
+    ...extra,
+  });
   return { client, sleeps, events };
 }
 
@@ -20,14 +27,18 @@ function failThenSucceed(failures: Array<{ status: number; headers?: Record<stri
   let n = 0;
   server.handle((_req, res) => {
     const f = failures[n++];
-    if (f) json(res, f.status, { error: { code: String(f.status), message: 'try later' } }, f.headers);
+    if (f)
+      json(res, f.status, { error: { code: String(f.status), message: 'try later' } }, f.headers);
     else json(res, 200, { requestId: 'ok' });
   });
 }
 
 describe('retries', () => {
   it('honours Retry-After in seconds', async () => {
-    failThenSucceed([{ status: 429, headers: { 'retry-after': '2' } }, { status: 429, headers: { 'retry-after': '0.25' } }]);
+    failThenSucceed([
+      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 429, headers: { 'retry-after': '0.25' } },
+    ]);
     const { client, sleeps, events } = setup();
     expect(await client.tag(IMAGE)).toEqual({ requestId: 'ok' });
     expect(sleeps).toEqual([2000, 250]);
@@ -62,28 +73,67 @@ describe('retries', () => {
   });
 
   it('gives up after maxRetries with RateLimitError carrying retryAfterMs', async () => {
-    server.handle((_req, res) => json(res, 429, { error: { code: '429', message: 'Rate limit is exceeded.' } }, { 'retry-after': '1' }));
+    server.handle((_req, res) =>
+      json(
+        res,
+        429,
+        { error: { code: '429', message: 'Rate limit is exceeded.' } },
+        { 'retry-after': '1' },
+      ),
+    );
     const { client, events } = setup({ retry: { maxRetries: 2 } });
     const err = await client.tag(IMAGE).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'RateLimitError', kind: 'rate_limit', status: 429, code: '429', retryAfterMs: 1000, attempts: 3 });
+    expect(err).toMatchObject({
+      name: 'RateLimitError',
+      kind: 'rate_limit',
+      status: 429,
+      code: '429',
+      retryAfterMs: 1000,
+      attempts: 3,
+    });
     expect(server.requests).toHaveLength(3);
     expect(events.at(-1)?.willRetry).toBe(false);
     await client.close();
   });
 
   it('gives up when the next wait would pass maxElapsedMs', async () => {
-    server.handle((_req, res) => json(res, 503, { error: { code: 'ServiceUnavailable', message: 'busy' } }, { 'retry-after': '30' }));
+    server.handle((_req, res) =>
+      json(
+        res,
+        503,
+        { error: { code: 'ServiceUnavailable', message: 'busy' } },
+        { 'retry-after': '30' },
+      ),
+    );
     const { client, sleeps } = setup({ retry: { maxRetries: 10, maxElapsedMs: 45_000 } });
     const err = await client.tag(IMAGE).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'UpstreamError', kind: 'upstream', status: 503, code: 'ServiceUnavailable', attempts: 2 });
+    expect(err).toMatchObject({
+      name: 'UpstreamError',
+      kind: 'upstream',
+      status: 503,
+      code: 'ServiceUnavailable',
+      attempts: 2,
+    });
     expect(sleeps).toEqual([30_000]);
     await client.close();
   });
 
   it('does not retry a 400', async () => {
-    server.handle((_req, res) => json(res, 400, { error: { code: 'InvalidRequest', message: 'bad', innererror: { code: 'InvalidImageUrl', message: 'bad url' } } }));
+    server.handle((_req, res) =>
+      json(res, 400, {
+        error: {
+          code: 'InvalidRequest',
+          message: 'bad',
+          innererror: { code: 'InvalidImageUrl', message: 'bad url' },
+        },
+      }),
+    );
     const { client } = setup();
-    await expect(client.tag(IMAGE)).rejects.toMatchObject({ kind: 'invalid_input', code: 'InvalidImageUrl', attempts: 1 });
+    await expect(client.tag(IMAGE)).rejects.toMatchObject({
+      kind: 'invalid_input',
+      code: 'InvalidImageUrl',
+      attempts: 1,
+    });
     expect(server.requests).toHaveLength(1);
     await client.close();
   });
@@ -91,8 +141,18 @@ describe('retries', () => {
   it('retries connection refused and reports NetworkError', async () => {
     const port = await refusedPort();
     const { clock, sleeps } = recordingClock();
-    const client = createVisionClient({ endpoint: `http://127.0.0.1:${port}`, key: KEY, clock, retry: { maxRetries: 2 } });
-    await expect(client.read(IMAGE)).rejects.toMatchObject({ name: 'NetworkError', kind: 'network', code: 'ECONNREFUSED', attempts: 3 });
+    const client = createVisionClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      key: KEY,
+      clock,
+      retry: { maxRetries: 2 },
+    });
+    await expect(client.read(IMAGE)).rejects.toMatchObject({
+      name: 'NetworkError',
+      kind: 'network',
+      code: 'ECONNREFUSED',
+      attempts: 3,
+    });
     expect(sleeps).toHaveLength(2);
     await client.close();
   });
@@ -108,7 +168,10 @@ describe('retries', () => {
       },
     });
     await client.tag(stream);
-    expect(server.requests.map((r) => [...r.body])).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(server.requests.map((r) => [...r.body])).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
     await client.close();
   });
 });
@@ -118,9 +181,18 @@ describe('read submission is retried only when no operation can exist', () => {
     let n = 0;
     server.handle((_req, res) => {
       n++;
-      if (n === 1) return json(res, 429, { error: { code: '429', message: 'slow down' } }, { 'retry-after': '1' });
-      if (n === 2) return json(res, 503, { error: { code: 'ServiceUnavailable', message: 'busy' } });
-      res.writeHead(202, { 'operation-location': `${server.url}/vision/v3.2/read/analyzeResults/op-1` });
+      if (n === 1)
+        return json(
+          res,
+          429,
+          { error: { code: '429', message: 'slow down' } },
+          { 'retry-after': '1' },
+        );
+      if (n === 2)
+        return json(res, 503, { error: { code: 'ServiceUnavailable', message: 'busy' } });
+      res.writeHead(202, {
+        'operation-location': `${server.url}/vision/v3.2/read/analyzeResults/op-1`,
+      });
       res.end();
     });
     const { client } = setup();
@@ -141,16 +213,24 @@ describe('read submission is retried only when no operation can exist', () => {
   });
 
   it('does not retry a 500 (the operation may have been created)', async () => {
-    server.handle((_req, res) => json(res, 500, { error: { code: 'InternalServerError', message: 'oops' } }));
+    server.handle((_req, res) =>
+      json(res, 500, { error: { code: 'InternalServerError', message: 'oops' } }),
+    );
     const { client } = setup();
-    await expect(client.read(IMAGE)).rejects.toMatchObject({ kind: 'upstream', status: 500, attempts: 1 });
+    await expect(client.read(IMAGE)).rejects.toMatchObject({
+      kind: 'upstream',
+      status: 500,
+      attempts: 1,
+    });
     expect(server.requests).toHaveLength(1);
     await client.close();
   });
 
   it('while an analyze after the same drop is retried', async () => {
     let n = 0;
-    server.handle((_req, res) => (n++ === 0 ? res.socket?.destroy() : json(res, 200, { requestId: 'second' })));
+    server.handle((_req, res) =>
+      n++ === 0 ? res.socket?.destroy() : json(res, 200, { requestId: 'second' }),
+    );
     const { client } = setup();
     expect(await client.analyze(IMAGE)).toEqual({ requestId: 'second' });
     expect(server.requests).toHaveLength(2);

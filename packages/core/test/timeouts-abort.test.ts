@@ -7,14 +7,19 @@ const KEY = 'timeout-key-77aa';
 const IMAGE = 'https://images.example/a.jpg';
 const server = useLoopback();
 
-const client = (extra: Partial<VisionClientOptions> = {}) => createVisionClient({ endpoint: server.url, key: KEY, retry: { maxRetries: 0 }, ...extra });
+const client = (extra: Partial<VisionClientOptions> = {}) =>
+  createVisionClient({ endpoint: server.url, key: KEY, retry: { maxRetries: 0 }, ...extra });
 
 describe('timeouts', () => {
   it('headers timeout gives TimeoutError HeadersTimeout', async () => {
     server.handle(() => undefined); // never answers
     const c = client({ timeouts: { headersMs: 150 } });
     const t0 = performance.now();
-    await expect(c.tag(IMAGE)).rejects.toMatchObject({ name: 'TimeoutError', kind: 'timeout', code: 'HeadersTimeout' });
+    await expect(c.tag(IMAGE)).rejects.toMatchObject({
+      name: 'TimeoutError',
+      kind: 'timeout',
+      code: 'HeadersTimeout',
+    });
     expect(performance.now() - t0).toBeLessThan(2_000);
     await c.close();
   });
@@ -46,7 +51,11 @@ describe('timeouts', () => {
 describe('abort', () => {
   it('an already aborted signal sends nothing', async () => {
     const c = client();
-    await expect(c.tag(IMAGE, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError', kind: 'aborted', code: 'Aborted' });
+    await expect(c.tag(IMAGE, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+      kind: 'aborted',
+      code: 'Aborted',
+    });
     expect(server.requests).toHaveLength(0);
     await c.close();
   });
@@ -63,7 +72,14 @@ describe('abort', () => {
   });
 
   it('aborting during a retry wait stops retrying', async () => {
-    server.handle((_req, res) => json(res, 503, { error: { code: 'ServiceUnavailable', message: 'busy' } }, { 'retry-after': '10' }));
+    server.handle((_req, res) =>
+      json(
+        res,
+        503,
+        { error: { code: 'ServiceUnavailable', message: 'busy' } },
+        { 'retry-after': '10' },
+      ),
+    );
     const c = client({ retry: { maxRetries: 3 } });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);

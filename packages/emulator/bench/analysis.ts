@@ -12,7 +12,8 @@ import { createBackend } from '../src/analysis/index.js';
 import type { AnalyzeRequest } from '../src/analysis/types.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const img = (name: string): Buffer => readFileSync(new URL(`../../../testdata/images/${name}`, import.meta.url));
+const img = (name: string): Buffer =>
+  readFileSync(new URL(`../../../testdata/images/${name}`, import.meta.url));
 
 const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -36,25 +37,50 @@ const backend = createBackend({ workers: Number(process.env.BENCH_WORKERS ?? 2) 
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const ALL: AnalyzeRequest = {
-  faces: true, objects: true, tags: true, description: { maxCandidates: 3 }, categories: true, color: true,
-  imageType: true, adult: true, brands: true, celebrities: true, landmarks: true,
+  faces: true,
+  objects: true,
+  tags: true,
+  description: { maxCandidates: 3 },
+  categories: true,
+  color: true,
+  imageType: true,
+  adult: true,
+  brands: true,
+  celebrities: true,
+  landmarks: true,
 };
 const stages: [string, AnalyzeRequest][] = [
-  ['faces', { faces: true }], ['faces+celebrities', { faces: true, celebrities: true }], ['objects', { objects: true }],
-  ['adult', { adult: true }], ['landmarks', { landmarks: true }], ['color+imageType', { color: true, imageType: true }],
+  ['faces', { faces: true }],
+  ['faces+celebrities', { faces: true, celebrities: true }],
+  ['objects', { objects: true }],
+  ['adult', { adult: true }],
+  ['landmarks', { landmarks: true }],
+  ['color+imageType', { color: true, imageType: true }],
   ['all features', ALL],
 ];
 
-for (const [label, name] of [['family photo upscaled to 1155x889', 'csdf-faces.jpg'], ['house photo upscaled to 1155x866', 'csdf-house.jpg']]) {
+for (const [label, name] of [
+  ['family photo upscaled to 1155x889', 'csdf-faces.jpg'],
+  ['house photo upscaled to 1155x866', 'csdf-house.jpg'],
+]) {
   const bytes = await sharp(img(name!)).resize({ width: 1155 }).jpeg({ quality: 85 }).toBuffer();
   console.log(`\n${label} (${(bytes.length / 1024).toFixed(0)} KB), p50 of ${RUNS} warm runs`);
-  console.log(`  baseline: sharp decode to raw RGB      ${await p50(() => sharp(bytes).raw().toBuffer())}`);
+  console.log(
+    `  baseline: sharp decode to raw RGB      ${await p50(() => sharp(bytes).raw().toBuffer())}`,
+  );
   for (const [stage, req] of stages) {
     // A fresh LoadedImage per run, so per-image raster caches do not flatter the figures.
-    console.log(`  ${stage.padEnd(38)} ${await p50(async () => backend.analyze(await backend.load(bytes), req))}`);
+    console.log(
+      `  ${stage.padEnd(38)} ${await p50(async () => backend.analyze(await backend.load(bytes), req))}`,
+    );
   }
 }
 clearInterval(sample);
-console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+console.log(
+  `\nload average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores`,
+);
 console.log(`peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (main thread + model workers)`);
 await backend.close();

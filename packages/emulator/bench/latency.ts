@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { startEmulator } from '../src/index.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const img = (name: string): Buffer => readFileSync(new URL(`../../../testdata/images/${name}`, import.meta.url));
+const img = (name: string): Buffer =>
+  readFileSync(new URL(`../../../testdata/images/${name}`, import.meta.url));
 
 function quantile(sorted: number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
@@ -27,18 +28,34 @@ async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p95:
 }
 
 // analysisMemo off: warm runs must redo the work, not hit the memo.
-const emu = await startEmulator({ port: 0, analysisMemo: false, readProgression: { notStarted: { polls: 0 }, running: { polls: 0 } } });
+const emu = await startEmulator({
+  port: 0,
+  analysisMemo: false,
+  readProgression: { notStarted: { polls: 0 }, running: { polls: 0 } },
+});
 const headers = { 'Ocp-Apim-Subscription-Key': emu.key };
 const call = async (path: string, body?: Buffer): Promise<Response> => {
-  const res = await fetch(emu.url + path, body ? { method: 'POST', body: new Uint8Array(body), headers: { ...headers, 'Content-Type': 'application/octet-stream' } } : { headers });
+  const res = await fetch(
+    emu.url + path,
+    body
+      ? {
+          method: 'POST',
+          body: new Uint8Array(body),
+          headers: { ...headers, 'Content-Type': 'application/octet-stream' },
+        }
+      : { headers },
+  );
   if (res.status >= 300) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
   await res.arrayBuffer();
   return res;
 };
 const read = async (body: Buffer): Promise<void> => {
-  const location = (await call('/vision/v3.2/read/analyze', body)).headers.get('operation-location')!;
+  const location = (await call('/vision/v3.2/read/analyze', body)).headers.get(
+    'operation-location',
+  )!;
   for (;;) {
-    const status = ((await (await fetch(location, { headers })).json()) as { status: string }).status;
+    const status = ((await (await fetch(location, { headers })).json()) as { status: string })
+      .status;
     if (status === 'succeeded') return;
     if (status === 'failed') throw new Error('read failed');
     await new Promise((r) => setTimeout(r, 10));
@@ -47,26 +64,59 @@ const read = async (body: Buffer): Promise<void> => {
 
 // A ~1 MP photo: csdf-house.jpg (640x480) upscaled to 1155x866, JPEG q85.
 const photo = await sharp(img('csdf-house.jpg')).resize(1155, 866).jpeg({ quality: 85 }).toBuffer();
-const ALL = 'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult,Objects,Brands&details=Celebrities,Landmarks';
+const ALL =
+  'visualFeatures=Categories,Tags,Description,Faces,ImageType,Color,Adult,Objects,Brands&details=Celebrities,Landmarks';
 
 const rows: [string, { p50: number; p95: number }, string][] = [];
-rows.push(['baseline: GET /models (HTTP round trip)', await measure(() => call('/vision/v3.2/models')), '']);
-rows.push(['baseline: sharp decode of the 1 MP photo', await measure(() => sharp(photo).raw().toBuffer()), '']);
-rows.push(['analyze, all features, 1 MP photo', await measure(() => call(`/vision/v3.2/analyze?${ALL}`, photo)), '< 500 ms']);
+rows.push([
+  'baseline: GET /models (HTTP round trip)',
+  await measure(() => call('/vision/v3.2/models')),
+  '',
+]);
+rows.push([
+  'baseline: sharp decode of the 1 MP photo',
+  await measure(() => sharp(photo).raw().toBuffer()),
+  '',
+]);
+rows.push([
+  'analyze, all features, 1 MP photo',
+  await measure(() => call(`/vision/v3.2/analyze?${ALL}`, photo)),
+  '< 500 ms',
+]);
 rows.push(['describe, 1 MP photo', await measure(() => call('/vision/v3.2/describe', photo)), '']);
-rows.push(['generateThumbnail 200x200 smart, 1 MP', await measure(() => call('/vision/v3.2/generateThumbnail?width=200&height=200&smartCropping=true', photo)), '']);
-rows.push(['ocr, tjs-testocr.png', await measure(() => call('/vision/v3.2/ocr', img('tjs-testocr.png'))), '']);
-rows.push(['read (POST + polls), rest-read.png dense page', await measure(() => read(img('rest-read.png'))), '< 3000 ms']);
+rows.push([
+  'generateThumbnail 200x200 smart, 1 MP',
+  await measure(() =>
+    call('/vision/v3.2/generateThumbnail?width=200&height=200&smartCropping=true', photo),
+  ),
+  '',
+]);
+rows.push([
+  'ocr, tjs-testocr.png',
+  await measure(() => call('/vision/v3.2/ocr', img('tjs-testocr.png'))),
+  '',
+]);
+rows.push([
+  'read (POST + polls), rest-read.png dense page',
+  await measure(() => read(img('rest-read.png'))),
+  '< 3000 ms',
+]);
 const rssMb = process.resourceUsage().maxRSS / 1024;
 await emu.close();
 
 const pad = (s: string, n: number): string => s.padEnd(n);
-console.log(`emulator latency, warm, ${RUNS} runs each (1 MP photo: ${photo.length} bytes, 1155x866)`);
+console.log(
+  `emulator latency, warm, ${RUNS} runs each (1 MP photo: ${photo.length} bytes, 1155x866)`,
+);
 console.log(`${pad('operation', 48)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}target`);
 for (const [name, { p50, p95 }, target] of rows) {
-  const verdict = target ? `${target} ${p50 < Number(target.replace(/\D/g, '')) ? 'ok' : 'MISSED'}` : '';
+  const verdict = target
+    ? `${target} ${p50 < Number(target.replace(/\D/g, '')) ? 'ok' : 'MISSED'}`
+    : '';
   console.log(`${pad(name, 48)}${pad(p50.toFixed(1), 10)}${pad(p95.toFixed(1), 10)}${verdict}`);
 }
-console.log(`peak RSS: ${rssMb.toFixed(0)} MB (target < 1536 MB ${rssMb < 1536 ? 'ok' : 'MISSED'})`);
+console.log(
+  `peak RSS: ${rssMb.toFixed(0)} MB (target < 1536 MB ${rssMb < 1536 ? 'ok' : 'MISSED'})`,
+);
 // Exit even if a model worker outlives close(): the figures are printed.
 process.exit(0);

@@ -31,7 +31,9 @@ export interface RunningEmulator {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
   const lazy = createLazyBackend(resolved.galleryDir);
-  const backend = resolved.backend ?? (resolved.analysisMemo ? createMemoBackend(lazy, resolved.analysisMemo) : lazy);
+  const backend =
+    resolved.backend ??
+    (resolved.analysisMemo ? createMemoBackend(lazy, resolved.analysisMemo) : lazy);
   const operations = createOperationStore(resolved);
   return {
     handler: createPipeline({ options: resolved, backend, operations }),
@@ -56,7 +58,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server.listen(resolved.port, resolved.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const shownHost = resolved.host === '0.0.0.0' || resolved.host === '::' ? '127.0.0.1' : resolved.host;
+  const shownHost =
+    resolved.host === '0.0.0.0' || resolved.host === '::' ? '127.0.0.1' : resolved.host;
   const hostPart = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
   return {
     url: `http://${hostPart}:${port}`,

@@ -17,7 +17,8 @@ const USAGE = `Usage: visiongraph-emulator [options]
 function number(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new EmulatorOptionsError(flag, `"${value}" is not a number`);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new EmulatorOptionsError(flag, `"${value}" is not a number`);
   return n;
 }
 
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
   console.log(`Azure AI Vision emulator listening on ${emulator.url}`);
   console.log(`  v3.2: ${emulator.url}/vision/v3.2/   v1.0: ${emulator.url}/vision/v1.0/`);
   console.log(`  Ocp-Apim-Subscription-Key: ${emulator.key}`);
-  console.log(`  analysis memo: ${options.analysisMemo === false ? 'off' : 'on (--no-analysis-memo turns it off)'}`);
+  console.log(
+    `  analysis memo: ${options.analysisMemo === false ? 'off' : 'on (--no-analysis-memo turns it off)'}`,
+  );
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
   };
@@ -64,6 +67,10 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
-  if (!(err instanceof EmulatorOptionsError) && (err as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') console.error(USAGE);
+  if (
+    !(err instanceof EmulatorOptionsError) &&
+    (err as NodeJS.ErrnoException)?.code !== 'EADDRINUSE'
+  )
+    console.error(USAGE);
   process.exit(1);
 });

@@ -3,7 +3,13 @@
 // parts already computed (analyze, then describe), is answered without running the models again.
 // analyze is memoised per part; the inner backend is asked only for the parts not yet known.
 import { createHash } from 'node:crypto';
-import type { AnalysisOptions, AnalyzeRequest, AnalyzeResult, LoadedImage, VisionBackend } from './analysis/types.js';
+import type {
+  AnalysisOptions,
+  AnalyzeRequest,
+  AnalyzeResult,
+  LoadedImage,
+  VisionBackend,
+} from './analysis/types.js';
 
 export interface AnalysisMemoOptions {
   /** Distinct images (by content) whose results are kept; the least recently used goes first. @default 64 */
@@ -19,20 +25,41 @@ interface Flight {
 }
 
 type Part = keyof AnalyzeResult;
-const PARTS: Part[] = ['faces', 'objects', 'tags', 'description', 'categories', 'color', 'imageType', 'adult', 'brands', 'celebrities', 'landmarks'];
+const PARTS: Part[] = [
+  'faces',
+  'objects',
+  'tags',
+  'description',
+  'categories',
+  'color',
+  'imageType',
+  'adult',
+  'brands',
+  'celebrities',
+  'landmarks',
+];
 
 /** The memo key of one requested analyze part; undefined when the part is not requested. */
 function partKey(req: AnalyzeRequest, part: Part): string | undefined {
-  if (part === 'description') return req.description ? `description:${req.description.maxCandidates}` : undefined;
+  if (part === 'description')
+    return req.description ? `description:${req.description.maxCandidates}` : undefined;
   // Category details (celebrities, landmarks) are only filled when those were asked for too.
-  if (part === 'categories') return req.categories ? `categories:${req.celebrities ? 'c' : ''}${req.landmarks ? 'l' : ''}` : undefined;
+  if (part === 'categories')
+    return req.categories
+      ? `categories:${req.celebrities ? 'c' : ''}${req.landmarks ? 'l' : ''}`
+      : undefined;
   return req[part] ? part : undefined;
 }
 
 /** Results handed out are copies, so a route that edits its answer cannot change the memo. */
 function copy<T>(value: T): T {
   if (Buffer.isBuffer(value)) return Buffer.from(value) as T;
-  if (value && typeof value === 'object' && 'data' in value && Buffer.isBuffer((value as { data: unknown }).data)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    'data' in value &&
+    Buffer.isBuffer((value as { data: unknown }).data)
+  ) {
     return { ...value, data: Buffer.from((value as { data: Buffer }).data) };
   }
   return structuredClone(value);
@@ -57,14 +84,23 @@ function join(flight: Flight, signal: AbortSignal | undefined): Promise<unknown>
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     flight.promise.then(
-      (value) => { leave(); resolve(value); },
-      (err: unknown) => { leave(); reject(err); },
+      (value) => {
+        leave();
+        resolve(value);
+      },
+      (err: unknown) => {
+        leave();
+        reject(err);
+      },
     );
   });
 }
 
 /** Wraps `inner` with the memo; `close()` clears it and closes `inner`. */
-export function createMemoBackend(inner: VisionBackend, options: AnalysisMemoOptions = {}): VisionBackend {
+export function createMemoBackend(
+  inner: VisionBackend,
+  options: AnalysisMemoOptions = {},
+): VisionBackend {
   const maxImages = options.maxImages ?? 64;
   // content hash -> (operation key -> flight); Map order is the LRU order.
   const images = new Map<string, Map<string, Flight>>();
@@ -89,7 +125,11 @@ export function createMemoBackend(inner: VisionBackend, options: AnalysisMemoOpt
   };
 
   /** Starts one inner computation and records it under `keys`; forgotten again if it fails. */
-  const start = (entry: Map<string, Flight>, keys: string[], run: (signal: AbortSignal) => Promise<unknown>): Flight => {
+  const start = (
+    entry: Map<string, Flight>,
+    keys: string[],
+    run: (signal: AbortSignal) => Promise<unknown>,
+  ): Flight => {
     const controller = new AbortController();
     const flight: Flight = { controller, waiters: 0, settled: false, promise: Promise.resolve() };
     const forget = (): void => {
@@ -97,21 +137,37 @@ export function createMemoBackend(inner: VisionBackend, options: AnalysisMemoOpt
     };
     controller.signal.addEventListener('abort', forget, { once: true });
     flight.promise = run(controller.signal).then(
-      (value) => { flight.settled = true; return value; },
-      (err: unknown) => { flight.settled = true; forget(); throw err; },
+      (value) => {
+        flight.settled = true;
+        return value;
+      },
+      (err: unknown) => {
+        flight.settled = true;
+        forget();
+        throw err;
+      },
     );
     flight.promise.catch(() => undefined); // the waiters see the error; no unhandled rejection here
     for (const key of keys) entry.set(key, flight);
     return flight;
   };
 
-  const memo = async <T>(img: LoadedImage, key: string, opts: AnalysisOptions | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const memo = async <T>(
+    img: LoadedImage,
+    key: string,
+    opts: AnalysisOptions | undefined,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
     const entry = entryOf(img);
     const flight = entry.get(key) ?? start(entry, [key], run);
     return copy((await join(flight, opts?.signal)) as T);
   };
 
-  const analyze = async (img: LoadedImage, req: AnalyzeRequest, opts?: AnalysisOptions): Promise<AnalyzeResult> => {
+  const analyze = async (
+    img: LoadedImage,
+    req: AnalyzeRequest,
+    opts?: AnalysisOptions,
+  ): Promise<AnalyzeResult> => {
     const entry = entryOf(img);
     const wanted = PARTS.flatMap((part) => {
       const key = partKey(req, part);
@@ -122,13 +178,23 @@ export function createMemoBackend(inner: VisionBackend, options: AnalysisMemoOpt
       const sub: AnalyzeRequest = {};
       for (const { part } of missing) {
         if (part === 'description') sub.description = req.description!;
-        else if (part === 'categories') Object.assign(sub, { categories: true, celebrities: req.celebrities, landmarks: req.landmarks });
+        else if (part === 'categories')
+          Object.assign(sub, {
+            categories: true,
+            celebrities: req.celebrities,
+            landmarks: req.landmarks,
+          });
         else sub[part] = true;
       }
-      const run = (signal: AbortSignal): Promise<AnalyzeResult> => inner.analyze(img, sub, { signal });
+      const run = (signal: AbortSignal): Promise<AnalyzeResult> =>
+        inner.analyze(img, sub, { signal });
       // Only the missing keys point at this flight: a part the sub-request computes as a side
       // effect (celebrities for category details) keeps its own entry.
-      start(entry, missing.map(({ key }) => key), run);
+      start(
+        entry,
+        missing.map(({ key }) => key),
+        run,
+      );
     }
     const picked = wanted.map((w) => ({ ...w, flight: entry.get(w.key)! }));
     const distinct = [...new Set(picked.map(({ flight }) => flight))];
@@ -136,18 +202,31 @@ export function createMemoBackend(inner: VisionBackend, options: AnalysisMemoOpt
     const settled = await Promise.all(distinct.map((flight) => join(flight, opts?.signal)));
     distinct.forEach((flight, i) => results.set(flight, settled[i] as AnalyzeResult));
     const out: AnalyzeResult = {};
-    for (const { part, flight } of picked) Object.assign(out, { [part]: copy(results.get(flight)![part]) });
+    for (const { part, flight } of picked)
+      Object.assign(out, { [part]: copy(results.get(flight)![part]) });
     return out;
   };
 
   return {
     load: (bytes) => inner.load(bytes),
     analyze,
-    thumbnail: (img, w, h, smart, opts) => memo(img, `thumbnail:${w}x${h}:${smart}`, opts, (signal) => inner.thumbnail(img, w, h, smart, { signal })),
-    areaOfInterest: (img, opts) => memo(img, 'areaOfInterest', opts, (signal) => inner.areaOfInterest(img, { signal })),
-    ocr: (img, params, opts) => memo(img, `ocr:${params.language}:${params.detectOrientation}`, opts, (signal) => inner.ocr(img, params, { signal })),
+    thumbnail: (img, w, h, smart, opts) =>
+      memo(img, `thumbnail:${w}x${h}:${smart}`, opts, (signal) =>
+        inner.thumbnail(img, w, h, smart, { signal }),
+      ),
+    areaOfInterest: (img, opts) =>
+      memo(img, 'areaOfInterest', opts, (signal) => inner.areaOfInterest(img, { signal })),
+    ocr: (img, params, opts) =>
+      memo(img, `ocr:${params.language}:${params.detectOrientation}`, opts, (signal) =>
+        inner.ocr(img, params, { signal }),
+      ),
     read: (img, params, opts) =>
-      memo(img, `read:${JSON.stringify([params.language, params.pages, params.readingOrder, params.handwriting])}`, opts, (signal) => inner.read(img, params, { signal })),
+      memo(
+        img,
+        `read:${JSON.stringify([params.language, params.pages, params.readingOrder, params.handwriting])}`,
+        opts,
+        (signal) => inner.read(img, params, { signal }),
+      ),
     close: async () => {
       images.clear();
       await inner.close();

@@ -86,7 +86,9 @@ export interface ResolvedOptions {
   readProgression: { notStarted: Required<ReadStageOptions>; running: Required<ReadStageOptions> };
   rateLimit: number | undefined;
   latencyMs: number;
-  urlFetch: Required<Omit<UrlFetchOptions, 'allowedHosts'>> & { allowedHosts: string[] | undefined };
+  urlFetch: Required<Omit<UrlFetchOptions, 'allowedHosts'>> & {
+    allowedHosts: string[] | undefined;
+  };
   onRequest: ((info: RequestInfo) => void) | undefined;
   backend: VisionBackend | undefined;
   analysisMemo: Required<AnalysisMemoOptions> | undefined;
@@ -95,7 +97,10 @@ export interface ResolvedOptions {
 export class EmulatorOptionsError extends Error {
   override readonly name = 'EmulatorOptionsError';
   readonly code = 'INVALID_EMULATOR_OPTION';
-  constructor(readonly option: string, problem: string) {
+  constructor(
+    readonly option: string,
+    problem: string,
+  ) {
     super(`Invalid emulator option "${option}": ${problem}`);
   }
 }
@@ -105,7 +110,8 @@ function check(ok: boolean, option: string, problem: string): void {
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const isPositive = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 function stage(value: ReadStageOptions | undefined, name: string): Required<ReadStageOptions> {
   const polls = value?.polls ?? 1;
@@ -118,19 +124,38 @@ function stage(value: ReadStageOptions | undefined, name: string): Required<Read
 /** Applies defaults and validates; throws EmulatorOptionsError naming the first bad option. */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const key = options.key ?? DEFAULT_KEY;
-  check(typeof key === 'string' && /^\S+$/.test(key), 'key', 'must be a non-empty string without spaces');
+  check(
+    typeof key === 'string' && /^\S+$/.test(key),
+    'key',
+    'must be a non-empty string without spaces',
+  );
   const host = options.host ?? DEFAULT_HOST;
   check(typeof host === 'string' && host.length > 0, 'host', 'must be a non-empty string');
   const port = options.port ?? DEFAULT_PORT;
   check(isCount(port) && port <= 65_535, 'port', 'must be an integer from 0 to 65535');
   const galleryDir = options.galleryDir;
   if (galleryDir !== undefined) {
-    check(typeof galleryDir === 'string' && existsSync(galleryDir) && statSync(galleryDir).isDirectory(), 'galleryDir', 'must be an existing directory');
+    check(
+      typeof galleryDir === 'string' &&
+        existsSync(galleryDir) &&
+        statSync(galleryDir).isDirectory(),
+      'galleryDir',
+      'must be an existing directory',
+    );
   }
   const readResultTtlMs = options.readResultTtlMs ?? 48 * 3600 * 1000;
-  check(isPositive(readResultTtlMs), 'readResultTtlMs', 'must be a positive number of milliseconds');
-  const rateLimit = options.rateLimit === false || options.rateLimit === undefined ? undefined : options.rateLimit;
-  check(rateLimit === undefined || isPositive(rateLimit), 'rateLimit', 'must be a positive number of requests per second, or false');
+  check(
+    isPositive(readResultTtlMs),
+    'readResultTtlMs',
+    'must be a positive number of milliseconds',
+  );
+  const rateLimit =
+    options.rateLimit === false || options.rateLimit === undefined ? undefined : options.rateLimit;
+  check(
+    rateLimit === undefined || isPositive(rateLimit),
+    'rateLimit',
+    'must be a positive number of requests per second, or false',
+  );
   const latencyMs = options.latencyMs ?? 0;
   check(isCount(latencyMs), 'latencyMs', 'must be an integer >= 0');
   const fetch = options.urlFetch ?? {};
@@ -140,28 +165,53 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     maxRedirects: fetch.maxRedirects ?? 5,
     allowedHosts: fetch.allowedHosts?.map((h) => h.toLowerCase()),
   };
-  check(isPositive(urlFetch.timeoutMs), 'urlFetch.timeoutMs', 'must be a positive number of milliseconds');
+  check(
+    isPositive(urlFetch.timeoutMs),
+    'urlFetch.timeoutMs',
+    'must be a positive number of milliseconds',
+  );
   check(isPositive(urlFetch.maxBytes), 'urlFetch.maxBytes', 'must be a positive number of bytes');
   check(isCount(urlFetch.maxRedirects), 'urlFetch.maxRedirects', 'must be an integer >= 0');
   check(
-    fetch.allowedHosts === undefined || (Array.isArray(fetch.allowedHosts) && fetch.allowedHosts.every((h) => typeof h === 'string' && h.length > 0)),
+    fetch.allowedHosts === undefined ||
+      (Array.isArray(fetch.allowedHosts) &&
+        fetch.allowedHosts.every((h) => typeof h === 'string' && h.length > 0)),
     'urlFetch.allowedHosts',
     'must be an array of host names',
   );
-  check(options.onRequest === undefined || typeof options.onRequest === 'function', 'onRequest', 'must be a function');
+  check(
+    options.onRequest === undefined || typeof options.onRequest === 'function',
+    'onRequest',
+    'must be a function',
+  );
   const backend = options.backend;
-  check(backend === undefined || (typeof backend === 'object' && typeof backend.load === 'function'), 'backend', 'must implement VisionBackend');
+  check(
+    backend === undefined || (typeof backend === 'object' && typeof backend.load === 'function'),
+    'backend',
+    'must implement VisionBackend',
+  );
   const memo = options.analysisMemo;
-  check(memo === undefined || memo === false || (typeof memo === 'object' && memo !== null), 'analysisMemo', 'must be an object or false');
+  check(
+    memo === undefined || memo === false || (typeof memo === 'object' && memo !== null),
+    'analysisMemo',
+    'must be an object or false',
+  );
   const analysisMemo = memo === false ? undefined : { maxImages: memo?.maxImages ?? 64 };
-  check(analysisMemo === undefined || (isCount(analysisMemo.maxImages) && analysisMemo.maxImages > 0), 'analysisMemo.maxImages', 'must be an integer >= 1');
+  check(
+    analysisMemo === undefined || (isCount(analysisMemo.maxImages) && analysisMemo.maxImages > 0),
+    'analysisMemo.maxImages',
+    'must be an integer >= 1',
+  );
   return {
     key,
     host,
     port,
     galleryDir,
     readResultTtlMs,
-    readProgression: { notStarted: stage(options.readProgression?.notStarted, 'notStarted'), running: stage(options.readProgression?.running, 'running') },
+    readProgression: {
+      notStarted: stage(options.readProgression?.notStarted, 'notStarted'),
+      running: stage(options.readProgression?.running, 'running'),
+    },
     rateLimit,
     latencyMs,
     urlFetch,

@@ -44,9 +44,12 @@ export function createPipeline({ options, backend, operations }: PipelineDeps): 
     send(res, answer);
   };
   const { latencyMs } = options;
-  const finish = latencyMs === 0 ? reply : (req: IncomingMessage, res: ServerResponse, answer: Reply): void => {
-    setTimeout(reply, latencyMs, req, res, answer);
-  };
+  const finish =
+    latencyMs === 0
+      ? reply
+      : (req: IncomingMessage, res: ServerResponse, answer: Reply): void => {
+          setTimeout(reply, latencyMs, req, res, answer);
+        };
 
   return (req, res) => {
     const requestId = assignRequestId(res);
@@ -62,11 +65,27 @@ export function createPipeline({ options, backend, operations }: PipelineDeps): 
       const { route, params } = found;
       format = route.errorFormat;
       const query = parseQuery(url.searchParams);
-      options.onRequest?.({ method: route.method, path: url.pathname, version: route.version, operation: route.operation, query: query.raw });
+      options.onRequest?.({
+        method: route.method,
+        path: url.pathname,
+        version: route.version,
+        operation: route.operation,
+        query: query.raw,
+      });
       checkKey(req, options.key);
       limiter.take();
       const host = req.headers.host ?? `${options.host}:${options.port}`;
-      return route.handle({ req, query, params, requestId, signal: abort.signal, backend, options, operations, baseUrl: `http://${host}` });
+      return route.handle({
+        req,
+        query,
+        params,
+        requestId,
+        signal: abort.signal,
+        backend,
+        options,
+        operations,
+        baseUrl: `http://${host}`,
+      });
     };
     run().then(
       (reply) => finish(req, res, reply),
@@ -76,10 +95,17 @@ export function createPipeline({ options, backend, operations }: PipelineDeps): 
         if (err instanceof AzureError) {
           azure = err;
         } else {
-          console.error(`[emulator] request ${requestId} failed: ${err instanceof Error ? err.message : String(err)}`);
+          console.error(
+            `[emulator] request ${requestId} failed: ${err instanceof Error ? err.message : String(err)}`,
+          );
           azure = AzureErrors.internal();
         }
-        finish(req, res, { kind: 'json', status: azure.status, body: renderError(azure, format, requestId), headers: azure.headers });
+        finish(req, res, {
+          kind: 'json',
+          status: azure.status,
+          body: renderError(azure, format, requestId),
+          headers: azure.headers,
+        });
       },
     );
   };

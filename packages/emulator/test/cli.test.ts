@@ -21,7 +21,11 @@ function run(args: string[]): { output: () => string; exited: Promise<number | n
   return { output: () => out, exited };
 }
 
-async function waitFor(pattern: RegExp, output: () => string, ms: number): Promise<RegExpExecArray> {
+async function waitFor(
+  pattern: RegExp,
+  output: () => string,
+  ms: number,
+): Promise<RegExpExecArray> {
   const until = Date.now() + ms;
   for (;;) {
     const m = pattern.exec(output());
@@ -42,12 +46,23 @@ it('prints URL and key and serves /models within 5 s of spawn', async () => {
   // The key is printed on a later line than the URL, possibly in a later chunk.
   const [, printedKey] = await waitFor(/Ocp-Apim-Subscription-Key: (\S+)/, p.output, 5_000);
   expect(printedKey).toBe('cli-test-key');
-  const res = await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'cli-test-key' } });
+  const res = await fetch(`${url}/vision/v3.2/models`, {
+    headers: { 'Ocp-Apim-Subscription-Key': 'cli-test-key' },
+  });
   const elapsed = Date.now() - started;
   expect(res.status).toBe(200);
-  expect(((await res.json()) as any).models.map((m: { name: string }) => m.name)).toEqual(['celebrities', 'landmarks']);
+  expect(((await res.json()) as any).models.map((m: { name: string }) => m.name)).toEqual([
+    'celebrities',
+    'landmarks',
+  ]);
   expect(elapsed).toBeLessThan(5_000);
-  expect((await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key' } })).status).toBe(401);
+  expect(
+    (
+      await fetch(`${url}/vision/v3.2/models`, {
+        headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key' },
+      })
+    ).status,
+  ).toBe(401);
 });
 
 it('applies --rate-limit', async () => {
@@ -57,7 +72,8 @@ it('applies --rate-limit', async () => {
   expect(printedKey).toBe('emulator-key');
   const headers = { 'Ocp-Apim-Subscription-Key': 'emulator-key' };
   const statuses = [];
-  for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${url}/vision/v1.0/models`, { headers })).status);
+  for (let i = 0; i < 3; i += 1)
+    statuses.push((await fetch(`${url}/vision/v1.0/models`, { headers })).status);
   expect(statuses).toContain(429);
 });
 
@@ -79,5 +95,11 @@ it('turns the analysis memo off with --no-analysis-memo', async () => {
   const [, url] = await waitFor(/listening on (http:\/\/\S+)/, off.output, 5_000);
   await waitFor(/analysis memo: (\S+)/, off.output, 5_000);
   expect(off.output()).toContain('analysis memo: off');
-  expect((await fetch(`${url}/vision/v3.2/models`, { headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key' } })).status).toBe(200);
+  expect(
+    (
+      await fetch(`${url}/vision/v3.2/models`, {
+        headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key' },
+      })
+    ).status,
+  ).toBe(200);
 });

@@ -28,29 +28,103 @@ function prng(seed: number): () => number {
 }
 const rnd = prng(20261125);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-const bytes = (n: number): Buffer => Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256)));
+const bytes = (n: number): Buffer =>
+  Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256)));
 
 const ROUTES = [
-  '/vision/v3.2/analyze', '/vision/v3.2/describe', '/vision/v3.2/tag', '/vision/v3.2/detect', '/vision/v3.2/areaOfInterest',
-  '/vision/v3.2/ocr', '/vision/v3.2/generateThumbnail', '/vision/v3.2/models/celebrities/analyze', '/vision/v3.2/read/analyze',
-  '/vision/v1.0/analyze', '/vision/v1.0/ocr', '/vision/v1.0/generateThumbnail', '/vision/v1.0/models/landmarks/analyze',
-  '/vision/v1.0/recognizeText', '/vision/V3.2/ANALYZE', '/vision/v3.2/read/analyzeResults/x', '/vision/v1.0/textOperations/1',
+  '/vision/v3.2/analyze',
+  '/vision/v3.2/describe',
+  '/vision/v3.2/tag',
+  '/vision/v3.2/detect',
+  '/vision/v3.2/areaOfInterest',
+  '/vision/v3.2/ocr',
+  '/vision/v3.2/generateThumbnail',
+  '/vision/v3.2/models/celebrities/analyze',
+  '/vision/v3.2/read/analyze',
+  '/vision/v1.0/analyze',
+  '/vision/v1.0/ocr',
+  '/vision/v1.0/generateThumbnail',
+  '/vision/v1.0/models/landmarks/analyze',
+  '/vision/v1.0/recognizeText',
+  '/vision/V3.2/ANALYZE',
+  '/vision/v3.2/read/analyzeResults/x',
+  '/vision/v1.0/textOperations/1',
 ];
-const PARAMS = ['visualFeatures', 'details', 'language', 'maxCandidates', 'width', 'height', 'smartCropping', 'detectOrientation', 'pages', 'readingOrder', 'model-version', 'mode', 'handwriting'];
-const VALUES = ['', 'Tags', 'Faces,,Color', 'x'.repeat(300), '-1', '0', '99999999999999999999', 'true', 'NaN', '1-', '%00', '😀', 'en', 'unk', '1.5', 'a,b,c'];
-const TYPES = ['application/octet-stream', 'application/json', 'multipart/form-data; boundary=zz', 'multipart/form-data', 'text/plain', 'image/png', '', 'application/json; charset=utf-16'];
-const SEEDS = [image('tjs-testocr.png'), image('csdf-dog.jpg'), image('tjs-simple.gif'), image('tess-eurotext.tif')];
+const PARAMS = [
+  'visualFeatures',
+  'details',
+  'language',
+  'maxCandidates',
+  'width',
+  'height',
+  'smartCropping',
+  'detectOrientation',
+  'pages',
+  'readingOrder',
+  'model-version',
+  'mode',
+  'handwriting',
+];
+const VALUES = [
+  '',
+  'Tags',
+  'Faces,,Color',
+  'x'.repeat(300),
+  '-1',
+  '0',
+  '99999999999999999999',
+  'true',
+  'NaN',
+  '1-',
+  '%00',
+  '😀',
+  'en',
+  'unk',
+  '1.5',
+  'a,b,c',
+];
+const TYPES = [
+  'application/octet-stream',
+  'application/json',
+  'multipart/form-data; boundary=zz',
+  'multipart/form-data',
+  'text/plain',
+  'image/png',
+  '',
+  'application/json; charset=utf-16',
+];
+const SEEDS = [
+  image('tjs-testocr.png'),
+  image('csdf-dog.jpg'),
+  image('tjs-simple.gif'),
+  image('tess-eurotext.tif'),
+];
 
 function randomBody(type: string): Buffer | string {
   const kind = Math.floor(rnd() * 7);
   if (kind === 0) return bytes(Math.floor(rnd() * 2048));
   if (kind === 1) return pick(SEEDS).subarray(0, 8 + Math.floor(rnd() * 400)); // truncated header
-  if (kind === 2) return pick(['{', '{"url":', '[]', 'null', '{"url":42}', '{"url":"http://127.0.0.1:1/x"}', '{"url":"http://[::1:"}', '{"url":"file:///etc/passwd"}', '"str"']);
-  if (kind === 3) return type.startsWith('multipart') ? `--zz\r\nContent-Disposition: form-data; name="f"\r\n\r\n${bytes(50).toString('latin1')}\r\n--zz--` : bytes(10);
+  if (kind === 2)
+    return pick([
+      '{',
+      '{"url":',
+      '[]',
+      'null',
+      '{"url":42}',
+      '{"url":"http://127.0.0.1:1/x"}',
+      '{"url":"http://[::1:"}',
+      '{"url":"file:///etc/passwd"}',
+      '"str"',
+    ]);
+  if (kind === 3)
+    return type.startsWith('multipart')
+      ? `--zz\r\nContent-Disposition: form-data; name="f"\r\n\r\n${bytes(50).toString('latin1')}\r\n--zz--`
+      : bytes(10);
   if (kind === 4) {
     // A real image with bytes flipped past its header: the decoder must reject or survive it.
     const copy = Buffer.from(pick(SEEDS).subarray(0, 1500));
-    for (let i = 0; i < 20; i += 1) copy[64 + Math.floor(rnd() * (copy.length - 64))] = Math.floor(rnd() * 256);
+    for (let i = 0; i < 20; i += 1)
+      copy[64 + Math.floor(rnd() * (copy.length - 64))] = Math.floor(rnd() * 256);
     return copy;
   }
   if (kind === 5) return '';
@@ -59,7 +133,10 @@ function randomBody(type: string): Buffer | string {
 
 function randomQuery(): string {
   const n = Math.floor(rnd() * 4);
-  const parts = Array.from({ length: n }, () => `${encodeURIComponent(pick(PARAMS))}=${encodeURIComponent(pick(VALUES))}`);
+  const parts = Array.from(
+    { length: n },
+    () => `${encodeURIComponent(pick(PARAMS))}=${encodeURIComponent(pick(VALUES))}`,
+  );
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
@@ -67,7 +144,8 @@ function checkAnswer(status: number, contentType: string | null, text: string, p
   const where = `${status} ${path}: ${text.slice(0, 200)}`;
   expect([200, 202, 400, 404, 415], where).toContain(status);
   if (status === 202) return expect(text, where).toBe('');
-  if (status === 200 && !contentType?.startsWith('application/json')) return expect(contentType, where).toMatch(/^image\//);
+  if (status === 200 && !contentType?.startsWith('application/json'))
+    return expect(contentType, where).toMatch(/^image\//);
   const body = JSON.parse(text);
   if (status === 200) return expect(typeof body, where).toBe('object');
   const code = body.error?.innererror?.code ?? body.error?.code ?? body.code;
@@ -76,22 +154,36 @@ function checkAnswer(status: number, contentType: string | null, text: string, p
 }
 
 /** A raw request announcing a huge body and sending almost nothing. */
-function hugeDeclared(path: string): Promise<{ status: number; text: string; type: string | undefined }> {
+function hugeDeclared(
+  path: string,
+): Promise<{ status: number; text: string; type: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${h.url}${path}`, {
-      method: 'POST',
-      headers: { 'Ocp-Apim-Subscription-Key': h.key, 'Content-Type': 'application/octet-stream', 'Content-Length': String(2 ** 40) },
-    }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, type: res.headers['content-type'] }));
-    });
+    const req = request(
+      `${h.url}${path}`,
+      {
+        method: 'POST',
+        headers: {
+          'Ocp-Apim-Subscription-Key': h.key,
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': String(2 ** 40),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text, type: res.headers['content-type'] }),
+        );
+      },
+    );
     req.on('error', reject);
     req.write(bytes(100));
   });
 }
 
-it('answers 300 random requests with Azure errors or successes, then still serves', { timeout: 180_000 }, async () => {
+it('answers 300 random requests with Azure errors or successes, then still serves', {
+  timeout: 180_000,
+}, async () => {
   const started = Date.now();
   const statuses = new Map<number, number>();
   for (let i = 0; i < 300; i += 1) {
@@ -113,6 +205,10 @@ it('answers 300 random requests with Azure errors or successes, then still serve
   expect(statuses.get(415)).toBeGreaterThan(10);
   const good = await h.post('/vision/v3.2/tag', image('csdf-dog.jpg'));
   expect(good.status).toBe(200);
-  expect(((await good.json()) as any).metadata).toEqual({ width: 600, height: 450, format: 'Jpeg' });
+  expect(((await good.json()) as any).metadata).toEqual({
+    width: 600,
+    height: 450,
+    format: 'Jpeg',
+  });
   expect(Date.now() - started).toBeLessThan(170_000);
 });

@@ -6,16 +6,31 @@ import { checkAddress, checkHostName } from '../src/http/host-policy.js';
 import { guardLookup } from '../src/http/url-fetcher.js';
 
 const resolvingTo = (...addresses: string[]) =>
-  guardLookup((_host, _opts, cb) => cb(null, addresses.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 }))));
+  guardLookup((_host, _opts, cb) =>
+    cb(
+      null,
+      addresses.map(
+        (address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 }),
+      ),
+    ),
+  );
 
 function lookup(fn: ReturnType<typeof guardLookup>, all: boolean): Promise<unknown> {
-  return new Promise((resolve, reject) => fn('images.example', { all }, (err: Error | null, address: unknown) => (err ? reject(err) : resolve(address))));
+  return new Promise((resolve, reject) =>
+    fn('images.example', { all }, (err: Error | null, address: unknown) =>
+      err ? reject(err) : resolve(address),
+    ),
+  );
 }
 
 describe('host policy', () => {
   it('refuses a name whose DNS answer is link-local or a metadata address', async () => {
-    await expect(lookup(resolvingTo('169.254.169.254'), false)).rejects.toThrow(/link-local|metadata/);
-    await expect(lookup(resolvingTo('93.184.216.34', 'fd00:ec2::254'), true)).rejects.toThrow(/metadata/);
+    await expect(lookup(resolvingTo('169.254.169.254'), false)).rejects.toThrow(
+      /link-local|metadata/,
+    );
+    await expect(lookup(resolvingTo('93.184.216.34', 'fd00:ec2::254'), true)).rejects.toThrow(
+      /metadata/,
+    );
     await expect(lookup(resolvingTo('fe80::1'), true)).rejects.toThrow();
   });
 

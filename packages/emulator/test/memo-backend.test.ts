@@ -1,13 +1,27 @@
 // The memo decorator against a counting fake inner backend: the fake is the one right choice here,
 // since what is under test is which inner calls the decorator makes.
 import { describe, expect, it } from 'vitest';
-import type { AnalyzeRequest, AnalyzeResult, LoadedImage, VisionBackend } from '../src/analysis/types.js';
+import type {
+  AnalyzeRequest,
+  AnalyzeResult,
+  LoadedImage,
+  VisionBackend,
+} from '../src/analysis/types.js';
 import { createMemoBackend } from '../src/memo-backend.js';
 import { resolveOptions } from '../src/options.js';
 
 const ALL: AnalyzeRequest = {
-  faces: true, objects: true, tags: true, description: { maxCandidates: 1 }, categories: true, color: true,
-  imageType: true, adult: true, brands: true, celebrities: true, landmarks: true,
+  faces: true,
+  objects: true,
+  tags: true,
+  description: { maxCandidates: 1 },
+  categories: true,
+  color: true,
+  imageType: true,
+  adult: true,
+  brands: true,
+  celebrities: true,
+  landmarks: true,
 };
 
 function fake() {
@@ -20,42 +34,96 @@ function fake() {
       calls.push({ op: 'analyze', req });
       await gate;
       if (opts?.signal?.aborted) throw new Error('aborted');
-      if (failNext) { failNext = false; throw new Error('boom'); }
+      if (failNext) {
+        failNext = false;
+        throw new Error('boom');
+      }
       const out: AnalyzeResult = {};
       // The answer depends on the bytes, so a key by identity or by content shows in the results.
       if (req.tags) out.tags = [{ name: img.bytes.toString(), confidence: 1 }];
       if (req.faces) out.faces = [];
-      if (req.description) out.description = { tags: [], captions: [{ text: `n=${req.description.maxCandidates}`, confidence: 1 }] };
-      if (req.categories) out.categories = [{ name: req.celebrities ? 'people_' : 'others_', score: 1 }];
+      if (req.description)
+        out.description = {
+          tags: [],
+          captions: [{ text: `n=${req.description.maxCandidates}`, confidence: 1 }],
+        };
+      if (req.categories)
+        out.categories = [{ name: req.celebrities ? 'people_' : 'others_', score: 1 }];
       if (req.celebrities) out.celebrities = [];
       for (const k of ['objects', 'brands', 'landmarks'] as const) if (req[k]) out[k] = [];
-      if (req.color) out.color = { dominantColorForeground: 'Red', dominantColorBackground: 'Red', dominantColors: [], accentColor: '000000', isBWImg: false };
+      if (req.color)
+        out.color = {
+          dominantColorForeground: 'Red',
+          dominantColorBackground: 'Red',
+          dominantColors: [],
+          accentColor: '000000',
+          isBWImg: false,
+        };
       if (req.imageType) out.imageType = { clipArtType: 0, lineDrawingType: 0 };
-      if (req.adult) out.adult = { isAdultContent: false, isRacyContent: false, isGoryContent: false, adultScore: 0, racyScore: 0, goreScore: 0 };
+      if (req.adult)
+        out.adult = {
+          isAdultContent: false,
+          isRacyContent: false,
+          isGoryContent: false,
+          adultScore: 0,
+          racyScore: 0,
+          goreScore: 0,
+        };
       return out;
     },
-    async thumbnail(_img, w, h) { calls.push({ op: 'thumbnail' }); return { data: Buffer.from(`${w}x${h}`), contentType: 'image/png' }; },
-    async areaOfInterest() { calls.push({ op: 'areaOfInterest' }); return { x: 0, y: 0, w: 1, h: 1 }; },
-    async ocr() { calls.push({ op: 'ocr' }); return { language: 'en', textAngle: 0, orientation: 'Up', regions: [] }; },
-    async read() { calls.push({ op: 'read' }); return []; },
+    async thumbnail(_img, w, h) {
+      calls.push({ op: 'thumbnail' });
+      return { data: Buffer.from(`${w}x${h}`), contentType: 'image/png' };
+    },
+    async areaOfInterest() {
+      calls.push({ op: 'areaOfInterest' });
+      return { x: 0, y: 0, w: 1, h: 1 };
+    },
+    async ocr() {
+      calls.push({ op: 'ocr' });
+      return { language: 'en', textAngle: 0, orientation: 'Up', regions: [] };
+    },
+    async read() {
+      calls.push({ op: 'read' });
+      return [];
+    },
     close: async () => undefined,
   };
   return {
-    inner, calls,
-    hold() { let open!: () => void; gate = new Promise((r) => { open = r; }); return () => open(); },
-    failOnce() { failNext = true; },
+    inner,
+    calls,
+    hold() {
+      let open!: () => void;
+      gate = new Promise((r) => {
+        open = r;
+      });
+      return () => open();
+    },
+    failOnce() {
+      failNext = true;
+    },
   };
 }
 
-const img = (text: string): LoadedImage => ({ bytes: Buffer.from(text), format: 'Png', width: 1, height: 1, pages: 1 });
+const img = (text: string): LoadedImage => ({
+  bytes: Buffer.from(text),
+  format: 'Png',
+  width: 1,
+  height: 1,
+  pages: 1,
+});
 
 describe('analysis memo', () => {
   it('reuses parts: analyze all, then describe and tag are free; a new part asks only for that part', async () => {
     const f = fake();
     const memo = createMemoBackend(f.inner);
     await memo.analyze(img('a'), ALL);
-    expect(await memo.analyze(img('a'), { description: { maxCandidates: 1 } })).toEqual({ description: { tags: [], captions: [{ text: 'n=1', confidence: 1 }] } });
-    expect(await memo.analyze(img('a'), { tags: true })).toEqual({ tags: [{ name: 'a', confidence: 1 }] });
+    expect(await memo.analyze(img('a'), { description: { maxCandidates: 1 } })).toEqual({
+      description: { tags: [], captions: [{ text: 'n=1', confidence: 1 }] },
+    });
+    expect(await memo.analyze(img('a'), { tags: true })).toEqual({
+      tags: [{ name: 'a', confidence: 1 }],
+    });
     expect(f.calls).toHaveLength(1);
     await memo.analyze(img('a'), { description: { maxCandidates: 3 }, tags: true });
     expect(f.calls.map((c) => c.req)).toEqual([ALL, { description: { maxCandidates: 3 } }]);
@@ -64,9 +132,17 @@ describe('analysis memo', () => {
   it('keys category details by whether celebrities or landmarks were asked', async () => {
     const f = fake();
     const memo = createMemoBackend(f.inner);
-    expect((await memo.analyze(img('a'), { categories: true })).categories![0]!.name).toBe('others_');
-    expect(await memo.analyze(img('a'), { categories: true, celebrities: true })).toEqual({ categories: [{ name: 'people_', score: 1 }], celebrities: [] });
-    expect(f.calls.map((c) => c.req)).toEqual([{ categories: true }, { categories: true, celebrities: true, landmarks: undefined }]);
+    expect((await memo.analyze(img('a'), { categories: true })).categories![0]!.name).toBe(
+      'others_',
+    );
+    expect(await memo.analyze(img('a'), { categories: true, celebrities: true })).toEqual({
+      categories: [{ name: 'people_', score: 1 }],
+      celebrities: [],
+    });
+    expect(f.calls.map((c) => c.req)).toEqual([
+      { categories: true },
+      { categories: true, celebrities: true, landmarks: undefined },
+    ]);
   });
 
   it('keys by content, not by object identity', async () => {
@@ -109,7 +185,10 @@ describe('analysis memo', () => {
     const f = fake();
     const memo = createMemoBackend(f.inner);
     const open = f.hold();
-    const both = Promise.all([memo.analyze(img('a'), { tags: true, faces: true }), memo.analyze(img('a'), { tags: true })]);
+    const both = Promise.all([
+      memo.analyze(img('a'), { tags: true, faces: true }),
+      memo.analyze(img('a'), { tags: true }),
+    ]);
     open();
     const [a, b] = await both;
     expect(a.tags).toEqual(b.tags);
@@ -166,9 +245,13 @@ describe('analysis memo', () => {
 describe('analysisMemo option', () => {
   it('defaults to 64 images, false turns it off, bad values name the option', () => {
     expect(resolveOptions({}).analysisMemo).toEqual({ maxImages: 64 });
-    expect(resolveOptions({ analysisMemo: { maxImages: 3 } }).analysisMemo).toEqual({ maxImages: 3 });
+    expect(resolveOptions({ analysisMemo: { maxImages: 3 } }).analysisMemo).toEqual({
+      maxImages: 3,
+    });
     expect(resolveOptions({ analysisMemo: false }).analysisMemo).toBeUndefined();
-    expect(() => resolveOptions({ analysisMemo: { maxImages: 0 } })).toThrow(/analysisMemo\.maxImages/);
+    expect(() => resolveOptions({ analysisMemo: { maxImages: 0 } })).toThrow(
+      /analysisMemo\.maxImages/,
+    );
     expect(() => resolveOptions({ analysisMemo: 'yes' as never })).toThrow(/analysisMemo/);
   });
 });

@@ -6,9 +6,24 @@ import { resolveOptions } from '../src/options.js';
 describe('emulator options', () => {
   it('has the documented defaults', () => {
     const o = resolveOptions();
-    expect(o).toMatchObject({ key: 'emulator-key', host: '127.0.0.1', port: 5000, readResultTtlMs: 48 * 3600 * 1000, rateLimit: undefined, latencyMs: 0 });
-    expect(o.readProgression).toEqual({ notStarted: { polls: 1, ms: 0 }, running: { polls: 1, ms: 0 } });
-    expect(o.urlFetch).toEqual({ timeoutMs: 10_000, maxBytes: 50 * 1024 * 1024, maxRedirects: 5, allowedHosts: undefined });
+    expect(o).toMatchObject({
+      key: 'emulator-key',
+      host: '127.0.0.1',
+      port: 5000,
+      readResultTtlMs: 48 * 3600 * 1000,
+      rateLimit: undefined,
+      latencyMs: 0,
+    });
+    expect(o.readProgression).toEqual({
+      notStarted: { polls: 1, ms: 0 },
+      running: { polls: 1, ms: 0 },
+    });
+    expect(o.urlFetch).toEqual({
+      timeoutMs: 10_000,
+      maxBytes: 50 * 1024 * 1024,
+      maxRedirects: 5,
+      allowedHosts: undefined,
+    });
   });
 
   const bad: [string, EmulatorOptions][] = [

@@ -13,7 +13,10 @@ const calls: RequestInfo[] = [];
 let h: Harness;
 let files: StaticServer;
 beforeAll(async () => {
-  [h, files] = await Promise.all([startHarness({ backend, onRequest: (info) => calls.push(info) }), startStaticServer()]);
+  [h, files] = await Promise.all([
+    startHarness({ backend, onRequest: (info) => calls.push(info) }),
+    startStaticServer(),
+  ]);
 });
 afterAll(async () => {
   await h.close();
@@ -28,15 +31,32 @@ describe('pipeline', () => {
     await fetch(`${h.url}/vision/v1.0/RecognizeText?handwriting=true`, { method: 'POST' });
     await h.get('/vision/v3.2/unknown');
     expect(calls).toEqual([
-      { method: 'POST', path: '/vision/v3.2/analyze', version: 'v3.2', operation: 'analyze', query: { visualFeatures: 'Tags', language: 'en' } },
-      { method: 'POST', path: '/vision/v1.0/RecognizeText', version: 'v1.0', operation: 'recognizeText', query: { handwriting: 'true' } },
+      {
+        method: 'POST',
+        path: '/vision/v3.2/analyze',
+        version: 'v3.2',
+        operation: 'analyze',
+        query: { visualFeatures: 'Tags', language: 'en' },
+      },
+      {
+        method: 'POST',
+        path: '/vision/v1.0/RecognizeText',
+        version: 'v1.0',
+        operation: 'recognizeText',
+        query: { handwriting: 'true' },
+      },
     ]);
   });
 
   it('matches paths and parameter names case-insensitively', async () => {
     const res = await h.post('/Vision/V3.2/AnalyZe?VISUALFEATURES=tags', image('csdf-dog.jpg'));
     expect(res.status).toBe(200);
-    expect(Object.keys((await res.json()) as object)).toEqual(['tags', 'requestId', 'metadata', 'modelVersion']);
+    expect(Object.keys((await res.json()) as object)).toEqual([
+      'tags',
+      'requestId',
+      'metadata',
+      'modelVersion',
+    ]);
   });
 
   it('puts the same request id in the headers and the body', async () => {
@@ -54,14 +74,20 @@ describe('pipeline', () => {
     const boundary = 'b0undary';
     const form = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="house.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="house.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const answers = await Promise.all([
       h.postUrl('/vision/v3.2/analyze?visualFeatures=Color', `${files.url}/csdf-house.jpg`),
       h.post('/vision/v3.2/analyze?visualFeatures=Color', bytes),
-      h.post('/vision/v3.2/analyze?visualFeatures=Color', form, `multipart/form-data; boundary=${boundary}`),
+      h.post(
+        '/vision/v3.2/analyze?visualFeatures=Color',
+        form,
+        `multipart/form-data; boundary=${boundary}`,
+      ),
     ]);
     const bodies = await Promise.all(answers.map(async (r) => (await r.json()) as any));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
@@ -71,7 +97,10 @@ describe('pipeline', () => {
   });
 
   it('resolves host names (localhost) and checks the resolved address', async () => {
-    const res = await h.postUrl('/vision/v3.2/tag', `${files.url.replace('127.0.0.1', 'localhost')}/csdf-dog.jpg`);
+    const res = await h.postUrl(
+      '/vision/v3.2/tag',
+      `${files.url.replace('127.0.0.1', 'localhost')}/csdf-dog.jpg`,
+    );
     expect(res.status).toBe(200);
   });
 
@@ -105,7 +134,11 @@ describe('pipeline', () => {
       const body = image('csdf-dog.jpg');
       const req = request(`${slow.url}/vision/v3.2/analyze`, {
         method: 'POST',
-        headers: { 'Ocp-Apim-Subscription-Key': slow.key, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length },
+        headers: {
+          'Ocp-Apim-Subscription-Key': slow.key,
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': body.length,
+        },
       });
       req.on('error', () => undefined);
       req.end(body);

@@ -25,13 +25,23 @@ const faceCount = async (bytes: Buffer): Promise<number> =>
 
 /** Word accuracy: 1 - (word-level edit distance / words in the truth). */
 function wordAccuracy(truth: string, seen: string): number {
-  const norm = (s: string): string[] => s.toLowerCase().split(/\s+/).map((w) => w.replace(/[.,]+$/, '')).filter(Boolean);
+  const norm = (s: string): string[] =>
+    s
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.,]+$/, ''))
+      .filter(Boolean);
   const a = norm(truth);
   const b = norm(seen);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
     const row = [i];
-    for (let j = 1; j <= b.length; j += 1) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j += 1)
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     prev = row;
   }
   return 1 - prev[b.length]! / a.length;
@@ -59,7 +69,9 @@ describe('answers come from the pixels', () => {
 
   it('reads tjs-testocr.png with /ocr at >= 95% word accuracy', async () => {
     const body = await json(await h.post('/vision/v3.2/ocr?language=en', image('tjs-testocr.png')));
-    const text = body.regions.flatMap((r: any) => r.lines.map((l: any) => l.words.map((w: any) => w.text).join(' '))).join(' ');
+    const text = body.regions
+      .flatMap((r: any) => r.lines.map((l: any) => l.words.map((w: any) => w.text).join(' ')))
+      .join(' ');
     expect(wordAccuracy(TESTOCR, text)).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -79,8 +91,22 @@ describe('answers come from the pixels', () => {
 
   it('keeps the face in a smart-cropped thumbnail of the astronaut, where a centre crop loses it', async () => {
     // A wide strip (4:1) of a square portrait: the centre strip misses the face, which sits high.
-    const smart = Buffer.from(await (await h.post('/vision/v3.2/generateThumbnail?width=400&height=100&smartCropping=true', image('skimage-astronaut.png'))).arrayBuffer());
-    const centre = Buffer.from(await (await h.post('/vision/v3.2/generateThumbnail?width=400&height=100&smartCropping=false', image('skimage-astronaut.png'))).arrayBuffer());
+    const smart = Buffer.from(
+      await (
+        await h.post(
+          '/vision/v3.2/generateThumbnail?width=400&height=100&smartCropping=true',
+          image('skimage-astronaut.png'),
+        )
+      ).arrayBuffer(),
+    );
+    const centre = Buffer.from(
+      await (
+        await h.post(
+          '/vision/v3.2/generateThumbnail?width=400&height=100&smartCropping=false',
+          image('skimage-astronaut.png'),
+        )
+      ).arrayBuffer(),
+    );
     expect((await sharp(smart).metadata()).width).toBe(400);
     expect(smart.equals(centre)).toBe(false);
     expect(await faceCount(smart)).toBe(1);
@@ -89,11 +115,17 @@ describe('answers come from the pixels', () => {
 
   it('recognises the gallery landmark in a resized, cropped, recompressed copy sent as bytes', async () => {
     const src = image('csdf-landmark.jpg'); // 600x399
-    const edited = await sharp(src).resize(420).extract({ left: 40, top: 30, width: 340, height: 220 }).jpeg({ quality: 45 }).toBuffer();
+    const edited = await sharp(src)
+      .resize(420)
+      .extract({ left: 40, top: 30, width: 340, height: 220 })
+      .jpeg({ quality: 45 })
+      .toBuffer();
     const found = await json(await h.post('/vision/v3.2/models/landmarks/analyze', edited));
     expect(found.result.landmarks[0]?.name).toBe('Colosseum');
     expect(found.metadata).toEqual({ width: 340, height: 220, format: 'Jpeg' });
-    const none = await json(await h.post('/vision/v3.2/models/landmarks/analyze', image('csdf-house.jpg')));
+    const none = await json(
+      await h.post('/vision/v3.2/models/landmarks/analyze', image('csdf-house.jpg')),
+    );
     expect(none.result.landmarks).toEqual([]);
   });
 });

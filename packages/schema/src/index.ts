@@ -2,12 +2,23 @@ export { schema } from './schema.js';
 export { createContext } from './context.js';
 export type { CreateContextOptions, SchemaContext } from './context.js';
 export type { VisionClientLike } from './client.js';
-export type { CachedFeature, FeatureCache, FeatureSetOptions, InFlightClaim } from './cache/feature-cache.js';
+export type {
+  CachedFeature,
+  FeatureCache,
+  FeatureSetOptions,
+  InFlightClaim,
+} from './cache/feature-cache.js';
 export { createMemoryFeatureCache } from './cache/memory-feature-cache.js';
 export type { MemoryFeatureCacheOptions } from './cache/memory-feature-cache.js';
 export { AZURE_CODE_TABLE, ErrorCode, KIND_TABLE } from './errors/error-codes.js';
 export { badUserInput, graphqlCodeFor, toGraphQLError } from './errors/to-graphql-error.js';
 export type { Point, Polygon, Rectangle } from './geometry/geometry.js';
-export { boundingRect, polygonFromBox, rectFromCsv, rectFromLeftTop, rectFromXywh } from './geometry/geometry.js';
+export {
+  boundingRect,
+  polygonFromBox,
+  rectFromCsv,
+  rectFromLeftTop,
+  rectFromXywh,
+} from './geometry/geometry.js';
 export type { ImageRef } from './image/image-ref.js';
 export { imageFromBytes, imageFromUrl } from './image/image-ref.js';

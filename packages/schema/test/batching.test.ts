@@ -39,13 +39,16 @@ describe('analyze batching against the emulator', () => {
       'Color,Description,Faces,Objects,Tags',
       'Description,Faces,Tags',
     ]);
-    for (const call of analyze) expect(listParam(call, 'details')).toEqual(['Celebrities', 'Landmarks']);
+    for (const call of analyze)
+      expect(listParam(call, 'details')).toEqual(['Celebrities', 'Landmarks']);
     const data = result.data as any;
     expect(data.a.id).toBe(x);
     expect(data.all.map((i: any) => i.id)).toEqual([y, x]);
     expect(typeof data.a.caption.text).toBe('string');
     expect(data.a.caption).toEqual(data.all[1].again);
-    expect(data.a.tags.every((t: any) => data.all[1].tags.some((u: any) => u.name === t.name))).toBe(true);
+    expect(
+      data.a.tags.every((t: any) => data.all[1].tags.some((u: any) => u.name === t.name)),
+    ).toBe(true);
     // The black-and-white photo of four men: faces come back with pixel rectangles.
     expect(data.all[0].faces.length).toBeGreaterThan(0);
     expect(data.all[0].faces[0].rectangle.width).toBeGreaterThan(0);
@@ -101,7 +104,9 @@ describe('analyze batching against the emulator', () => {
     h.reset();
     const meta = await h.run(`{ image(url: "${x}") { width height format } }`, { cache });
     expect(meta.data).toEqual({ image: { width: 300, height: 225, format: 'Png' } });
-    expect(h.callsOf('analyze').map((c) => listParam(c, 'visualFeatures'))).toEqual([['ImageType']]);
+    expect(h.callsOf('analyze').map((c) => listParam(c, 'visualFeatures'))).toEqual([
+      ['ImageType'],
+    ]);
     h.reset();
     const type = await h.run(`{ image(url: "${x}") { width imageType { clipArt } } }`, { cache });
     expect(type.errors).toBeUndefined();
@@ -110,7 +115,8 @@ describe('analyze batching against the emulator', () => {
 
   it('evicts old entries when the byte bound is reached, then fetches them again', async () => {
     const [a, b] = [h.images.urlOf('csdf-dog.jpg'), h.images.urlOf('csdf-house.jpg')];
-    const q = (x: string) => `{ image(url: "${x}") { tags { name confidence } color { accentColor } } }`;
+    const q = (x: string) =>
+      `{ image(url: "${x}") { tags { name confidence } color { accentColor } } }`;
     const probe = createMemoryFeatureCache();
     await h.run(q(a), { cache: probe });
     // Room for one image's entries (plus slack), not two.

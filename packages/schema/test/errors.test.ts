@@ -18,14 +18,19 @@ describe('errors are per field and coded', () => {
     const good = h.images.urlOf('csdf-dog.jpg');
     const missing = h.images.urlOf('no-such-image.jpg');
     h.reset();
-    const result = await h.run(`{ images(urls: ["${good}", "${missing}"]) { id caption { text } tags { name } } }`);
+    const result = await h.run(
+      `{ images(urls: ["${good}", "${missing}"]) { id caption { text } tags { name } } }`,
+    );
     const [ok, bad] = (result.data as any).images;
     expect(ok.caption.text.length).toBeGreaterThan(0);
     expect(ok.tags.length).toBeGreaterThan(0);
     expect(bad).toEqual({ id: missing, caption: null, tags: null });
     for (const field of ['caption', 'tags']) {
       const [error] = byPath(result.errors, `images.1.${field}`);
-      expect(error?.extensions).toMatchObject({ code: 'INVALID_IMAGE', upstreamCode: 'InvalidImageUrl' });
+      expect(error?.extensions).toMatchObject({
+        code: 'INVALID_IMAGE',
+        upstreamCode: 'InvalidImageUrl',
+      });
       expect(error?.extensions.requestId).toEqual(expect.any(String));
     }
     expect(result.errors).toHaveLength(2);
@@ -42,9 +47,15 @@ describe('errors are per field and coded', () => {
     );
     expect(result.data).toEqual({ a: { ocr: null, text: null }, big: { width: null } });
     for (const path of ['a.ocr', 'a.text']) {
-      expect(byPath(result.errors, path)[0]?.extensions).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE', upstreamCode: 'NotSupportedLanguage' });
+      expect(byPath(result.errors, path)[0]?.extensions).toMatchObject({
+        code: 'UNSUPPORTED_LANGUAGE',
+        upstreamCode: 'NotSupportedLanguage',
+      });
     }
-    expect(byPath(result.errors, 'big.width')[0]?.extensions).toMatchObject({ code: 'IMAGE_TOO_LARGE', upstreamCode: 'InvalidImageSize' });
+    expect(byPath(result.errors, 'big.width')[0]?.extensions).toMatchObject({
+      code: 'IMAGE_TOO_LARGE',
+      upstreamCode: 'InvalidImageSize',
+    });
   });
 
   it('fails fields with INTERNAL_SERVER_ERROR and a generic message when the cache itself fails', async () => {
@@ -55,7 +66,10 @@ describe('errors are per field and coded', () => {
     };
     const x = h.images.urlOf('csdf-dog.jpg');
     h.reset();
-    const result = await h.run(`{ image(url: "${x}") { id tags { name } thumbnail(width: 50, height: 50) { base64 } } }`, { cache: broken });
+    const result = await h.run(
+      `{ image(url: "${x}") { id tags { name } thumbnail(width: 50, height: 50) { base64 } } }`,
+      { cache: broken },
+    );
     expect(result.data).toEqual({ image: { id: x, tags: null, thumbnail: null } });
     expect(result.errors?.map((e) => [e.message, e.extensions.code])).toEqual([
       ['Internal server error', 'INTERNAL_SERVER_ERROR'],
@@ -74,7 +88,10 @@ describe('errors are per field and coded', () => {
     const [big] = byPath(result.errors, 'image.big');
     expect(big?.message).toMatch(/"width".*between 1 and 1024, got 2000/);
     expect(big?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'width' });
-    expect(byPath(result.errors, 'image.zero')[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'height' });
+    expect(byPath(result.errors, 'image.zero')[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'height',
+    });
     expect(h.calls).toHaveLength(0);
   });
 
@@ -83,9 +100,12 @@ describe('errors are per field and coded', () => {
     expect(neither.data).toEqual({ image: null });
     expect(neither.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(neither.errors?.[0]?.message).toMatch(/exactly one of "url" and "upload"/);
-    const both = await h.run('query($f: File) { image(url: "http://a.example/x.jpg", upload: $f) { id } }', {
-      variables: { f: new File([new Uint8Array([1, 2])], 'x.jpg') },
-    });
+    const both = await h.run(
+      'query($f: File) { image(url: "http://a.example/x.jpg", upload: $f) { id } }',
+      {
+        variables: { f: new File([new Uint8Array([1, 2])], 'x.jpg') },
+      },
+    );
     expect(both.data).toEqual({ image: null });
     expect(both.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -94,14 +114,22 @@ describe('errors are per field and coded', () => {
     const literal = await h.run('{ image(url: "ftp://example.com/a.jpg") { id } }');
     expect(literal.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(literal.errors?.[0]?.message).toMatch(/http or https/);
-    const variable = await h.run('query($u: URL) { image(url: $u) { id } }', { variables: { u: 'file:///etc/passwd' } });
+    const variable = await h.run('query($u: URL) { image(url: $u) { id } }', {
+      variables: { u: 'file:///etc/passwd' },
+    });
     expect(variable.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    const relative = await h.run('query($u: [URL!]!) { images(urls: $u) { id } }', { variables: { u: ['/a.jpg'] } });
+    const relative = await h.run('query($u: [URL!]!) { images(urls: $u) { id } }', {
+      variables: { u: ['/a.jpg'] },
+    });
     expect(relative.errors?.[0]?.message).toMatch(/not an absolute URL/);
   });
 
   it('reports a rejected key as UNAUTHENTICATED without the key', async () => {
-    const wrong = createVisionClient({ endpoint: h.emulatorUrl, key: 'wrong-secret-key', retry: { maxRetries: 0 } });
+    const wrong = createVisionClient({
+      endpoint: h.emulatorUrl,
+      key: 'wrong-secret-key',
+      retry: { maxRetries: 0 },
+    });
     try {
       const x = h.images.urlOf('csdf-dog.jpg');
       const result = await execute({

@@ -21,8 +21,12 @@ describe('operations besides analyze', () => {
     expect(result.errors).toBeUndefined();
     const calls = h.callsOf('generateThumbnail').map((c) => c.query);
     expect(calls).toHaveLength(2);
-    expect(calls).toContainEqual(expect.objectContaining({ width: '64', height: '64', smartCropping: 'true' }));
-    expect(calls).toContainEqual(expect.objectContaining({ width: '32', height: '64', smartCropping: 'false' }));
+    expect(calls).toContainEqual(
+      expect.objectContaining({ width: '64', height: '64', smartCropping: 'true' }),
+    );
+    expect(calls).toContainEqual(
+      expect.objectContaining({ width: '32', height: '64', smartCropping: 'false' }),
+    );
     const { t1, t2, t3 } = (result.data as any).image;
     expect(t1.byteSize).toBe(Buffer.from(t1.base64, 'base64').length);
     expect(t1.byteSize).toBeGreaterThan(0);
@@ -41,7 +45,12 @@ describe('operations besides analyze', () => {
       c: text(readingOrder: BASIC) { text }
     } }`);
     expect(result.errors).toBeUndefined();
-    expect(h.callsOf('read').map((c) => c.query.readingOrder).sort()).toEqual(['basic', 'natural']);
+    expect(
+      h
+        .callsOf('read')
+        .map((c) => c.query.readingOrder)
+        .sort(),
+    ).toEqual(['basic', 'natural']);
     expect(h.callsOf('getReadResult').length).toBeGreaterThanOrEqual(2);
     const { a, b } = (result.data as any).image;
     expect(a.text).toContain('The quick brown dog jumped');
@@ -66,7 +75,9 @@ describe('operations besides analyze', () => {
     const { a, b } = (result.data as any).image;
     expect(b.text).toBe(a.text);
     expect(a.text).toContain('The quick brown dog jumped');
-    expect(a.text).toBe(a.lines.map((l: any) => l.words.map((w: any) => w.text).join(' ')).join('\n'));
+    expect(a.text).toBe(
+      a.lines.map((l: any) => l.words.map((w: any) => w.text).join(' ')).join('\n'),
+    );
     expect(a.words.length).toBeGreaterThan(0);
     expect(a.words[0].rectangle.width).toBeGreaterThan(0);
   });
@@ -87,7 +98,9 @@ describe('operations besides analyze', () => {
   });
 
   it('analyzes an upload by its bytes, keyed by SHA-256, and reads the areaOfInterest and models', async () => {
-    const bytes = await readFile(new URL('../../../testdata/images/csdf-house.jpg', import.meta.url));
+    const bytes = await readFile(
+      new URL('../../../testdata/images/csdf-house.jpg', import.meta.url),
+    );
     const upload = new File([bytes], 'house.jpg', { type: 'image/jpeg' });
     let reads = 0;
     const read = upload.arrayBuffer.bind(upload);
@@ -107,8 +120,15 @@ describe('operations besides analyze', () => {
     expect(image.id).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(image).toMatchObject({ url: null, width: 640, height: 480 });
     expect(image.areaOfInterest.width).toBeGreaterThan(0);
-    expect((first.data as any).models.map((m: any) => m.name).sort()).toEqual(['celebrities', 'landmarks']);
-    expect(h.calls.map((c) => c.operation).sort()).toEqual(['analyze', 'areaOfInterest', 'listModels']);
+    expect((first.data as any).models.map((m: any) => m.name).sort()).toEqual([
+      'celebrities',
+      'landmarks',
+    ]);
+    expect(h.calls.map((c) => c.operation).sort()).toEqual([
+      'analyze',
+      'areaOfInterest',
+      'listModels',
+    ]);
     h.reset();
     const same = new File([bytes], 'other-name.jpg');
     const second = await h.run(q, { cache, variables: { f: same } });

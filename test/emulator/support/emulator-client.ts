@@ -11,12 +11,17 @@ export interface Client extends RunningEmulator {
 export async function startClient(options: EmulatorOptions = {}): Promise<Client> {
   const emu = await startEmulator({ port: 0, ...options });
   const headers = { 'Ocp-Apim-Subscription-Key': emu.key };
-  const get = (url: string): Promise<Response> => fetch(url.startsWith('http') ? url : emu.url + url, { headers });
+  const get = (url: string): Promise<Response> =>
+    fetch(url.startsWith('http') ? url : emu.url + url, { headers });
   return {
     ...emu,
     get,
     post: (path, body, contentType = 'application/octet-stream') =>
-      fetch(emu.url + path, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { ...headers, 'Content-Type': contentType } }),
+      fetch(emu.url + path, {
+        method: 'POST',
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+        headers: { ...headers, 'Content-Type': contentType },
+      }),
     async poll(location, done) {
       const seen: any[] = [];
       for (let i = 0; i < 600; i += 1) {

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 export const IMAGE_DIR = fileURLToPath(new URL('../../../testdata/images/', import.meta.url));
 export const image = (name: string): Buffer => readFileSync(IMAGE_DIR + name);
-export const allImages = (): string[] => readdirSync(IMAGE_DIR).filter((f) => !f.endsWith('.md')).sort();
+export const allImages = (): string[] =>
+  readdirSync(IMAGE_DIR)
+    .filter((f) => !f.endsWith('.md'))
+    .sort();
 
 export interface ImageServer {
   url: string;

@@ -13,13 +13,27 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 type Schema = Record<string, any>;
 export type SpecName = 'v3.2' | 'read3.2' | 'v1.0';
 
-const FILES: Record<SpecName, string> = { 'v3.2': 'v3.2/ComputerVision.json', 'read3.2': 'v3.2/Ocr.json', 'v1.0': 'v1.0/ComputerVision.json' };
+const FILES: Record<SpecName, string> = {
+  'v3.2': 'v3.2/ComputerVision.json',
+  'read3.2': 'v3.2/Ocr.json',
+  'v1.0': 'v1.0/ComputerVision.json',
+};
 
 /** Properties that may be absent, per definition (everything else is required). */
 const OPTIONAL: Record<SpecName, Record<string, string[]>> = {
   'v3.2': {
     // only the asked-for features are present
-    ImageAnalysis: ['categories', 'adult', 'color', 'imageType', 'tags', 'description', 'faces', 'objects', 'brands'],
+    ImageAnalysis: [
+      'categories',
+      'adult',
+      'color',
+      'imageType',
+      'tags',
+      'description',
+      'faces',
+      'objects',
+      'brands',
+    ],
     Category: ['detail'],
     CategoryDetail: ['celebrities', 'landmarks'],
     ImageTag: ['hint'],
@@ -44,7 +58,13 @@ const OPTIONAL: Record<SpecName, Record<string, string[]>> = {
 /** Where Azure's own examples go beyond the v1.0 definitions, follow the examples. */
 function v1Patches(defs: Schema): void {
   // SuccessfulAnalyzeWithUrl.json returns detail.landmarks, which CategoryDetail does not declare.
-  defs.CategoryDetail.properties.landmarks = { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, confidence: { type: 'number' } } } };
+  defs.CategoryDetail.properties.landmarks = {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { name: { type: 'string' }, confidence: { type: 'number' } },
+    },
+  };
   // SuccessfulDescribeWithUrl.json has requestId and metadata at the top level.
   defs.ImageDescription.properties.requestId = { type: 'string' };
   defs.ImageDescription.properties.metadata = { $ref: '#/definitions/ImageMetadata' };
@@ -72,7 +92,8 @@ export function createValidators(): (spec: SpecName, definition: string) => Vali
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addFormat('file', true);
-  for (const name of Object.keys(FILES) as SpecName[]) ajv.addSchema({ $id: `${name}.json`, definitions: definitions(name) });
+  for (const name of Object.keys(FILES) as SpecName[])
+    ajv.addSchema({ $id: `${name}.json`, definitions: definitions(name) });
   return (spec, definition) => {
     const v = ajv.getSchema(`${spec}.json#/definitions/${definition}`);
     if (!v) throw new Error(`no definition ${definition} in ${spec}`);
@@ -82,5 +103,9 @@ export function createValidators(): (spec: SpecName, definition: string) => Vali
 
 /** Validation errors as readable strings (empty when valid). */
 export function problems(validate: ValidateFunction, body: unknown): string[] {
-  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+  return validate(body)
+    ? []
+    : (validate.errors ?? []).map(
+        (e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`,
+      );
 }

@@ -11,7 +11,10 @@ export interface GatewayProcess {
   /** Parsed JSON lines of stdout. */
   lines(): Array<Record<string, any>>;
   /** Resolves with the first parsed stdout line matching, or rejects after `timeoutMs`. */
-  waitForLine(match: (line: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
+  waitForLine(
+    match: (line: Record<string, any>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, any>>;
   /** Resolves with the exit code (or signal name) once the process is gone. */
   exited: Promise<number | string>;
 }
@@ -30,7 +33,10 @@ export function spawnGateway(env: Record<string, string>): GatewayProcess {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
   });
   const lines = () =>
-    out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, any>);
   return {
     child,
     stdout: () => out,
@@ -43,7 +49,9 @@ export function spawnGateway(env: Record<string, string>): GatewayProcess {
         const found = lines().find(match);
         if (found) return found;
         if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`no matching log line (exit ${child.exitCode}); stdout:\n${out}\nstderr:\n${err}`);
+          throw new Error(
+            `no matching log line (exit ${child.exitCode}); stdout:\n${out}\nstderr:\n${err}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 25));
       }

@@ -9,7 +9,10 @@ export interface ReceivedPart {
  * Reads a multipart/mixed GraphQL response as it streams, so tests can check both the order of
  * the parts and that the first one arrived before the last.
  */
-export async function readMultipart(response: Response, startedAt: number): Promise<ReceivedPart[]> {
+export async function readMultipart(
+  response: Response,
+  startedAt: number,
+): Promise<ReceivedPart[]> {
   const type = response.headers.get('content-type') ?? '';
   const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
   if (!type.startsWith('multipart/mixed') || !boundary || !response.body) {

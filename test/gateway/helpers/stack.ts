@@ -1,5 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createJsonLogger, startGateway, type RunningGateway, type StartGatewayOptions } from '@visiongraph/gateway';
+import {
+  createJsonLogger,
+  startGateway,
+  type RunningGateway,
+  type StartGatewayOptions,
+} from '@visiongraph/gateway';
 import { startEmulator, type RequestInfo } from '@visiongraph/emulator';
 
 /** A distinctive key, so a test can search every log line and response for it. */
@@ -7,7 +12,11 @@ export const TEST_KEY = 'vg-test-key-7c1e93b4d2a5f608';
 
 export interface GraphQLResult {
   data?: Record<string, any> | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 export interface Stack {
@@ -22,9 +31,15 @@ export interface Stack {
   /** URL of an example image as the emulator fetches it: from the gateway's own /examples/. */
   image(file: string): string;
   /** POSTs a JSON GraphQL request; returns status and parsed body. */
-  gql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResult }>;
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: GraphQLResult }>;
   /** Like `gql`, plus the emulator calls made while it ran. */
-  gqlWithCalls(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResult; calls: RequestInfo[] }>;
+  gqlWithCalls(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: GraphQLResult; calls: RequestInfo[] }>;
   /** Emulator calls made while `fn` ran. */
   callsDuring(fn: () => Promise<unknown>): Promise<RequestInfo[]>;
   close(): Promise<void>;
@@ -37,7 +52,12 @@ export interface Stack {
 export async function startStack(options: Partial<StartGatewayOptions> = {}): Promise<Stack> {
   const calls: RequestInfo[] = [];
   const rawLogs: string[] = [];
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: TEST_KEY, onRequest: (info) => calls.push(info) });
+  const emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    key: TEST_KEY,
+    onRequest: (info) => calls.push(info),
+  });
   // No `secrets` here: the test must see whether the gateway ever hands the key to its logger.
   const logger = createJsonLogger({ level: 'debug', write: (line) => rawLogs.push(line) });
   const gateway = await startGateway({
@@ -61,7 +81,10 @@ export async function startStack(options: Partial<StartGatewayOptions> = {}): Pr
     async gql(query, variables) {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResult };

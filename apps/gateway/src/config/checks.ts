@@ -5,14 +5,20 @@ import { ConfigError } from './config-error.js';
 
 export function checkPort(setting: string, value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 65_535) {
-    throw new ConfigError(setting, `must be a port number from 0 to 65535, got ${JSON.stringify(value)}`);
+    throw new ConfigError(
+      setting,
+      `must be a port number from 0 to 65535, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
 
 export function checkPositiveInt(setting: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new ConfigError(setting, `must be a whole number of at least 1, got ${JSON.stringify(value)}`);
+    throw new ConfigError(
+      setting,
+      `must be a whole number of at least 1, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -25,7 +31,10 @@ export function checkHttpUrl(setting: string, value: string): string {
     throw new ConfigError(setting, `must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(setting, `must be an http(s) URL, got protocol ${JSON.stringify(url.protocol)}`);
+    throw new ConfigError(
+      setting,
+      `must be an http(s) URL, got protocol ${JSON.stringify(url.protocol)}`,
+    );
   }
   return value;
 }

@@ -61,7 +61,8 @@ export interface CreateGatewayOptions {
 }
 
 /** Options of {@link startGateway}. */
-export interface StartGatewayOptions extends Omit<CreateGatewayOptions, 'visionEndpoint' | 'visionKey'> {
+export interface StartGatewayOptions
+  extends Omit<CreateGatewayOptions, 'visionEndpoint' | 'visionKey'> {
   /** Upstream base URL. When absent, an emulator is started in-process and used. */
   visionEndpoint?: string;
   /** Required with `visionEndpoint`. */

@@ -21,28 +21,70 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const config = loadConfig({
-      PORT: '8080', HOST: '127.0.0.1', VISION_ENDPOINT: 'https://x.cognitiveservices.azure.com', VISION_KEY: 'k3y-value',
-      LOG_LEVEL: 'DEBUG', MAX_UPLOAD_BYTES: '1000', GATEWAY_MAX_DEPTH: '5', GATEWAY_MAX_ALIASES: '3',
-      GATEWAY_MAX_COST: '99', GATEWAY_MAX_TOKENS: '200', GATEWAY_MAX_REQUEST_BYTES: '5000', GATEWAY_CACHE: 'off',
-      GATEWAY_GRAPHIQL: 'false', GATEWAY_PLAYGROUND_DIR: '/srv/pg', GATEWAY_EXAMPLES_DIR: '/srv/ex', GATEWAY_SHUTDOWN_TIMEOUT_MS: '250',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      VISION_ENDPOINT: 'https://x.cognitiveservices.azure.com',
+      VISION_KEY: 'k3y-value',
+      LOG_LEVEL: 'DEBUG',
+      MAX_UPLOAD_BYTES: '1000',
+      GATEWAY_MAX_DEPTH: '5',
+      GATEWAY_MAX_ALIASES: '3',
+      GATEWAY_MAX_COST: '99',
+      GATEWAY_MAX_TOKENS: '200',
+      GATEWAY_MAX_REQUEST_BYTES: '5000',
+      GATEWAY_CACHE: 'off',
+      GATEWAY_GRAPHIQL: 'false',
+      GATEWAY_PLAYGROUND_DIR: '/srv/pg',
+      GATEWAY_EXAMPLES_DIR: '/srv/ex',
+      GATEWAY_SHUTDOWN_TIMEOUT_MS: '250',
     });
     expect(config).toEqual({
-      port: 8080, host: '127.0.0.1', logLevel: 'debug',
-      visionEndpoint: 'https://x.cognitiveservices.azure.com', visionKey: 'k3y-value',
-      limits: { maxUploadBytes: 1000, maxDepth: 5, maxAliases: 3, maxCost: 99, maxTokens: 200, maxRequestBytes: 5000 },
-      cache: false, graphiql: false, playgroundDir: '/srv/pg', examplesDir: '/srv/ex', shutdownTimeoutMs: 250,
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'debug',
+      visionEndpoint: 'https://x.cognitiveservices.azure.com',
+      visionKey: 'k3y-value',
+      limits: {
+        maxUploadBytes: 1000,
+        maxDepth: 5,
+        maxAliases: 3,
+        maxCost: 99,
+        maxTokens: 200,
+        maxRequestBytes: 5000,
+      },
+      cache: false,
+      graphiql: false,
+      playgroundDir: '/srv/pg',
+      examplesDir: '/srv/ex',
+      shutdownTimeoutMs: 250,
     });
   });
 
   it.each([
     [{ PORT: 'http' }, 'PORT', 'must be a whole number, got "http"'],
     [{ PORT: '70000' }, 'PORT', 'must be a port number from 0 to 65535, got 70000'],
-    [{ VISION_ENDPOINT: 'not a url', VISION_KEY: 'k' }, 'VISION_ENDPOINT', 'must be an absolute http(s) URL'],
-    [{ VISION_ENDPOINT: 'ftp://host/', VISION_KEY: 'k' }, 'VISION_ENDPOINT', 'must be an http(s) URL'],
-    [{ VISION_ENDPOINT: 'https://x.example' }, 'VISION_KEY', 'is required when VISION_ENDPOINT is set'],
+    [
+      { VISION_ENDPOINT: 'not a url', VISION_KEY: 'k' },
+      'VISION_ENDPOINT',
+      'must be an absolute http(s) URL',
+    ],
+    [
+      { VISION_ENDPOINT: 'ftp://host/', VISION_KEY: 'k' },
+      'VISION_ENDPOINT',
+      'must be an http(s) URL',
+    ],
+    [
+      { VISION_ENDPOINT: 'https://x.example' },
+      'VISION_KEY',
+      'is required when VISION_ENDPOINT is set',
+    ],
     [{ VISION_KEY: 'k' }, 'VISION_ENDPOINT', 'is required when VISION_KEY is set'],
     [{ MAX_UPLOAD_BYTES: '4MB' }, 'MAX_UPLOAD_BYTES', 'must be a whole number, got "4MB"'],
-    [{ GATEWAY_MAX_DEPTH: '0' }, 'GATEWAY_MAX_DEPTH', 'must be a whole number of at least 1, got 0'],
+    [
+      { GATEWAY_MAX_DEPTH: '0' },
+      'GATEWAY_MAX_DEPTH',
+      'must be a whole number of at least 1, got 0',
+    ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of debug, info, warn, error, silent'],
     [{ GATEWAY_CACHE: 'maybe' }, 'GATEWAY_CACHE', 'must be true or false'],
   ])('refuses %j naming %s', (env, setting, message) => {
@@ -54,6 +96,8 @@ describe('loadConfig', () => {
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ PORT: ' ', VISION_ENDPOINT: '', VISION_KEY: '' })).toMatchObject({ port: 4000 });
+    expect(loadConfig({ PORT: ' ', VISION_ENDPOINT: '', VISION_KEY: '' })).toMatchObject({
+      port: 4000,
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { checkHttpUrl, checkPort, checkPositiveInt, parseIntSetting } from './checks.js';
 import { ConfigError } from './config-error.js';
-import { DEFAULT_HOST, DEFAULT_PORT, type GatewayLimits, type StartGatewayOptions } from './gateway-options.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type GatewayLimits,
+  type StartGatewayOptions,
+} from './gateway-options.js';
 import { LOG_LEVELS, type LogLevel } from '../log/logger.js';
 
 /** What `main.ts` needs from the environment: gateway options plus the log level. */
@@ -36,7 +41,11 @@ function readBoolean(env: Env, name: string): boolean | undefined {
   throw new ConfigError(name, `must be true or false, got ${JSON.stringify(raw)}`);
 }
 
-function readInt(env: Env, name: string, check: (setting: string, value: number) => number): number | undefined {
+function readInt(
+  env: Env,
+  name: string,
+  check: (setting: string, value: number) => number,
+): number | undefined {
   const raw = read(env, name);
   return raw === undefined ? undefined : check(name, parseIntSetting(name, raw));
 }
@@ -50,14 +59,21 @@ export function loadConfig(env: Env = process.env): EnvConfig {
   const visionKey = read(env, 'VISION_KEY');
   if (visionEndpoint !== undefined) {
     checkHttpUrl('VISION_ENDPOINT', visionEndpoint);
-    if (visionKey === undefined) throw new ConfigError('VISION_KEY', 'is required when VISION_ENDPOINT is set');
+    if (visionKey === undefined)
+      throw new ConfigError('VISION_KEY', 'is required when VISION_ENDPOINT is set');
   } else if (visionKey !== undefined) {
-    throw new ConfigError('VISION_ENDPOINT', 'is required when VISION_KEY is set (unset both to use the embedded emulator)');
+    throw new ConfigError(
+      'VISION_ENDPOINT',
+      'is required when VISION_KEY is set (unset both to use the embedded emulator)',
+    );
   }
 
   const logLevel = (read(env, 'LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`,
+    );
   }
 
   const limits: GatewayLimits = {};

@@ -2,7 +2,14 @@ import { checkHttpUrl, checkPort, checkPositiveInt } from './checks.js';
 import { ConfigError } from './config-error.js';
 import type { GatewayLimits, StartGatewayOptions } from './gateway-options.js';
 
-const LIMIT_NAMES = ['maxDepth', 'maxAliases', 'maxCost', 'maxTokens', 'maxUploadBytes', 'maxRequestBytes'] as const;
+const LIMIT_NAMES = [
+  'maxDepth',
+  'maxAliases',
+  'maxCost',
+  'maxTokens',
+  'maxUploadBytes',
+  'maxRequestBytes',
+] as const;
 
 /** Checks the limits object; throws {@link ConfigError} naming `limits.<field>`. */
 export function validateLimits(limits: GatewayLimits | undefined): void {
@@ -17,11 +24,14 @@ export function validateOptions(options: StartGatewayOptions): void {
   if (options.port !== undefined) checkPort('port', options.port);
   if (options.visionEndpoint !== undefined) {
     checkHttpUrl('visionEndpoint', options.visionEndpoint);
-    if (!options.visionKey) throw new ConfigError('visionKey', 'is required when visionEndpoint is set');
+    if (!options.visionKey)
+      throw new ConfigError('visionKey', 'is required when visionEndpoint is set');
   } else if (options.visionKey !== undefined) {
     throw new ConfigError('visionEndpoint', 'is required when visionKey is set');
   }
-  if (options.shutdownTimeoutMs !== undefined) checkPositiveInt('shutdownTimeoutMs', options.shutdownTimeoutMs);
-  if (options.readinessTimeoutMs !== undefined) checkPositiveInt('readinessTimeoutMs', options.readinessTimeoutMs);
+  if (options.shutdownTimeoutMs !== undefined)
+    checkPositiveInt('shutdownTimeoutMs', options.shutdownTimeoutMs);
+  if (options.readinessTimeoutMs !== undefined)
+    checkPositiveInt('readinessTimeoutMs', options.readinessTimeoutMs);
   validateLimits(options.limits);
 }

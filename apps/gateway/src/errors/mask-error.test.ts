@@ -5,7 +5,10 @@ import { MASKED_MESSAGE, maskError } from './mask-error.js';
 describe('maskError', () => {
   it('replaces an unexpected error with a generic coded one, keeping its location only', () => {
     const cause = new TypeError('Cannot read properties of undefined (reading key=abc)');
-    const located = new GraphQLError(cause.message, { path: ['image', 'caption'], originalError: cause });
+    const located = new GraphQLError(cause.message, {
+      path: ['image', 'caption'],
+      originalError: cause,
+    });
     const masked = maskError(located) as GraphQLError;
     expect(masked.message).toBe(MASKED_MESSAGE);
     expect(masked.path).toEqual(['image', 'caption']);
@@ -17,9 +20,16 @@ describe('maskError', () => {
   });
 
   it('passes a coded error thrown by a resolver through unchanged', () => {
-    const coded = new GraphQLError('Image URL is invalid', { path: ['image'], extensions: { code: 'INVALID_IMAGE' } });
+    const coded = new GraphQLError('Image URL is invalid', {
+      path: ['image'],
+      extensions: { code: 'INVALID_IMAGE' },
+    });
     expect(maskError(coded)).toBe(coded);
-    expect((maskError(new GraphQLError('x', { originalError: coded })) as GraphQLError).extensions['code']).toBe('INVALID_IMAGE');
+    expect(
+      (maskError(new GraphQLError('x', { originalError: coded })) as GraphQLError).extensions[
+        'code'
+      ],
+    ).toBe('INVALID_IMAGE');
   });
 
   it.each([

@@ -25,11 +25,16 @@ export async function typedRequest<TResult, TVariables>(
 ): Promise<TypedResponse<TResult>> {
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+    },
     body: JSON.stringify({ query: print(document), variables }),
   });
   if (!response.headers.get('content-type')?.includes('json')) {
-    throw new Error(`Expected a JSON response from ${endpoint}, got HTTP ${response.status} ${response.headers.get('content-type')}`);
+    throw new Error(
+      `Expected a JSON response from ${endpoint}, got HTTP ${response.status} ${response.headers.get('content-type')}`,
+    );
   }
   return (await response.json()) as TypedResponse<TResult>;
 }

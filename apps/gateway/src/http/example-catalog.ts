@@ -12,18 +12,66 @@ export interface ExampleImage {
 
 // Picked so that every overlay the playground draws has an image that exercises it.
 const CATALOG: ReadonlyArray<Omit<ExampleImage, 'url'>> = [
-  { name: 'Portrait', file: 'skimage-astronaut.png', description: 'An astronaut in an orange suit, one face: faces, smart-cropped thumbnails.' },
-  { name: 'Printed text', file: 'tjs-testocr.png', description: 'A clean printed paragraph: OCR and read, word boxes.' },
-  { name: 'Family', file: 'csdf-faces.jpg', description: 'A family of six outdoors: faces with age and gender.' },
-  { name: 'Skateboarder', file: 'csdf-objects.jpg', description: 'A man in mid-air on a skateboard: objects with rectangles.' },
-  { name: 'Landmark', file: 'csdf-landmark.jpg', description: 'Inside the Colosseum in Rome: the landmarks model.' },
-  { name: 'Dog', file: 'csdf-dog.jpg', description: 'A dachshund on a wooden deck at sunset: tags, objects, caption.' },
-  { name: 'House', file: 'csdf-house.jpg', description: 'A white cottage with a garden: the quickstart local-file image.' },
-  { name: 'Handwriting', file: 'rest-handwriting.jpg', description: 'A short handwritten note on lined paper: read (handwritten lines).' },
-  { name: 'Celebrities', file: 'csdf-celebrities.jpg', description: 'Four men in suits, black and white: faces and the celebrities model.' },
-  { name: 'Logo', file: 'csdf-gray-shirt-logo.jpg', description: 'A grey hoodie with a logo: brands.' },
-  { name: 'Clip art', file: 'csdf-cheese_clipart.png', description: 'A wedge of cheese drawn as clip art: image type.' },
-  { name: 'Several languages', file: 'csdf-MultiLingual.png', description: 'The same question in seven languages: text language handling.' },
+  {
+    name: 'Portrait',
+    file: 'skimage-astronaut.png',
+    description: 'An astronaut in an orange suit, one face: faces, smart-cropped thumbnails.',
+  },
+  {
+    name: 'Printed text',
+    file: 'tjs-testocr.png',
+    description: 'A clean printed paragraph: OCR and read, word boxes.',
+  },
+  {
+    name: 'Family',
+    file: 'csdf-faces.jpg',
+    description: 'A family of six outdoors: faces with age and gender.',
+  },
+  {
+    name: 'Skateboarder',
+    file: 'csdf-objects.jpg',
+    description: 'A man in mid-air on a skateboard: objects with rectangles.',
+  },
+  {
+    name: 'Landmark',
+    file: 'csdf-landmark.jpg',
+    description: 'Inside the Colosseum in Rome: the landmarks model.',
+  },
+  {
+    name: 'Dog',
+    file: 'csdf-dog.jpg',
+    description: 'A dachshund on a wooden deck at sunset: tags, objects, caption.',
+  },
+  {
+    name: 'House',
+    file: 'csdf-house.jpg',
+    description: 'A white cottage with a garden: the quickstart local-file image.',
+  },
+  {
+    name: 'Handwriting',
+    file: 'rest-handwriting.jpg',
+    description: 'A short handwritten note on lined paper: read (handwritten lines).',
+  },
+  {
+    name: 'Celebrities',
+    file: 'csdf-celebrities.jpg',
+    description: 'Four men in suits, black and white: faces and the celebrities model.',
+  },
+  {
+    name: 'Logo',
+    file: 'csdf-gray-shirt-logo.jpg',
+    description: 'A grey hoodie with a logo: brands.',
+  },
+  {
+    name: 'Clip art',
+    file: 'csdf-cheese_clipart.png',
+    description: 'A wedge of cheese drawn as clip art: image type.',
+  },
+  {
+    name: 'Several languages',
+    file: 'csdf-MultiLingual.png',
+    description: 'The same question in seven languages: text language handling.',
+  },
 ];
 
 /** The curated examples with their gateway URLs, in display order. */

@@ -10,7 +10,10 @@ export interface FileResponseOptions {
 }
 
 /** A 200 response with the file's bytes, or undefined when it is not a readable regular file. */
-export async function fileResponse(path: string, options: FileResponseOptions = {}): Promise<Response | undefined> {
+export async function fileResponse(
+  path: string,
+  options: FileResponseOptions = {},
+): Promise<Response | undefined> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return undefined;

@@ -24,7 +24,8 @@ export function gracefulCloser(server: Server): (timeoutMs: number) => Promise<v
       timer.unref();
       server.close((error) => {
         clearTimeout(timer);
-        if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
+        if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING')
+          reject(error);
         else resolve();
       });
       server.closeIdleConnections();

@@ -9,7 +9,10 @@ interface ModelsLister {
  * Ready means the upstream answers `GET /vision/v3.2/models`: the cheapest authenticated call
  * (no image, no billing), so it also catches a wrong key. Concurrent probes share one call.
  */
-export function createReadinessCheck(client: ModelsLister, timeoutMs: number): () => Promise<Readiness> {
+export function createReadinessCheck(
+  client: ModelsLister,
+  timeoutMs: number,
+): () => Promise<Readiness> {
   let pending: Promise<Readiness> | undefined;
   const probe = async (): Promise<Readiness> => {
     try {

@@ -6,15 +6,30 @@ import { safeJoin } from './safe-join.js';
  * `GET /examples` lists the curated example images; `GET /examples/<file>` serves any file
  * directly inside `examplesDir` (no subdirectories, no traversal). Undefined for other paths.
  */
-export async function serveExamples(request: Request, pathname: string, examplesDir: string): Promise<Response | undefined> {
+export async function serveExamples(
+  request: Request,
+  pathname: string,
+  examplesDir: string,
+): Promise<Response | undefined> {
   if (pathname === '/examples' || pathname === '/examples/') {
     return Response.json(exampleCatalog(), { headers: { 'cache-control': 'no-cache' } });
   }
   if (!pathname.startsWith('/examples/')) return undefined;
   const name = pathname.slice('/examples/'.length);
-  const path = name.includes('/') || name.toLowerCase().includes('%2f') ? undefined : safeJoin(examplesDir, name);
-  const found = path && (await fileResponse(path, { head: request.method === 'HEAD', cacheControl: 'public, max-age=3600' }));
-  return found || notFound(`No example image named ${JSON.stringify(safeName(name))}. GET /examples lists them.`);
+  const path =
+    name.includes('/') || name.toLowerCase().includes('%2f')
+      ? undefined
+      : safeJoin(examplesDir, name);
+  const found =
+    path &&
+    (await fileResponse(path, {
+      head: request.method === 'HEAD',
+      cacheControl: 'public, max-age=3600',
+    }));
+  return (
+    found ||
+    notFound(`No example image named ${JSON.stringify(safeName(name))}. GET /examples lists them.`)
+  );
 }
 
 export function notFound(message: string): Response {

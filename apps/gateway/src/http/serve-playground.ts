@@ -11,7 +11,11 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * Serves the playground's production build: files as they are, and index.html for any other
  * page path (client-side routing). Without a build, page paths get a page saying how to make one.
  */
-export async function servePlayground(request: Request, pathname: string, playgroundDir: string): Promise<Response> {
+export async function servePlayground(
+  request: Request,
+  pathname: string,
+  playgroundDir: string,
+): Promise<Response> {
   const head = request.method === 'HEAD';
   const path = pathname === '/' ? undefined : safeJoin(playgroundDir, pathname.slice(1));
   if (path) {

@@ -4,7 +4,11 @@ import { createJsonLogger } from './logger.js';
 function capture(level: 'debug' | 'info' | 'warn' = 'info', secrets: string[] = []) {
   const lines: string[] = [];
   const logger = createJsonLogger({ level, secrets, write: (line) => lines.push(line) });
-  return { logger, lines, parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    logger,
+    lines,
+    parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('createJsonLogger', () => {
@@ -29,16 +33,23 @@ describe('createJsonLogger', () => {
     const { logger, lines } = capture();
     const error = Object.assign(new Error('boom'), { code: 'E_BOOM' });
     logger.error('failed', { error });
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ error: { name: 'Error', message: 'boom', code: 'E_BOOM' } });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      error: { name: 'Error', message: 'boom', code: 'E_BOOM' },
+    });
     expect(lines[0]).not.toContain('at ');
     logger.error('yoga', { detail: ['context', new TypeError('bad')] });
-    expect(JSON.parse(lines[1] ?? '')).toMatchObject({ detail: ['context', { name: 'TypeError', message: 'bad' }] });
+    expect(JSON.parse(lines[1] ?? '')).toMatchObject({
+      detail: ['context', { name: 'TypeError', message: 'bad' }],
+    });
     expect(lines[0]).not.toContain('at ');
   });
 
   it('redacts secrets wherever they slip in', () => {
     const { logger, lines } = capture('info', ['s3cr3t-key-value']);
-    logger.info('oops', { header: 'Ocp-Apim-Subscription-Key: s3cr3t-key-value', error: new Error('bad key s3cr3t-key-value') });
+    logger.info('oops', {
+      header: 'Ocp-Apim-Subscription-Key: s3cr3t-key-value',
+      error: new Error('bad key s3cr3t-key-value'),
+    });
     expect(lines.join('')).not.toContain('s3cr3t-key-value');
     expect(lines.join('')).toContain('[redacted]');
   });

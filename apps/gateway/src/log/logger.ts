@@ -35,9 +35,15 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
 
   const emit = (level: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields): void => {
     if (RANK[level] < threshold) return;
-    let line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...(fields && withPlainErrors(fields)) });
+    let line = JSON.stringify({
+      time: new Date().toISOString(),
+      level,
+      msg,
+      ...(fields && withPlainErrors(fields)),
+    });
     // includes() first: the secret is almost never there, and split/join copies the line.
-    for (const secret of secrets) if (line.includes(secret)) line = line.split(secret).join(REDACTED);
+    for (const secret of secrets)
+      if (line.includes(secret)) line = line.split(secret).join(REDACTED);
     write(`${line}\n`);
   };
   return {
@@ -53,10 +59,13 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
 // value of every line and was the largest cost of a request line. Deeper errors print as {}.
 function withPlainErrors(fields: LogFields): LogFields {
   if (!Object.values(fields).some(holdsError)) return fields;
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v.map(plain) : plain(v)]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v.map(plain) : plain(v)]),
+  );
 }
 
-const holdsError = (value: unknown): boolean => value instanceof Error || (Array.isArray(value) && value.some((v) => v instanceof Error));
+const holdsError = (value: unknown): boolean =>
+  value instanceof Error || (Array.isArray(value) && value.some((v) => v instanceof Error));
 
 function plain(value: unknown): unknown {
   if (!(value instanceof Error)) return value;

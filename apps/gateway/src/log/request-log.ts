@@ -15,17 +15,25 @@ export interface RequestLine {
 
 /** Writes the one line per request: operation, status, duration, upstream calls, error codes. */
 export function logRequest(logger: Logger, scope: RequestScope, line: RequestLine): void {
-  const isGraphql = scope.operationName !== undefined || scope.operationType !== undefined || line.path === '/graphql';
-  const level: Exclude<LogLevel, 'silent'> = QUIET_PATHS.has(line.path) || !isGraphql ? 'debug' : 'info';
+  const isGraphql =
+    scope.operationName !== undefined ||
+    scope.operationType !== undefined ||
+    line.path === '/graphql';
+  const level: Exclude<LogLevel, 'silent'> =
+    QUIET_PATHS.has(line.path) || !isGraphql ? 'debug' : 'info';
   logger[level]('request', {
     method: line.method,
     path: line.path,
     status: line.status,
     ...(line.aborted ? { aborted: true } : {}),
     durationMs: round(performance.now() - scope.startedAt),
-    ...(isGraphql ? { operationName: scope.operationName ?? null, operationType: scope.operationType ?? null } : {}),
+    ...(isGraphql
+      ? { operationName: scope.operationName ?? null, operationType: scope.operationType ?? null }
+      : {}),
     upstreamCalls: upstreamTotal(scope),
-    ...(upstreamTotal(scope) > 0 ? { upstream: scope.upstream, upstreamMs: round(scope.upstreamMs) } : {}),
+    ...(upstreamTotal(scope) > 0
+      ? { upstream: scope.upstream, upstreamMs: round(scope.upstreamMs) }
+      : {}),
     ...(scope.errorCodes.length > 0 ? { errorCodes: scope.errorCodes } : {}),
   });
 }

@@ -29,16 +29,35 @@ const streamOf = (text: string) =>
     },
   });
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  gateway.fetch('http://gw/graphql', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' } as RequestInit);
-const codeOf = async (response: Response) => ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code;
+  gateway.fetch('http://gw/graphql', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    duplex: 'half',
+  } as RequestInit);
+const codeOf = async (response: Response) =>
+  ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
+    ?.extensions.code;
 
 // Chunked over real HTTP: no Content-Length, so only counting the body can catch it.
 function postChunked(text: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ port, host: '127.0.0.1', path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      {
+        port,
+        host: '127.0.0.1',
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => (body += c))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     for (let i = 0; i < text.length; i += 64) req.write(text.slice(i, i + 64));
     req.end();

@@ -5,9 +5,13 @@ import type { Plugin } from 'graphql-yoga';
 export const KNOWN_LENGTH = 'visiongraphKnownBodyLength';
 
 const tooLarge = () =>
-  new GraphQLError('Request body too large', { extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413 } } });
+  new GraphQLError('Request body too large', {
+    extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413 } },
+  });
 const badLength = () =>
-  new GraphQLError('Content-Length header is invalid.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  new GraphQLError('Content-Length header is invalid.', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
 
 // Node's HTTP parser hands over exactly Content-Length bytes, and the in-process path sets the
 // header from the string it holds: then the header alone decides, without streaming the body.
@@ -16,9 +20,14 @@ function lengthIsExact(serverContext: Record<string, unknown>): boolean {
 }
 
 // Any other body (chunked, or a caller's own header) is counted as it is read.
-function counted(request: Request, limit: number, fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream }): Request {
+function counted(
+  request: Request,
+  limit: number,
+  fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
+): Request {
   let bytes = 0;
-  const Transform = request.body instanceof ReadableStream ? TransformStream : fetchAPI.TransformStream;
+  const Transform =
+    request.body instanceof ReadableStream ? TransformStream : fetchAPI.TransformStream;
   const body = request.body?.pipeThrough(
     new Transform<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
@@ -28,7 +37,13 @@ function counted(request: Request, limit: number, fetchAPI: { Request: typeof Re
       },
     }),
   );
-  const init = { method: request.method, headers: request.headers, signal: request.signal, body, duplex: 'half' };
+  const init = {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body,
+    duplex: 'half',
+  };
   return new fetchAPI.Request(request.url, init as RequestInit);
 }
 

@@ -21,7 +21,8 @@ export function useRoutes(options: RoutesOptions): Plugin {
       if (pathname === options.graphqlEndpoint) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (pathname === '/healthz') return endResponse(healthResponse());
-      if (pathname === '/readyz') return endResponse(await readinessResponse(options.checkReadiness));
+      if (pathname === '/readyz')
+        return endResponse(await readinessResponse(options.checkReadiness));
       const example = await serveExamples(request, pathname, options.examplesDir);
       if (example) return endResponse(example);
       return endResponse(await servePlayground(request, pathname, options.playgroundDir));

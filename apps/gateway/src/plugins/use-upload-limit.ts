@@ -11,8 +11,10 @@ interface FileLike {
 // Yoga's multipart parser hands out its own File class; duck typing works for both.
 function isFileLike(value: unknown): value is FileLike {
   return (
-    typeof value === 'object' && value !== null &&
-    typeof (value as FileLike).size === 'number' && typeof (value as FileLike).arrayBuffer === 'function'
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FileLike).size === 'number' &&
+    typeof (value as FileLike).arrayBuffer === 'function'
   );
 }
 
@@ -22,7 +24,8 @@ function* filesIn(value: unknown, depth = 0): Generator<FileLike> {
     yield value;
     return;
   }
-  for (const item of Array.isArray(value) ? value : Object.values(value)) yield* filesIn(item, depth + 1);
+  for (const item of Array.isArray(value) ? value : Object.values(value))
+    yield* filesIn(item, depth + 1);
 }
 
 /**
@@ -37,7 +40,9 @@ export function useUploadLimit(maxBytes: number): Plugin {
         if (file.size <= maxBytes) continue;
         throw new GraphQLError(
           `Uploaded file ${JSON.stringify(file.name)} is ${file.size} bytes; the limit is ${maxBytes} bytes (MAX_UPLOAD_BYTES).`,
-          { extensions: { code: GatewayErrorCode.IMAGE_TOO_LARGE, maxBytes, http: { status: 413 } } },
+          {
+            extensions: { code: GatewayErrorCode.IMAGE_TOO_LARGE, maxBytes, http: { status: 413 } },
+          },
         );
       }
     },

@@ -8,7 +8,13 @@ export interface Example {
 }
 
 /** The gateway's example images (`GET /examples`), as buttons. */
-export function ExamplesList({ onPick, current }: { onPick: (example: Example) => void; current?: string }) {
+export function ExamplesList({
+  onPick,
+  current,
+}: {
+  onPick: (example: Example) => void;
+  current?: string;
+}) {
   const [examples, setExamples] = useState<Example[]>();
   const [problem, setProblem] = useState<string>();
 
@@ -26,7 +32,12 @@ export function ExamplesList({ onPick, current }: { onPick: (example: Example) =
   }, []);
 
   if (problem) return <p className="muted">{problem}</p>;
-  if (!examples) return <p className="muted" role="status">Loading examples…</p>;
+  if (!examples)
+    return (
+      <p className="muted" role="status">
+        Loading examples…
+      </p>
+    );
   return (
     <ul className="examples">
       {examples.map((example) => (

@@ -8,7 +8,12 @@ interface FeatureOptionsProps {
 }
 
 /** What to ask for: one checkbox per feature group, and the thumbnail size. */
-export function FeatureOptions({ features, onFeatures, thumbnail, onThumbnail }: FeatureOptionsProps) {
+export function FeatureOptions({
+  features,
+  onFeatures,
+  thumbnail,
+  onThumbnail,
+}: FeatureOptionsProps) {
   const size = (key: keyof ThumbnailSize, value: string) => {
     const n = Math.round(Number(value));
     if (Number.isFinite(n) && n >= 1) onThumbnail({ ...thumbnail, [key]: Math.min(n, 1024) });
@@ -33,11 +38,23 @@ export function FeatureOptions({ features, onFeatures, thumbnail, onThumbnail }:
         <legend>Thumbnail size (px)</legend>
         <label>
           Width
-          <input type="number" min={1} max={1024} value={thumbnail.width} onChange={(e) => size('width', e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={1024}
+            value={thumbnail.width}
+            onChange={(e) => size('width', e.target.value)}
+          />
         </label>
         <label>
           Height
-          <input type="number" min={1} max={1024} value={thumbnail.height} onChange={(e) => size('height', e.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={1024}
+            value={thumbnail.height}
+            onChange={(e) => size('height', e.target.value)}
+          />
         </label>
       </fieldset>
     </>

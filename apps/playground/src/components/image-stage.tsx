@@ -31,7 +31,9 @@ export function ImageStage({ analysis, src, trusted, sourceLabel }: ImageStagePr
   const caption = fieldState(analysis, 'caption', analysis?.variables.caption ?? false);
   const errors: GraphQLErrorShape[] = [
     ...imageErrors(analysis),
-    ...(analysis?.failure ? [{ message: analysis.failure.message, extensions: { code: analysis.failure.code } }] : []),
+    ...(analysis?.failure
+      ? [{ message: analysis.failure.message, extensions: { code: analysis.failure.code } }]
+      : []),
   ];
   // A pasted URL is only displayed once the gateway could read it, so a dead link does not
   // turn into a broken image (and a console error) in the browser.
@@ -53,15 +55,26 @@ export function ImageStage({ analysis, src, trusted, sourceLabel }: ImageStagePr
             {caption.value.text} <small>{percent(caption.value.confidence)}</small>
           </h2>
         ) : caption.status === 'loading' ? (
-          <h2 className="muted" role="status">Describing the image…</h2>
+          <h2 className="muted" role="status">
+            Describing the image…
+          </h2>
         ) : caption.status === 'error' && !sameErrors(caption.errors, errors) ? (
-          <h2 className="error" role="alert">{caption.errors.map(describeError).join(' · ')}</h2>
+          <h2 className="error" role="alert">
+            {caption.errors.map(describeError).join(' · ')}
+          </h2>
         ) : (
-          <h2 className="muted">{src ? sourceLabel : 'Pick an image to see what the vision graph sees'}</h2>
+          <h2 className="muted">
+            {src ? sourceLabel : 'Pick an image to see what the vision graph sees'}
+          </h2>
         )}
       </header>
       {errors.map((error) => (
-        <ErrorMessage key={describeError(error)} error={error} className="error banner" testId="image-error" />
+        <ErrorMessage
+          key={describeError(error)}
+          error={error}
+          className="error banner"
+          testId="image-error"
+        />
       ))}
       {show ? (
         <figure className="figure">

@@ -32,7 +32,12 @@ export function QueryPanel({ query, variables }: QueryPanelProps) {
           <button type="button" onClick={copy}>
             Copy query
           </button>
-          <a className="button" href={graphiqlHref(query, variablesText)} target="_blank" rel="noopener">
+          <a
+            className="button"
+            href={graphiqlHref(query, variablesText)}
+            target="_blank"
+            rel="noopener"
+          >
             Open in GraphiQL
           </a>
           <span role="status" className="muted">

@@ -35,7 +35,12 @@ export function shapesOf(image: ImageResult | null | undefined): Shape[] {
   // Painted in this order: wide shapes first, so faces end up on top of celebrity boxes.
   const shapes: Shape[] = [];
   if (image.areaOfInterest) {
-    shapes.push({ kind: 'area', key: 'area', rect: image.areaOfInterest, label: 'area of interest' });
+    shapes.push({
+      kind: 'area',
+      key: 'area',
+      rect: image.areaOfInterest,
+      label: 'area of interest',
+    });
   }
   image.text?.lines.forEach((line, i) =>
     shapes.push({ kind: 'line', key: `line${i}`, points: line.polygon.points }),
@@ -44,13 +49,23 @@ export function shapesOf(image: ImageResult | null | undefined): Shape[] {
     shapes.push({ kind: 'word', key: `word${i}`, rect: word.rectangle }),
   );
   image.objects?.forEach((object, i) =>
-    shapes.push({ kind: 'object', key: `object${i}`, rect: object.rectangle, label: `${object.name} ${percent(object.confidence)}` }),
+    shapes.push({
+      kind: 'object',
+      key: `object${i}`,
+      rect: object.rectangle,
+      label: `${object.name} ${percent(object.confidence)}`,
+    }),
   );
   image.brands?.forEach((brand, i) =>
     shapes.push({ kind: 'brand', key: `brand${i}`, rect: brand.rectangle, label: brand.name }),
   );
   image.celebrities?.forEach((celebrity, i) =>
-    shapes.push({ kind: 'celebrity', key: `celebrity${i}`, rect: celebrity.rectangle, label: celebrity.name }),
+    shapes.push({
+      kind: 'celebrity',
+      key: `celebrity${i}`,
+      rect: celebrity.rectangle,
+      label: celebrity.name,
+    }),
   );
   image.faces?.forEach((face, i) => {
     const who = face.gender ? face.gender.toLowerCase() : 'face';

@@ -14,7 +14,9 @@ export function graphqlBody(query: string, variables: Record<string, unknown>): 
       Object.entries(variables).map(([key, value]) => [key, value instanceof File ? null : value]),
     ),
   };
-  const map = Object.fromEntries(files.map(([key], index) => [String(index), [`variables.${key}`]]));
+  const map = Object.fromEntries(
+    files.map(([key], index) => [String(index), [`variables.${key}`]]),
+  );
   const form = new FormData();
   form.append('operations', JSON.stringify(operations));
   form.append('map', JSON.stringify(map));

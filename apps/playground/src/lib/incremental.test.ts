@@ -23,7 +23,13 @@ describe('mergePayload', () => {
     });
     const merged = mergePayload(first, {
       incremental: [
-        { data: { ocr: null }, path: ['image'], errors: [{ message: 'bad', path: ['image', 'ocr'], extensions: { code: 'INVALID_IMAGE' } }] },
+        {
+          data: { ocr: null },
+          path: ['image'],
+          errors: [
+            { message: 'bad', path: ['image', 'ocr'], extensions: { code: 'INVALID_IMAGE' } },
+          ],
+        },
       ],
       hasNext: false,
     });

@@ -20,7 +20,8 @@ function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array>
   const edges = [0, ...cuts, bytes.byteLength];
   return new ReadableStream({
     start(controller) {
-      for (let i = 1; i < edges.length; i++) controller.enqueue(bytes.slice(edges[i - 1], edges[i]));
+      for (let i = 1; i < edges.length; i++)
+        controller.enqueue(bytes.slice(edges[i - 1], edges[i]));
       controller.close();
     },
   });
@@ -47,7 +48,9 @@ describe('readMultipartMixed', () => {
 
   it('yields a part as soon as its closing delimiter arrives, before the stream ends', async () => {
     // the byte offset just after the delimiter that closes the first part
-    const first = new TextEncoder().encode(yogaBody.slice(0, yogaBody.indexOf('---', yogaBody.indexOf('{')) + 3)).byteLength;
+    const first = new TextEncoder().encode(
+      yogaBody.slice(0, yogaBody.indexOf('---', yogaBody.indexOf('{')) + 3),
+    ).byteLength;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const stream = new ReadableStream<Uint8Array>({
@@ -67,14 +70,18 @@ describe('readMultipartMixed', () => {
 
   it('reads a body without a leading CRLF and with a named boundary', async () => {
     const body = '--abc\r\nContent-Type: application/json\r\n\r\n{"data":{"x":1}}\r\n--abc--\r\n';
-    expect(await collect(streamOf(new TextEncoder().encode(body), []), 'abc')).toEqual([{ data: { x: 1 } }]);
+    expect(await collect(streamOf(new TextEncoder().encode(body), []), 'abc')).toEqual([
+      { data: { x: 1 } },
+    ]);
   });
 });
 
 describe('multipartBoundary', () => {
   it('reads quoted and bare boundaries and ignores other types', () => {
     expect(multipartBoundary('multipart/mixed; boundary="-"')).toBe('-');
-    expect(multipartBoundary('multipart/mixed;boundary=graphql;deferSpec=20220824')).toBe('graphql');
+    expect(multipartBoundary('multipart/mixed;boundary=graphql;deferSpec=20220824')).toBe(
+      'graphql',
+    );
     expect(multipartBoundary('application/json')).toBeUndefined();
     expect(multipartBoundary(null)).toBeUndefined();
   });

@@ -23,13 +23,22 @@ export function ColorsPanel({ analysis }: { analysis: Analysis }) {
       ]
     : [];
   return (
-    <Panel title="Colours" states={[color]} loadingLabel="Looking at colours…" testId="colors-panel">
+    <Panel
+      title="Colours"
+      states={[color]}
+      loadingLabel="Looking at colours…"
+      testId="colors-panel"
+    >
       {value ? (
         <>
           <ul className="swatches">
             {swatches.map((swatch, i) => (
               <li key={i}>
-                <span className="color-chip" style={{ background: swatch.css }} aria-hidden="true" />
+                <span
+                  className="color-chip"
+                  style={{ background: swatch.css }}
+                  aria-hidden="true"
+                />
                 <span>{swatch.name}</span>
                 <span className="muted">{swatch.role}</span>
               </li>

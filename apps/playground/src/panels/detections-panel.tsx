@@ -22,7 +22,12 @@ export function DetectionsPanel({ analysis }: { analysis: Analysis }) {
     })),
   ];
   return (
-    <Panel title="Faces and objects" states={[faces, objects]} loadingLabel="Detecting…" testId="detections-panel">
+    <Panel
+      title="Faces and objects"
+      states={[faces, objects]}
+      loadingLabel="Detecting…"
+      testId="detections-panel"
+    >
       {rows.length === 0 ? (
         <p className="muted">No faces or objects found.</p>
       ) : (

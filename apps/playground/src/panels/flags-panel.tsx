@@ -10,12 +10,19 @@ export function FlagsPanel({ analysis }: { analysis: Analysis }) {
   const type = valueOf(imageType);
   const flags = valueOf(adult);
   return (
-    <Panel title="Image type and adult content" states={[imageType, adult]} loadingLabel="Classifying…" testId="flags-panel">
+    <Panel
+      title="Image type and adult content"
+      states={[imageType, adult]}
+      loadingLabel="Classifying…"
+      testId="flags-panel"
+    >
       <dl className="facts">
         {type ? (
           <>
             <dt>Clip art</dt>
-            <dd>{type.clipArt.toLowerCase().replaceAll('_', ' ')} ({type.clipArtType})</dd>
+            <dd>
+              {type.clipArt.toLowerCase().replaceAll('_', ' ')} ({type.clipArtType})
+            </dd>
             <dt>Line drawing</dt>
             <dd>{type.isLineDrawing ? 'yes' : 'no'}</dd>
           </>

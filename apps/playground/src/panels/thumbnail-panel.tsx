@@ -18,7 +18,12 @@ export function ThumbnailPanel({ analysis, src }: ThumbnailPanelProps) {
   const rect = valueOf(area);
   const image = analysis.result?.data?.image;
   return (
-    <Panel title="Thumbnail" states={[thumbnail, area]} loadingLabel="Cropping…" testId="thumbnail-panel">
+    <Panel
+      title="Thumbnail"
+      states={[thumbnail, area]}
+      loadingLabel="Cropping…"
+      testId="thumbnail-panel"
+    >
       <div className="thumbnail-row">
         {thumb ? (
           <figure>
@@ -36,9 +41,21 @@ export function ThumbnailPanel({ analysis, src }: ThumbnailPanelProps) {
         ) : null}
         {rect && src && image?.width && image.height ? (
           <figure>
-            <svg className="area-preview" viewBox={`0 0 ${image.width} ${image.height}`} role="img" aria-label="Area of interest">
+            <svg
+              className="area-preview"
+              viewBox={`0 0 ${image.width} ${image.height}`}
+              role="img"
+              aria-label="Area of interest"
+            >
               <image href={src} width={image.width} height={image.height} />
-              <rect className="shape shape-area" x={rect.x} y={rect.y} width={rect.width} height={rect.height} vectorEffect="non-scaling-stroke" />
+              <rect
+                className="shape shape-area"
+                x={rect.x}
+                y={rect.y}
+                width={rect.width}
+                height={rect.height}
+                vectorEffect="non-scaling-stroke"
+              />
             </svg>
             <figcaption>area of interest {formatRect(rect)}</figcaption>
           </figure>

@@ -21,7 +21,10 @@ export interface ErrorResponse {
 export function errorFromResponse(res: ErrorResponse, key: string): VisionError {
   const parsed = parseErrorBody(res.bodyText);
   const requestId = parsed.requestId ?? res.requestId;
-  const message = redact(`${res.operation}: HTTP ${res.status}${parsed.message ? `: ${parsed.message}` : ''}`, key);
+  const message = redact(
+    `${res.operation}: HTTP ${res.status}${parsed.message ? `: ${parsed.message}` : ''}`,
+    key,
+  );
   const details: Partial<VisionErrorDetails> = {
     status: res.status,
     operation: res.operation,

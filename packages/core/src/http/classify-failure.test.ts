@@ -2,7 +2,8 @@ import { errors } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { classifyFailure } from './classify-failure.js';
 
-const sysError = (code: string): Error => Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code });
+const sysError = (code: string): Error =>
+  Object.assign(new Error(`connect ${code} 127.0.0.1:1`), { code });
 
 describe('classifyFailure', () => {
   it.each([
@@ -14,7 +15,12 @@ describe('classifyFailure', () => {
     [sysError('ENOTFOUND'), 'network', 'ENOTFOUND', true],
     [sysError('ECONNRESET'), 'network', 'ECONNRESET', false],
     [new errors.InvalidArgumentError('invalid header'), 'invalid_input', 'InvalidRequest', true],
-    [new AggregateError([sysError('ECONNREFUSED'), sysError('ECONNREFUSED')]), 'network', 'ECONNREFUSED', true],
+    [
+      new AggregateError([sysError('ECONNREFUSED'), sysError('ECONNREFUSED')]),
+      'network',
+      'ECONNREFUSED',
+      true,
+    ],
   ])('%s → %s %s (before send: %s)', (err, kind, code, beforeSend) => {
     const out = classifyFailure(err, 'tag', 'key');
     expect(out.error).toMatchObject({ kind, code, operation: 'tag' });

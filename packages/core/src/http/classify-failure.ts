@@ -10,7 +10,14 @@ export interface ClassifiedFailure {
 }
 
 // Failures that happen before a connection exists: nothing was sent, any request may be retried.
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const TIMEOUT_CODES: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: 'ConnectTimeout',
   UND_ERR_HEADERS_TIMEOUT: 'HeadersTimeout',
@@ -32,12 +39,31 @@ export function classifyFailure(err: unknown, operation: string, key: string): C
   const detail = redact(err instanceof Error && err.message ? err.message : code, key);
   const beforeSend = CONNECT_CODES.has(code);
   // undici refused to build the request (e.g. a header value it cannot send): retrying cannot help.
-  if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_ARG_TYPE') {
-    return { beforeSend: true, error: new InvalidInputError(`${operation}: the request could not be built (${detail})`, { code: 'InvalidRequest', operation }) };
+  if (
+    code === 'UND_ERR_INVALID_ARG' ||
+    code === 'ERR_INVALID_CHAR' ||
+    code === 'ERR_INVALID_ARG_TYPE'
+  ) {
+    return {
+      beforeSend: true,
+      error: new InvalidInputError(`${operation}: the request could not be built (${detail})`, {
+        code: 'InvalidRequest',
+        operation,
+      }),
+    };
   }
   const timeoutCode = TIMEOUT_CODES[code];
   if (timeoutCode) {
-    return { beforeSend, error: new TimeoutError(`${operation}: ${timeoutCode} (${detail})`, { code: timeoutCode, operation }) };
+    return {
+      beforeSend,
+      error: new TimeoutError(`${operation}: ${timeoutCode} (${detail})`, {
+        code: timeoutCode,
+        operation,
+      }),
+    };
   }
-  return { beforeSend, error: new NetworkError(`${operation}: ${code} (${detail})`, { code, operation }) };
+  return {
+    beforeSend,
+    error: new NetworkError(`${operation}: ${code} (${detail})`, { code, operation }),
+  };
 }

@@ -68,7 +68,11 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
   const headers = { 'ocp-apim-subscription-key': options.key };
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, req.operation);
-    if (deps.closed) throw new NetworkError(`${req.operation}: the client is closed`, { code: 'ClientClosed', operation: req.operation });
+    if (deps.closed)
+      throw new NetworkError(`${req.operation}: the client is closed`, {
+        code: 'ClientClosed',
+        operation: req.operation,
+      });
     if (deps.limiter) await deps.limiter.acquire(signal);
     const release = deps.concurrency.tryAcquire() ?? (await deps.concurrency.acquire(signal));
     const t0 = clock.now();
@@ -80,7 +84,12 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
     try {
       deps.stats.attempts++;
       const res = await send(
-        { method: req.method, url: options.baseUrl + req.path, headers, ...(req.body && { body: req.body }) },
+        {
+          method: req.method,
+          url: options.baseUrl + req.path,
+          headers,
+          ...(req.body && { body: req.body }),
+        },
         { dispatcher: deps.dispatcher, headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
         signal,
       );
@@ -88,11 +97,27 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       requestId = headerRequestId(res.headers);
       retryAfterMs = retryAfterFromHeaders(res.headers, Date.now());
       if (status >= 200 && status < 300) {
-        if (deps.onAttempt) emit(deps, { ...base(req, attempt, clock.now() - t0), status, ...(requestId && { requestId }), willRetry: false });
-        return { ...res, ...(requestId && { requestId }), ...(retryAfterMs !== undefined && { retryAfterMs }) };
+        if (deps.onAttempt)
+          emit(deps, {
+            ...base(req, attempt, clock.now() - t0),
+            status,
+            ...(requestId && { requestId }),
+            willRetry: false,
+          });
+        return {
+          ...res,
+          ...(requestId && { requestId }),
+          ...(retryAfterMs !== undefined && { retryAfterMs }),
+        };
       }
       error = errorFromResponse(
-        { status, bodyText: res.body.toString('utf8'), operation: req.operation, ...(requestId && { requestId }), ...(retryAfterMs !== undefined && { retryAfterMs }) },
+        {
+          status,
+          bodyText: res.body.toString('utf8'),
+          operation: req.operation,
+          ...(requestId && { requestId }),
+          ...(retryAfterMs !== undefined && { retryAfterMs }),
+        },
         options.key,
       );
       requestId = error.requestId;
@@ -105,14 +130,18 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       }
       const failure = classifyFailure(err, req.operation, options.key);
       error = failure.error;
-      retryable = error.kind !== 'invalid_input' && retryableFailure(failure.beforeSend, req.safety);
+      retryable =
+        error.kind !== 'invalid_input' && retryableFailure(failure.beforeSend, req.safety);
     } finally {
       release();
     }
     // Honour Retry-After as sent; otherwise back off. Give up when either cap would be passed.
     const delayMs = retryAfterMs ?? backoffDelay(attempt, retry, deps.random);
     const resumeAt = clock.now() + delayMs;
-    const withinBudget = attempt <= retry.maxRetries && resumeAt - started <= retry.maxElapsedMs && resumeAt <= (req.deadline ?? Infinity);
+    const withinBudget =
+      attempt <= retry.maxRetries &&
+      resumeAt - started <= retry.maxElapsedMs &&
+      resumeAt <= (req.deadline ?? Infinity);
     const willRetry = retryable && withinBudget;
     emit(deps, {
       ...base(req, attempt, clock.now() - t0),
@@ -130,15 +159,29 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
   }
 }
 
-function base(req: UpstreamRequest, attempt: number, durationMs: number): Omit<AttemptEvent, 'willRetry'> {
-  return { operation: req.operation, method: req.method, path: `/vision/v3.2${req.path}`, attempt, durationMs };
+function base(
+  req: UpstreamRequest,
+  attempt: number,
+  durationMs: number,
+): Omit<AttemptEvent, 'willRetry'> {
+  return {
+    operation: req.operation,
+    method: req.method,
+    path: `/vision/v3.2${req.path}`,
+    attempt,
+    durationMs,
+  };
 }
 
 function emit(deps: ExecutorDeps, event: AttemptEvent): void {
   if (!deps.onAttempt) return;
   const key = deps.options.key;
   try {
-    deps.onAttempt({ ...event, path: redact(event.path, key), ...(event.error && { error: scrubError(event.error, key) }) });
+    deps.onAttempt({
+      ...event,
+      path: redact(event.path, key),
+      ...(event.error && { error: scrubError(event.error, key) }),
+    });
   } catch {
     // An observer must never break the call it observes.
   }
@@ -154,11 +197,14 @@ export function parseJson<T>(res: SuccessResponse, operation: string): T {
   try {
     return JSON.parse(res.body.toString('utf8')) as T;
   } catch {
-    throw new UpstreamError(`${operation}: the service answered ${res.status} with a body that is not JSON`, {
-      code: 'InvalidResponse',
-      status: res.status,
-      operation,
-      ...(res.requestId && { requestId: res.requestId }),
-    });
+    throw new UpstreamError(
+      `${operation}: the service answered ${res.status} with a body that is not JSON`,
+      {
+        code: 'InvalidResponse',
+        status: res.status,
+        operation,
+        ...(res.requestId && { requestId: res.requestId }),
+      },
+    );
   }
 }

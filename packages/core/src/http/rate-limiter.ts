@@ -26,7 +26,11 @@ export class TokenBucket implements RateLimiter {
 
   /** Takes the same settings as the client's `rateLimit` option; `clock` is for tests. */
   constructor(options: RateLimitOptions & { clock?: Clock }) {
-    this.requestsPerSecond = checkNumber('rateLimit.requestsPerSecond', options.requestsPerSecond, Number.MIN_VALUE);
+    this.requestsPerSecond = checkNumber(
+      'rateLimit.requestsPerSecond',
+      options.requestsPerSecond,
+      Number.MIN_VALUE,
+    );
     this.burst = checkNumber('rateLimit.burst', options.burst ?? 1, 1, true);
     this.clock = options.clock ?? systemClock;
     this.tokens = this.burst;
@@ -35,7 +39,10 @@ export class TokenBucket implements RateLimiter {
 
   async acquire(signal?: AbortSignal): Promise<void> {
     const now = this.clock.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.requestsPerSecond);
+    this.tokens = Math.min(
+      this.burst,
+      this.tokens + ((now - this.last) / 1000) * this.requestsPerSecond,
+    );
     this.last = now;
     this.tokens -= 1;
     if (this.tokens >= 0) return;

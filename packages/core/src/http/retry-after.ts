@@ -2,7 +2,10 @@
  * Parses a `Retry-After` header: delta seconds ("2", "0.5") or an HTTP date.
  * Returns milliseconds from `now`, never negative, or undefined when absent or unreadable.
  */
-export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+export function parseRetryAfter(
+  value: string | string[] | undefined,
+  now: number,
+): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined) return undefined;
   const text = raw.trim();
@@ -19,7 +22,10 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
  * The wait a response asks for: Azure's `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds)
  * when present, else the standard `Retry-After`.
  */
-export function retryAfterFromHeaders(headers: Record<string, string | string[] | undefined>, now: number): number | undefined {
+export function retryAfterFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  now: number,
+): number | undefined {
   for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
     const raw = headers[name];
     const text = (Array.isArray(raw) ? raw[0] : raw)?.trim();

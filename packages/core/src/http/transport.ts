@@ -22,7 +22,11 @@ export interface TransportSettings {
 }
 
 /** Sends one attempt. Rejects with undici's error untouched; classify-failure.ts interprets it. */
-export async function send(req: HttpRequest, settings: TransportSettings, signal?: AbortSignal): Promise<HttpResponse> {
+export async function send(
+  req: HttpRequest,
+  settings: TransportSettings,
+  signal?: AbortSignal,
+): Promise<HttpResponse> {
   const headers = req.body ? { ...req.headers, 'content-type': req.body.contentType } : req.headers;
   const res = await request(req.url, {
     dispatcher: settings.dispatcher,

@@ -1,5 +1,9 @@
 import { InvalidInputError } from '../errors/error-classes.js';
-import type { CelebritiesModel, DomainModelResults, LandmarksModel } from '../generated/spec-types.js';
+import type {
+  CelebritiesModel,
+  DomainModelResults,
+  LandmarksModel,
+} from '../generated/spec-types.js';
 import type { ImageInput } from '../image-input.js';
 import type { CallOptions } from '../options.js';
 import type { Language } from './analyze.js';
@@ -24,10 +28,23 @@ export interface AnalyzeByDomainOptions extends CallOptions {
 }
 
 /** POST /models/{model}/analyze. */
-export async function analyzeByDomain(ctx: OperationContext, model: DomainModel, image: ImageInput, o: AnalyzeByDomainOptions = {}): Promise<DomainModelResults> {
+export async function analyzeByDomain(
+  ctx: OperationContext,
+  model: DomainModel,
+  image: ImageInput,
+  o: AnalyzeByDomainOptions = {},
+): Promise<DomainModelResults> {
   if (typeof model !== 'string' || model.trim() === '') {
-    throw new InvalidInputError('model must be a non-empty model name, e.g. "celebrities"', { code: 'InvalidModel' });
+    throw new InvalidInputError('model must be a non-empty model name, e.g. "celebrities"', {
+      code: 'InvalidModel',
+    });
   }
   const path = `/models/${encodeURIComponent(model)}/analyze`;
-  return postImageForJson(ctx, { operation: 'analyzeByDomain', path, query: { language: o.language }, image, options: o });
+  return postImageForJson(ctx, {
+    operation: 'analyzeByDomain',
+    path,
+    query: { language: o.language },
+    image,
+    options: o,
+  });
 }

@@ -30,12 +30,32 @@ export interface AnalyzeOptions extends CallOptions {
 }
 
 /** POST /analyze. */
-export async function analyze(ctx: OperationContext, image: ImageInput, o: AnalyzeOptions = {}): Promise<ImageAnalysis> {
+export async function analyze(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: AnalyzeOptions = {},
+): Promise<ImageAnalysis> {
   const query = {
-    visualFeatures: checkEnumList('visualFeatures', o.visualFeatures, VisualFeatureTypesValues, 'NotSupportedVisualFeature'),
+    visualFeatures: checkEnumList(
+      'visualFeatures',
+      o.visualFeatures,
+      VisualFeatureTypesValues,
+      'NotSupportedVisualFeature',
+    ),
     details: checkEnumList('details', o.details, DetailsValues, 'InvalidDetails'),
     language: o.language,
-    descriptionExclude: checkEnumList('descriptionExclude', o.descriptionExclude, DescriptionExcludeValues, 'InvalidDetails'),
+    descriptionExclude: checkEnumList(
+      'descriptionExclude',
+      o.descriptionExclude,
+      DescriptionExcludeValues,
+      'InvalidDetails',
+    ),
   };
-  return postImageForJson(ctx, { operation: 'analyze', path: '/analyze', query, image, options: o });
+  return postImageForJson(ctx, {
+    operation: 'analyze',
+    path: '/analyze',
+    query,
+    image,
+    options: o,
+  });
 }

@@ -5,6 +5,16 @@ import type { OperationContext } from './context.js';
 import { postImageForJson } from './image-operation.js';
 
 /** POST /areaOfInterest. */
-export async function areaOfInterest(ctx: OperationContext, image: ImageInput, o: CallOptions = {}): Promise<AreaOfInterestResult> {
-  return postImageForJson(ctx, { operation: 'areaOfInterest', path: '/areaOfInterest', query: {}, image, options: o });
+export async function areaOfInterest(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: CallOptions = {},
+): Promise<AreaOfInterestResult> {
+  return postImageForJson(ctx, {
+    operation: 'areaOfInterest',
+    path: '/areaOfInterest',
+    query: {},
+    image,
+    options: o,
+  });
 }

@@ -15,11 +15,29 @@ export interface DescribeOptions extends CallOptions {
 }
 
 /** POST /describe. */
-export async function describe(ctx: OperationContext, image: ImageInput, o: DescribeOptions = {}): Promise<ImageDescription> {
+export async function describe(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: DescribeOptions = {},
+): Promise<ImageDescription> {
   const query = {
-    maxCandidates: o.maxCandidates === undefined ? undefined : checkIntRange('maxCandidates', o.maxCandidates, 1, Infinity, 'BadArgument'),
+    maxCandidates:
+      o.maxCandidates === undefined
+        ? undefined
+        : checkIntRange('maxCandidates', o.maxCandidates, 1, Infinity, 'BadArgument'),
     language: o.language,
-    descriptionExclude: checkEnumList('descriptionExclude', o.descriptionExclude, DescriptionExcludeValues, 'InvalidDetails'),
+    descriptionExclude: checkEnumList(
+      'descriptionExclude',
+      o.descriptionExclude,
+      DescriptionExcludeValues,
+      'InvalidDetails',
+    ),
   };
-  return postImageForJson(ctx, { operation: 'describe', path: '/describe', query, image, options: o });
+  return postImageForJson(ctx, {
+    operation: 'describe',
+    path: '/describe',
+    query,
+    image,
+    options: o,
+  });
 }

@@ -5,6 +5,16 @@ import type { OperationContext } from './context.js';
 import { postImageForJson } from './image-operation.js';
 
 /** POST /detect. */
-export async function detect(ctx: OperationContext, image: ImageInput, o: CallOptions = {}): Promise<DetectResult> {
-  return postImageForJson(ctx, { operation: 'detect', path: '/detect', query: {}, image, options: o });
+export async function detect(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: CallOptions = {},
+): Promise<DetectResult> {
+  return postImageForJson(ctx, {
+    operation: 'detect',
+    path: '/detect',
+    query: {},
+    image,
+    options: o,
+  });
 }

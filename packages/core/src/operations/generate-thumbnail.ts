@@ -21,13 +21,23 @@ export interface Thumbnail {
 }
 
 /** POST /generateThumbnail; the answer is image bytes, not JSON. */
-export async function generateThumbnail(ctx: OperationContext, image: ImageInput, o: ThumbnailOptions): Promise<Thumbnail> {
+export async function generateThumbnail(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: ThumbnailOptions,
+): Promise<Thumbnail> {
   const query = {
     width: checkIntRange('width', o?.width, 1, 1024, 'InvalidThumbnailSize'),
     height: checkIntRange('height', o?.height, 1, 1024, 'InvalidThumbnailSize'),
     smartCropping: o.smartCropping,
   };
-  const res = await postImage(ctx, { operation: 'generateThumbnail', path: '/generateThumbnail', query, image, options: o });
+  const res = await postImage(ctx, {
+    operation: 'generateThumbnail',
+    path: '/generateThumbnail',
+    query,
+    image,
+    options: o,
+  });
   const type = res.headers['content-type'];
   return {
     data: new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength),

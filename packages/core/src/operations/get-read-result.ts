@@ -15,7 +15,9 @@ const STATUSES: Record<string, OperationStatus> = {
 
 /** Maps any known spelling to the v3.2 one, or undefined. */
 export function normalizeStatus(status: unknown): OperationStatus | undefined {
-  return typeof status === 'string' ? STATUSES[status.replace(/[\s_]/g, '').toLowerCase()] : undefined;
+  return typeof status === 'string'
+    ? STATUSES[status.replace(/[\s_]/g, '').toLowerCase()]
+    : undefined;
 }
 
 export interface ReadResultPoll {
@@ -42,16 +44,26 @@ export async function pollReadResult(
   const body = parseJson<ReadOperationResult>(res, 'readResult');
   const status = normalizeStatus(body?.status);
   if (!status) {
-    throw new UpstreamError(`readResult: unknown operation status ${JSON.stringify(body?.status)}`, {
-      code: 'InvalidResponse',
-      status: res.status,
-      operation: 'readResult',
-      ...(res.requestId && { requestId: res.requestId }),
-    });
+    throw new UpstreamError(
+      `readResult: unknown operation status ${JSON.stringify(body?.status)}`,
+      {
+        code: 'InvalidResponse',
+        status: res.status,
+        operation: 'readResult',
+        ...(res.requestId && { requestId: res.requestId }),
+      },
+    );
   }
-  return { result: { ...body, status }, ...(res.retryAfterMs !== undefined && { retryAfterMs: res.retryAfterMs }) };
+  return {
+    result: { ...body, status },
+    ...(res.retryAfterMs !== undefined && { retryAfterMs: res.retryAfterMs }),
+  };
 }
 
-export async function getReadResult(ctx: OperationContext, idOrLocation: string, o: Pick<CallOptions, 'signal'> = {}): Promise<ReadOperationResult> {
+export async function getReadResult(
+  ctx: OperationContext,
+  idOrLocation: string,
+  o: Pick<CallOptions, 'signal'> = {},
+): Promise<ReadOperationResult> {
   return (await pollReadResult(ctx, idOrLocation, o)).result;
 }

@@ -12,7 +12,11 @@ export interface OcrOptions extends CallOptions {
 }
 
 /** POST /ocr (the legacy synchronous OCR). */
-export async function ocr(ctx: OperationContext, image: ImageInput, o: OcrOptions = {}): Promise<OcrResult> {
+export async function ocr(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: OcrOptions = {},
+): Promise<OcrResult> {
   const query = { language: o.language, detectOrientation: o.detectOrientation };
   return postImageForJson(ctx, { operation: 'ocr', path: '/ocr', query, image, options: o });
 }

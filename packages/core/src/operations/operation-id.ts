@@ -12,7 +12,9 @@ export function operationIdFrom(idOrLocation: string): string {
     id = decodeURIComponent(segments[segments.length - 1] ?? '');
   }
   if (id === '' || id.includes('/')) {
-    throw new InvalidInputError('Invalid read operation id or Operation-Location', { code: 'InvalidOperationId' });
+    throw new InvalidInputError('Invalid read operation id or Operation-Location', {
+      code: 'InvalidOperationId',
+    });
   }
   return id;
 }

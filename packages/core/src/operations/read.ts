@@ -31,23 +31,47 @@ const PAGE = /^(\d+|\d+-\d+|\d+-|-\d+)$/;
  * service cannot have started an operation (429, 503, connect failures), so one call never
  * creates two operations.
  */
-export async function read(ctx: OperationContext, image: ImageInput, o: ReadOptions = {}): Promise<ReadSubmission> {
+export async function read(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: ReadOptions = {},
+): Promise<ReadSubmission> {
   const badPage = o.pages?.find((p) => !PAGE.test(String(p)));
-  if (badPage !== undefined) throw new InvalidInputError(`Invalid page range "${badPage}": use 3, 1-5, 4- or -2`, { code: 'InvalidPageRange' });
+  if (badPage !== undefined)
+    throw new InvalidInputError(`Invalid page range "${badPage}": use 3, 1-5, 4- or -2`, {
+      code: 'InvalidPageRange',
+    });
   if (o.readingOrder !== undefined && o.readingOrder !== 'basic' && o.readingOrder !== 'natural') {
-    throw new InvalidInputError(`readingOrder must be "basic" or "natural", got "${String(o.readingOrder)}"`, { code: 'InvalidReadingOrder' });
+    throw new InvalidInputError(
+      `readingOrder must be "basic" or "natural", got "${String(o.readingOrder)}"`,
+      { code: 'InvalidReadingOrder' },
+    );
   }
   const query = { language: o.language, pages: o.pages, readingOrder: o.readingOrder };
-  const res = await postImage(ctx, { operation: 'read', path: '/read/analyze', query, image, options: o, creates: true });
+  const res = await postImage(ctx, {
+    operation: 'read',
+    path: '/read/analyze',
+    query,
+    image,
+    options: o,
+    creates: true,
+  });
   const raw = res.headers['operation-location'];
   const location = Array.isArray(raw) ? raw[0] : raw;
   if (!location) {
-    throw new UpstreamError('read: the service accepted the request but sent no Operation-Location header', {
-      code: 'MissingOperationLocation',
-      status: res.status,
-      operation: 'read',
-      ...(res.requestId && { requestId: res.requestId }),
-    });
+    throw new UpstreamError(
+      'read: the service accepted the request but sent no Operation-Location header',
+      {
+        code: 'MissingOperationLocation',
+        status: res.status,
+        operation: 'read',
+        ...(res.requestId && { requestId: res.requestId }),
+      },
+    );
   }
-  return { operationId: operationIdFrom(location), operationLocation: location, ...(res.requestId && { requestId: res.requestId }) };
+  return {
+    operationId: operationIdFrom(location),
+    operationLocation: location,
+    ...(res.requestId && { requestId: res.requestId }),
+  };
 }

@@ -11,6 +11,16 @@ export interface TagOptions extends CallOptions {
 }
 
 /** POST /tag. */
-export async function tag(ctx: OperationContext, image: ImageInput, o: TagOptions = {}): Promise<TagResult> {
-  return postImageForJson(ctx, { operation: 'tag', path: '/tag', query: { language: o.language }, image, options: o });
+export async function tag(
+  ctx: OperationContext,
+  image: ImageInput,
+  o: TagOptions = {},
+): Promise<TagResult> {
+  return postImageForJson(ctx, {
+    operation: 'tag',
+    path: '/tag',
+    query: { language: o.language },
+    image,
+    options: o,
+  });
 }

@@ -7,13 +7,21 @@ import { describe } from './semantics/describe.js';
 import { measureCues } from './semantics/measure-cues.js';
 import type { AnalyzeRequest, AnalyzeResult, LoadedImage } from './types.js';
 
-const when = <T>(cond: boolean | undefined, run: () => Promise<T>): Promise<T | undefined> => (cond ? run() : Promise.resolve(undefined));
+const when = <T>(cond: boolean | undefined, run: () => Promise<T>): Promise<T | undefined> =>
+  cond ? run() : Promise.resolve(undefined);
 
-export async function analyzeWithModels(models: ModelClient, img: LoadedImage, req: AnalyzeRequest, signal?: AbortSignal): Promise<AnalyzeResult> {
+export async function analyzeWithModels(
+  models: ModelClient,
+  img: LoadedImage,
+  req: AnalyzeRequest,
+  signal?: AbortSignal,
+): Promise<AnalyzeResult> {
   signal?.throwIfAborted();
   const describing = !!(req.tags || req.description || req.categories);
   const [people, objects, landmarks, adult, color, imageType, cues] = await Promise.all([
-    when(req.faces || req.celebrities || describing, () => models.faces(img, !!req.celebrities, signal)),
+    when(req.faces || req.celebrities || describing, () =>
+      models.faces(img, !!req.celebrities, signal),
+    ),
     when(req.objects || describing, () => models.objects(img, signal)),
     when(req.landmarks, () => models.landmarks(img, signal)),
     when(req.adult, () => models.adult(img, signal)),
@@ -32,10 +40,24 @@ export async function analyzeWithModels(models: ModelClient, img: LoadedImage, r
   if (req.imageType) out.imageType = imageType!;
   if (req.brands) out.brands = []; // no shipped model detects logos (see ANALYSIS.md)
   if (describing) {
-    Object.assign(out, describe({
-      width: img.width, height: img.height, faces: people!.faces, objects: objects!, color: color!, imageType: imageType!,
-      cues: cues!.cues, text: cues!.text, celebrities: people!.celebrities, landmarks: landmarks ?? [],
-    }, req));
+    Object.assign(
+      out,
+      describe(
+        {
+          width: img.width,
+          height: img.height,
+          faces: people!.faces,
+          objects: objects!,
+          color: color!,
+          imageType: imageType!,
+          cues: cues!.cues,
+          text: cues!.text,
+          celebrities: people!.celebrities,
+          landmarks: landmarks ?? [],
+        },
+        req,
+      ),
+    );
   }
   return out;
 }

@@ -37,11 +37,19 @@ const isDirectory = (dir: string): boolean => {
   }
 };
 
-export function resolveBackendOptions(o: BackendOptions): Required<Omit<BackendOptions, 'galleryDir'>> & { galleryDir: string | undefined } {
+export function resolveBackendOptions(
+  o: BackendOptions,
+): Required<Omit<BackendOptions, 'galleryDir'>> & { galleryDir: string | undefined } {
   const workers = o.workers ?? 2;
-  if (workers !== 1 && workers !== 2) throw new BackendOptionsError(`workers must be 1 or 2, got ${String(workers)}`);
-  if (o.galleryDir !== undefined && (typeof o.galleryDir !== 'string' || !isDirectory(o.galleryDir))) {
-    throw new BackendOptionsError(`galleryDir must be an existing directory, got ${String(o.galleryDir)}`);
+  if (workers !== 1 && workers !== 2)
+    throw new BackendOptionsError(`workers must be 1 or 2, got ${String(workers)}`);
+  if (
+    o.galleryDir !== undefined &&
+    (typeof o.galleryDir !== 'string' || !isDirectory(o.galleryDir))
+  ) {
+    throw new BackendOptionsError(
+      `galleryDir must be an existing directory, got ${String(o.galleryDir)}`,
+    );
   }
   return { workers, galleryDir: o.galleryDir, preload: o.preload ?? false };
 }

@@ -6,15 +6,26 @@ import { testImage } from './image/__tests__/test-images.js';
 import type { AnalyzeRequest, AnalyzeResult, VisionBackend } from './types.js';
 
 const ALL: AnalyzeRequest = {
-  faces: true, objects: true, tags: true, description: { maxCandidates: 3 }, categories: true,
-  color: true, imageType: true, adult: true, brands: true,
+  faces: true,
+  objects: true,
+  tags: true,
+  description: { maxCandidates: 3 },
+  categories: true,
+  color: true,
+  imageType: true,
+  adult: true,
+  brands: true,
 };
 
 let backend: VisionBackend;
 const results = new Map<string, Promise<AnalyzeResult>>();
 /** Every feature of a test image, computed once per file and shared by the assertions. */
 const analyzed = (name: string): Promise<AnalyzeResult> => {
-  if (!results.has(name)) results.set(name, backend.load(testImage(name)).then((img) => backend.analyze(img, ALL)));
+  if (!results.has(name))
+    results.set(
+      name,
+      backend.load(testImage(name)).then((img) => backend.analyze(img, ALL)),
+    );
   return results.get(name)!;
 };
 const tagNames = (r: AnalyzeResult): string[] => r.tags!.map((t) => t.name);
@@ -69,7 +80,9 @@ describe('objects', () => {
   }, 120_000);
 
   it('finds an animal in the dog photo, with its parent chain', async () => {
-    const animal = (await analyzed('csdf-dog.jpg')).objects!.find((o) => o.parent?.parent?.name === 'animal' || o.parent?.name === 'animal');
+    const animal = (await analyzed('csdf-dog.jpg')).objects!.find(
+      (o) => o.parent?.parent?.name === 'animal' || o.parent?.name === 'animal',
+    );
     expect(animal).toBeDefined();
     expect(animal!.rect.w * animal!.rect.h).toBeGreaterThan(600 * 450 * 0.05);
   }, 120_000);
@@ -77,10 +90,20 @@ describe('objects', () => {
 
 describe('adult', () => {
   it('scores the test photos as neither adult nor racy, and gore as not computed', async () => {
-    for (const name of ['csdf-faces.jpg', 'skimage-astronaut.png', 'csdf-dog.jpg', 'csdf-objects.jpg']) {
+    for (const name of [
+      'csdf-faces.jpg',
+      'skimage-astronaut.png',
+      'csdf-dog.jpg',
+      'csdf-objects.jpg',
+    ]) {
       const { adult } = await analyzed(name);
       expect(adult!.adultScore).toBeLessThan(0.3);
-      expect(adult).toMatchObject({ isAdultContent: false, isRacyContent: false, isGoryContent: false, goreScore: 0 });
+      expect(adult).toMatchObject({
+        isAdultContent: false,
+        isRacyContent: false,
+        isGoryContent: false,
+        goreScore: 0,
+      });
     }
   }, 120_000);
 });
@@ -118,7 +141,8 @@ describe('tags, description and categories follow the detections', () => {
     expect(caps.length).toBeGreaterThan(1);
     expect(caps.length).toBeLessThanOrEqual(3);
     expect(new Set(caps.map((c) => c.text)).size).toBe(caps.length);
-    for (let i = 1; i < caps.length; i++) expect(caps[i]!.confidence).toBeLessThanOrEqual(caps[i - 1]!.confidence);
+    for (let i = 1; i < caps.length; i++)
+      expect(caps[i]!.confidence).toBeLessThanOrEqual(caps[i - 1]!.confidence);
     expect(r.description!.tags).toEqual(tagNames(r));
     const img = await backend.load(testImage('csdf-objects.jpg'));
     const one = await backend.analyze(img, { description: { maxCandidates: 1 } });
@@ -152,7 +176,9 @@ describe('cancellation', () => {
   it('rejects at once for an already aborted request and keeps serving others', async () => {
     const img = await backend.load(testImage('csdf-faces.jpg'));
     const started = Date.now();
-    await expect(backend.analyze(img, ALL, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(backend.analyze(img, ALL, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     const inFlight = new AbortController();
     const pending = backend.analyze(img, ALL, { signal: inFlight.signal });

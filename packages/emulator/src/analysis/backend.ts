@@ -32,13 +32,15 @@ export function createBackend(options: BackendOptions = {}): VisionBackend {
     load: loadImage,
     analyze: (img, req, opts) => analyzeWithModels(models, img, req, opts?.signal),
     // Smart crops keep faces first, so they get the detector's faces.
-    thumbnail: async (img, w, h, smart, opts) => smartThumbnail(img, w, h, smart, smart ? await models.faceRects(img, opts?.signal) : []),
-    areaOfInterest: async (img, opts) => areaOfInterest(img, await models.faceRects(img, opts?.signal)),
-    ocr: async (img, params, opts) => (await loadTextModule()).recognizePrinted(img, params, opts?.signal),
+    thumbnail: async (img, w, h, smart, opts) =>
+      smartThumbnail(img, w, h, smart, smart ? await models.faceRects(img, opts?.signal) : []),
+    areaOfInterest: async (img, opts) =>
+      areaOfInterest(img, await models.faceRects(img, opts?.signal)),
+    ocr: async (img, params, opts) =>
+      (await loadTextModule()).recognizePrinted(img, params, opts?.signal),
     read: async (img, params, opts) => (await loadTextModule()).readText(img, params, opts?.signal),
     close: async () => {
       await Promise.all([pool.close(), releaseText()]);
     },
   };
 }
-

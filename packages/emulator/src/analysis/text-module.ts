@@ -3,8 +3,16 @@
 import type { LoadedImage, OcrAnalysis, ReadPageResult, VisionBackend } from './types.js';
 
 export interface TextModule {
-  recognizePrinted(img: LoadedImage, params: Parameters<VisionBackend['ocr']>[1], signal?: AbortSignal): Promise<OcrAnalysis>;
-  readText(img: LoadedImage, params: Parameters<VisionBackend['read']>[1], signal?: AbortSignal): Promise<ReadPageResult[]>;
+  recognizePrinted(
+    img: LoadedImage,
+    params: Parameters<VisionBackend['ocr']>[1],
+    signal?: AbortSignal,
+  ): Promise<OcrAnalysis>;
+  readText(
+    img: LoadedImage,
+    params: Parameters<VisionBackend['read']>[1],
+    signal?: AbortSignal,
+  ): Promise<ReadPageResult[]>;
   closeText(): Promise<void>;
 }
 

@@ -16,28 +16,79 @@ export interface LoadedImage {
   readonly pages: number;
 }
 
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
-export interface FaceResult { rect: Rect; age: number; gender: 'Male' | 'Female'; confidence: number }
-export interface ObjectResult { rect: Rect; name: string; confidence: number; parent?: { name: string; confidence: number; parent?: { name: string; confidence: number } } }
-export interface TagResultItem { name: string; confidence: number; hint?: string }
-export interface CaptionResult { text: string; confidence: number }
-export interface CategoryResult { name: string; score: number }
+export interface FaceResult {
+  rect: Rect;
+  age: number;
+  gender: 'Male' | 'Female';
+  confidence: number;
+}
+export interface ObjectResult {
+  rect: Rect;
+  name: string;
+  confidence: number;
+  parent?: { name: string; confidence: number; parent?: { name: string; confidence: number } };
+}
+export interface TagResultItem {
+  name: string;
+  confidence: number;
+  hint?: string;
+}
+export interface CaptionResult {
+  text: string;
+  confidence: number;
+}
+export interface CategoryResult {
+  name: string;
+  score: number;
+}
 export interface ColorResult {
-  dominantColorForeground: string; dominantColorBackground: string; dominantColors: string[];
-  accentColor: string; isBWImg: boolean;
+  dominantColorForeground: string;
+  dominantColorBackground: string;
+  dominantColors: string[];
+  accentColor: string;
+  isBWImg: boolean;
 }
-export interface ImageTypeResult { clipArtType: 0 | 1 | 2 | 3; lineDrawingType: 0 | 1 }
+export interface ImageTypeResult {
+  clipArtType: 0 | 1 | 2 | 3;
+  lineDrawingType: 0 | 1;
+}
 export interface AdultResult {
-  isAdultContent: boolean; isRacyContent: boolean; isGoryContent: boolean;
-  adultScore: number; racyScore: number; goreScore: number;
+  isAdultContent: boolean;
+  isRacyContent: boolean;
+  isGoryContent: boolean;
+  adultScore: number;
+  racyScore: number;
+  goreScore: number;
 }
-export interface CelebrityResult { name: string; confidence: number; rect: Rect }
-export interface LandmarkResult { name: string; confidence: number }
+export interface CelebrityResult {
+  name: string;
+  confidence: number;
+  rect: Rect;
+}
+export interface LandmarkResult {
+  name: string;
+  confidence: number;
+}
 
-export interface OcrWordResult { text: string; rect: Rect }
-export interface OcrLineResult { rect: Rect; words: OcrWordResult[] }
-export interface OcrRegionResult { rect: Rect; lines: OcrLineResult[] }
+export interface OcrWordResult {
+  text: string;
+  rect: Rect;
+}
+export interface OcrLineResult {
+  rect: Rect;
+  words: OcrWordResult[];
+}
+export interface OcrRegionResult {
+  rect: Rect;
+  lines: OcrLineResult[];
+}
 export interface OcrAnalysis {
   /** Language code as Azure names it ('en', 'unk' when unknown). */
   language: string;
@@ -49,25 +100,62 @@ export interface OcrAnalysis {
 
 /** 8 numbers, clockwise from top-left: x1,y1,x2,y2,x3,y3,x4,y4. */
 export type Quad = [number, number, number, number, number, number, number, number];
-export interface ReadWordResult { text: string; box: Quad; confidence: number }
-export interface ReadLineResult { text: string; box: Quad; words: ReadWordResult[]; style: 'other' | 'handwriting'; styleConfidence: number }
-export interface ReadPageResult { page: number; angle: number; width: number; height: number; unit: 'pixel' | 'inch'; language?: string; lines: ReadLineResult[] }
+export interface ReadWordResult {
+  text: string;
+  box: Quad;
+  confidence: number;
+}
+export interface ReadLineResult {
+  text: string;
+  box: Quad;
+  words: ReadWordResult[];
+  style: 'other' | 'handwriting';
+  styleConfidence: number;
+}
+export interface ReadPageResult {
+  page: number;
+  angle: number;
+  width: number;
+  height: number;
+  unit: 'pixel' | 'inch';
+  language?: string;
+  lines: ReadLineResult[];
+}
 
 export interface AnalyzeRequest {
-  faces?: boolean; objects?: boolean; tags?: boolean; description?: { maxCandidates: number };
-  categories?: boolean; color?: boolean; imageType?: boolean; adult?: boolean; brands?: boolean;
-  celebrities?: boolean; landmarks?: boolean;
+  faces?: boolean;
+  objects?: boolean;
+  tags?: boolean;
+  description?: { maxCandidates: number };
+  categories?: boolean;
+  color?: boolean;
+  imageType?: boolean;
+  adult?: boolean;
+  brands?: boolean;
+  celebrities?: boolean;
+  landmarks?: boolean;
 }
 /** Only the asked-for parts are present. */
 export interface AnalyzeResult {
-  faces?: FaceResult[]; objects?: ObjectResult[]; tags?: TagResultItem[];
+  faces?: FaceResult[];
+  objects?: ObjectResult[];
+  tags?: TagResultItem[];
   description?: { tags: string[]; captions: CaptionResult[] };
-  categories?: (CategoryResult & { celebrities?: CelebrityResult[]; landmarks?: LandmarkResult[] })[];
-  color?: ColorResult; imageType?: ImageTypeResult; adult?: AdultResult; brands?: { name: string; confidence: number; rect: Rect }[];
-  celebrities?: CelebrityResult[]; landmarks?: LandmarkResult[];
+  categories?: (CategoryResult & {
+    celebrities?: CelebrityResult[];
+    landmarks?: LandmarkResult[];
+  })[];
+  color?: ColorResult;
+  imageType?: ImageTypeResult;
+  adult?: AdultResult;
+  brands?: { name: string; confidence: number; rect: Rect }[];
+  celebrities?: CelebrityResult[];
+  landmarks?: LandmarkResult[];
 }
 
-export interface AnalysisOptions { signal?: AbortSignal }
+export interface AnalysisOptions {
+  signal?: AbortSignal;
+}
 
 /** The analysis backend. One shared instance per emulator; heavy models load lazily on first use. */
 export interface VisionBackend {
@@ -75,10 +163,29 @@ export interface VisionBackend {
   load(bytes: Buffer): Promise<LoadedImage>;
   /** Computes only the requested parts, sharing detections between them (faces feed tags, captions, categories...). */
   analyze(img: LoadedImage, req: AnalyzeRequest, opts?: AnalysisOptions): Promise<AnalyzeResult>;
-  thumbnail(img: LoadedImage, width: number, height: number, smartCropping: boolean, opts?: AnalysisOptions): Promise<{ data: Buffer; contentType: string }>;
+  thumbnail(
+    img: LoadedImage,
+    width: number,
+    height: number,
+    smartCropping: boolean,
+    opts?: AnalysisOptions,
+  ): Promise<{ data: Buffer; contentType: string }>;
   areaOfInterest(img: LoadedImage, opts?: AnalysisOptions): Promise<Rect>;
-  ocr(img: LoadedImage, params: { language: string; detectOrientation: boolean }, opts?: AnalysisOptions): Promise<OcrAnalysis>;
-  read(img: LoadedImage, params: { language?: string; pages?: number[]; readingOrder: 'basic' | 'natural'; handwriting?: boolean }, opts?: AnalysisOptions): Promise<ReadPageResult[]>;
+  ocr(
+    img: LoadedImage,
+    params: { language: string; detectOrientation: boolean },
+    opts?: AnalysisOptions,
+  ): Promise<OcrAnalysis>;
+  read(
+    img: LoadedImage,
+    params: {
+      language?: string;
+      pages?: number[];
+      readingOrder: 'basic' | 'natural';
+      handwriting?: boolean;
+    },
+    opts?: AnalysisOptions,
+  ): Promise<ReadPageResult[]>;
   /** Releases workers and models. */
   close(): Promise<void>;
 }

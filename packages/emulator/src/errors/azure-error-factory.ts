@@ -35,29 +35,71 @@ export const AzureErrors = {
       message: `Supported media types: ${allowed.join(', ')}.`,
     }),
   invalidImageUrl: (detail: string): AzureError =>
-    bad('InvalidImageUrl', 'Image URL is badly formatted or not accessible.', `Image URL is badly formatted or not accessible: ${detail}`),
-  invalidImageFormat: (): AzureError => bad('InvalidImageFormat', 'Image format is not valid.', 'Input data is not a valid image.'),
+    bad(
+      'InvalidImageUrl',
+      'Image URL is badly formatted or not accessible.',
+      `Image URL is badly formatted or not accessible: ${detail}`,
+    ),
+  invalidImageFormat: (): AzureError =>
+    bad('InvalidImageFormat', 'Image format is not valid.', 'Input data is not a valid image.'),
   imageTooLarge: (maxBytes: number): AzureError =>
-    bad('InvalidImageSize', 'Image size is not valid.', `Input image is too large. The image must be smaller than ${maxBytes} bytes.`),
-  imageEmpty: (): AzureError => bad('InvalidImageSize', 'Image size is not valid.', 'Input image is too small: the request body is empty.'),
-  imageDimensions: (code: 'InvalidImageSize' | 'InvalidImageDimension', w: number, h: number, min: number, max: number): AzureError =>
+    bad(
+      'InvalidImageSize',
+      'Image size is not valid.',
+      `Input image is too large. The image must be smaller than ${maxBytes} bytes.`,
+    ),
+  imageEmpty: (): AzureError =>
+    bad(
+      'InvalidImageSize',
+      'Image size is not valid.',
+      'Input image is too small: the request body is empty.',
+    ),
+  imageDimensions: (
+    code: 'InvalidImageSize' | 'InvalidImageDimension',
+    w: number,
+    h: number,
+    min: number,
+    max: number,
+  ): AzureError =>
     bad(
       code,
       'Image size is not valid.',
       `Image dimension (${w}*${h}) is out of range. Image dimensions should be in the range of ${min} x ${min} and ${max} x ${max}.`,
     ),
-  invalidJson: (): AzureError => bad('BadArgument', 'Argument is not valid.', 'The request body is not valid JSON with a "url" string.'),
+  invalidJson: (): AzureError =>
+    bad(
+      'BadArgument',
+      'Argument is not valid.',
+      'The request body is not valid JSON with a "url" string.',
+    ),
 
   // --- parameters ---------------------------------------------------------------------
   visualFeature: (value: string, allowed: readonly string[]): AzureError =>
-    bad('NotSupportedVisualFeature', 'Visual feature is not supported.', `Analysis of visual feature '${value}' is not supported. Supported values: ${allowed.join(', ')}.`),
+    bad(
+      'NotSupportedVisualFeature',
+      'Visual feature is not supported.',
+      `Analysis of visual feature '${value}' is not supported. Supported values: ${allowed.join(', ')}.`,
+    ),
   details: (value: string, allowed: readonly string[]): AzureError =>
-    bad('InvalidDetails', 'Details are not valid.', `Details '${value}' is not supported. Supported values: ${allowed.join(', ')}.`),
+    bad(
+      'InvalidDetails',
+      'Details are not valid.',
+      `Details '${value}' is not supported. Supported values: ${allowed.join(', ')}.`,
+    ),
   language: (value: string): AzureError =>
-    bad('NotSupportedLanguage', 'Language is not supported.', `Language '${value}' is not supported for this operation.`),
-  badArgument: (message: string): AzureError => bad('BadArgument', 'Argument is not valid.', message),
+    bad(
+      'NotSupportedLanguage',
+      'Language is not supported.',
+      `Language '${value}' is not supported for this operation.`,
+    ),
+  badArgument: (message: string): AzureError =>
+    bad('BadArgument', 'Argument is not valid.', message),
   thumbnailSize: (max: number): AzureError =>
-    bad('InvalidThumbnailSize', 'Thumbnail size is not valid.', `Thumbnail width and height must be integers between 1 and ${max}.`),
+    bad(
+      'InvalidThumbnailSize',
+      'Thumbnail size is not valid.',
+      `Thumbnail width and height must be integers between 1 and ${max}.`,
+    ),
   model: (name: string): AzureError =>
     new AzureError({
       status: 404,
@@ -66,9 +108,17 @@ export const AzureErrors = {
       message: `Model '${name}' is not supported. Supported models: celebrities, landmarks.`,
     }),
   pageRange: (value: string): AzureError =>
-    bad('InvalidPageRange', 'Page range is not valid.', `Page range '${value}' is not valid. Use page numbers or ranges such as 1,3-5.`),
+    bad(
+      'InvalidPageRange',
+      'Page range is not valid.',
+      `Page range '${value}' is not valid. Use page numbers or ranges such as 1,3-5.`,
+    ),
   readingOrder: (value: string): AzureError =>
-    bad('InvalidReadingOrder', 'Reading order is not valid.', `Reading order '${value}' is not valid. Use 'basic' or 'natural'.`),
+    bad(
+      'InvalidReadingOrder',
+      'Reading order is not valid.',
+      `Reading order '${value}' is not valid. Use 'basic' or 'natural'.`,
+    ),
 
   // --- operations -----------------------------------------------------------------------
   operationNotFound: (code: string): AzureError =>
@@ -76,8 +126,13 @@ export const AzureErrors = {
       status: 404,
       code,
       outerMessage: 'Operation not found.',
-      message: 'Operation not found: the operation id is unknown or its results have expired (48 hours).',
+      message:
+        'Operation not found: the operation id is unknown or its results have expired (48 hours).',
     }),
   internal: (): AzureError =>
-    new AzureError({ status: 500, code: 'InternalServerError', message: 'An internal server error occurred.' }),
+    new AzureError({
+      status: 500,
+      code: 'InternalServerError',
+      message: 'An internal server error occurred.',
+    }),
 };

@@ -1,7 +1,11 @@
 // One error the emulator answers with. Routes throw it; the pipeline renders it in the error
 // format of the API version that was called (see render-error.ts).
 
-export type OuterCode = 'InvalidRequest' | 'InvalidArgument' | 'InternalServerError' | 'ServiceUnavailable';
+export type OuterCode =
+  | 'InvalidRequest'
+  | 'InvalidArgument'
+  | 'InternalServerError'
+  | 'ServiceUnavailable';
 
 export interface AzureErrorInit {
   status: number;
@@ -30,7 +34,8 @@ export class AzureError extends Error {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
-    this.outerCode = init.outerCode ?? (init.status >= 500 ? 'InternalServerError' : 'InvalidRequest');
+    this.outerCode =
+      init.outerCode ?? (init.status >= 500 ? 'InternalServerError' : 'InvalidRequest');
     this.outerMessage = init.outerMessage ?? init.message;
     this.gateway = init.gateway ?? false;
     this.headers = init.headers ?? {};

@@ -9,7 +9,11 @@ export function renderError(err: AzureError, format: ErrorFormat, requestId: str
   if (err.gateway) return { error: { code: err.code, message: err.message } };
   if (format === 'v3') {
     return {
-      error: { code: err.outerCode, message: err.outerMessage, innererror: { code: err.code, message: err.message } },
+      error: {
+        code: err.outerCode,
+        message: err.outerMessage,
+        innererror: { code: err.code, message: err.message },
+      },
     };
   }
   return { code: err.code, message: err.message, requestId };

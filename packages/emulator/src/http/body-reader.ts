@@ -9,7 +9,8 @@ export class BodyTooLargeError extends Error {
 
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(new BodyTooLargeError(`body over ${maxBytes} bytes`));
+  if (Number.isFinite(declared) && declared > maxBytes)
+    return Promise.reject(new BodyTooLargeError(`body over ${maxBytes} bytes`));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;

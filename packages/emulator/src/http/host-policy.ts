@@ -3,7 +3,13 @@
 // endpoints are refused always: they hand out credentials to anything on the machine.
 import { BlockList, isIP } from 'node:net';
 
-const REFUSED_NAMES = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal']);
+const REFUSED_NAMES = new Set([
+  'metadata.google.internal',
+  'metadata.goog',
+  'metadata',
+  'instance-data',
+  'instance-data.ec2.internal',
+]);
 
 const refused = new BlockList();
 refused.addSubnet('169.254.0.0', 16, 'ipv4'); // link-local, incl. 169.254.169.254 (AWS/Azure/GCP metadata)
@@ -33,7 +39,8 @@ export function checkAddress(address: string): void {
 
 export function checkHostName(hostname: string, allowedHosts: string[] | undefined): void {
   const host = normalize(hostname).replace(/\.$/, '');
-  if (REFUSED_NAMES.has(host)) throw new RefusedHostError(`host ${host} is a cloud metadata endpoint`);
+  if (REFUSED_NAMES.has(host))
+    throw new RefusedHostError(`host ${host} is a cloud metadata endpoint`);
   checkAddress(host);
   if (allowedHosts && !allowedHosts.some((pattern) => matches(host, pattern))) {
     throw new RefusedHostError(`host ${host} is not in the allowed hosts`);

@@ -40,11 +40,14 @@ async function fromJson(ctx: RouteContext, rules: ImageRules): Promise<Buffer> {
   try {
     body = JSON.parse((await readBody(ctx.req, JSON_MAX_BYTES)).toString('utf8'));
   } catch (err) {
-    if (err instanceof SyntaxError || err instanceof BodyTooLargeError) throw AzureErrors.invalidJson();
+    if (err instanceof SyntaxError || err instanceof BodyTooLargeError)
+      throw AzureErrors.invalidJson();
     throw err;
   }
-  const url = body !== null && typeof body === 'object' ? (body as Record<string, unknown>).url : undefined;
-  if (typeof url !== 'string' || url.length === 0) throw AzureErrors.invalidImageUrl('the JSON body has no "url" string');
+  const url =
+    body !== null && typeof body === 'object' ? (body as Record<string, unknown>).url : undefined;
+  if (typeof url !== 'string' || url.length === 0)
+    throw AzureErrors.invalidImageUrl('the JSON body has no "url" string');
   try {
     return await fetchImageUrl(url, ctx.options.urlFetch, rules.maxBytes, ctx.signal);
   } catch (err) {
@@ -79,7 +82,9 @@ export async function readImageBytes(ctx: RouteContext, rules: ImageRules): Prom
 }
 
 function notAnImage(fromUrl: boolean): Error {
-  return fromUrl ? AzureErrors.invalidImageUrl('the URL does not point to a supported image') : AzureErrors.invalidImageFormat();
+  return fromUrl
+    ? AzureErrors.invalidImageUrl('the URL does not point to a supported image')
+    : AzureErrors.invalidImageFormat();
 }
 
 /** Reads, decodes and checks the request's image. */
@@ -89,13 +94,17 @@ export async function loadRequestImage(ctx: RouteContext, rules: ImageRules): Pr
   try {
     img = await ctx.backend.load(bytes);
   } catch (err) {
-    if (err instanceof ImageDecodeError || (err as Error)?.name === 'ImageDecodeError') throw notAnImage(fromUrl);
+    if (err instanceof ImageDecodeError || (err as Error)?.name === 'ImageDecodeError')
+      throw notAnImage(fromUrl);
     throw err;
   }
   if (!rules.formats.includes(img.format)) throw notAnImage(fromUrl);
   const { min, max, code } = rules.dimensions;
   // PDFs have no pixel size of their own (Read renders them), so only images are measured.
-  if (img.format !== 'Pdf' && (img.width < min || img.height < min || img.width > max || img.height > max)) {
+  if (
+    img.format !== 'Pdf' &&
+    (img.width < min || img.height < min || img.width > max || img.height > max)
+  ) {
     throw AzureErrors.imageDimensions(code, img.width, img.height, min, max);
   }
   return img;

@@ -17,8 +17,14 @@ export function firstMultipartFile(body: Buffer, contentType: string): Buffer | 
     const split = part.indexOf('\r\n\r\n');
     if (split !== -1) {
       // The part ends with the CRLF that precedes the next delimiter.
-      const end = part.length >= 2 && part.subarray(part.length - 2).toString() === '\r\n' ? part.length - 2 : part.length;
-      parts.push({ headers: part.subarray(0, split).toString('latin1'), content: part.subarray(split + 4, end) });
+      const end =
+        part.length >= 2 && part.subarray(part.length - 2).toString() === '\r\n'
+          ? part.length - 2
+          : part.length;
+      parts.push({
+        headers: part.subarray(0, split).toString('latin1'),
+        content: part.subarray(split + 4, end),
+      });
     }
     start = next;
   }

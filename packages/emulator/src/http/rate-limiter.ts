@@ -6,7 +6,10 @@ export interface RateLimiter {
   take(): void;
 }
 
-export function createRateLimiter(perSecond: number | undefined, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(
+  perSecond: number | undefined,
+  now: () => number = Date.now,
+): RateLimiter {
   if (perSecond === undefined) return { take: () => undefined };
   let tokens = perSecond;
   let last = now();

@@ -4,7 +4,13 @@ import type { ServerResponse } from 'node:http';
 
 export type Reply =
   | { kind: 'json'; status?: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'bytes'; status?: number; body: Buffer; contentType: string; headers?: Record<string, string> }
+  | {
+      kind: 'bytes';
+      status?: number;
+      body: Buffer;
+      contentType: string;
+      headers?: Record<string, string>;
+    }
   | { kind: 'empty'; status: number; headers?: Record<string, string> };
 
 export function send(res: ServerResponse, reply: Reply): void {

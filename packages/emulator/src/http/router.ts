@@ -13,7 +13,9 @@ interface Compiled {
 
 const VERSION_PREFIX = { 'v3.2': '/vision/v3.2', 'v1.0': '/vision/v1.0' } as const;
 
-export function createRouter(routes: Route[]): (method: string, pathname: string) => RouteMatch | undefined {
+export function createRouter(
+  routes: Route[],
+): (method: string, pathname: string) => RouteMatch | undefined {
   const compiled: Compiled[] = routes.map((route) => ({
     route,
     segments: split(VERSION_PREFIX[route.version] + route.path),

@@ -23,7 +23,11 @@ export interface FetchPolicy {
   allowedHosts: string[] | undefined;
 }
 
-type Resolver = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolver = (
+  hostname: string,
+  options: { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** A lookup that resolves like dns.lookup but fails when any resolved address is refused. */
 export function guardLookup(resolve: Resolver = dnsLookup as unknown as Resolver): LookupFunction {
@@ -35,7 +39,8 @@ export function guardLookup(resolve: Resolver = dnsLookup as unknown as Resolver
       } catch (refusal) {
         return callback(refusal as NodeJS.ErrnoException, '', 0);
       }
-      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if (options.all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       const first = addresses[0];
       if (!first) return callback(new Error(`no address for ${hostname}`), '', 0);
       return callback(null, first.address, first.family);
@@ -48,7 +53,11 @@ const checkedLookup = guardLookup();
 function get(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { lookup: checkedLookup, signal, headers: { accept: 'image/*,application/pdf,*/*;q=0.5' } }, resolve);
+    const req = client.get(
+      url,
+      { lookup: checkedLookup, signal, headers: { accept: 'image/*,application/pdf,*/*;q=0.5' } },
+      resolve,
+    );
     req.on('error', reject);
   });
 }
@@ -72,7 +81,12 @@ async function readCapped(res: IncomingMessage, cap: number): Promise<Buffer> {
  * `maxBytes` applies too. Throws UrlFetchError (bad URL, refused, unreachable, non-2xx, timeout)
  * or UrlTooLargeError.
  */
-export async function fetchImageUrl(raw: string, policy: FetchPolicy, cap: number, signal: AbortSignal): Promise<Buffer> {
+export async function fetchImageUrl(
+  raw: string,
+  policy: FetchPolicy,
+  cap: number,
+  signal: AbortSignal,
+): Promise<Buffer> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -81,7 +95,8 @@ export async function fetchImageUrl(raw: string, policy: FetchPolicy, cap: numbe
   }
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(policy.timeoutMs)]);
   for (let hop = 0; ; hop += 1) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UrlFetchError(`scheme ${url.protocol} is not supported`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UrlFetchError(`scheme ${url.protocol} is not supported`);
     try {
       checkHostName(url.hostname, policy.allowedHosts);
     } catch (err) {
@@ -91,13 +106,17 @@ export async function fetchImageUrl(raw: string, policy: FetchPolicy, cap: numbe
     try {
       res = await get(url, deadline);
     } catch (err) {
-      const why = deadline.aborted && !signal.aborted ? `no answer within ${policy.timeoutMs} ms` : (err as Error).message;
+      const why =
+        deadline.aborted && !signal.aborted
+          ? `no answer within ${policy.timeoutMs} ms`
+          : (err as Error).message;
       throw new UrlFetchError(`the image could not be downloaded (${why})`);
     }
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
       res.resume();
-      if (hop >= policy.maxRedirects) throw new UrlFetchError(`more than ${policy.maxRedirects} redirects`);
+      if (hop >= policy.maxRedirects)
+        throw new UrlFetchError(`more than ${policy.maxRedirects} redirects`);
       url = new URL(res.headers.location, url);
       continue;
     }
@@ -109,7 +128,9 @@ export async function fetchImageUrl(raw: string, policy: FetchPolicy, cap: numbe
       return await readCapped(res, Math.min(cap, policy.maxBytes));
     } catch (err) {
       if (err instanceof UrlTooLargeError) {
-        throw cap <= policy.maxBytes ? err : new UrlFetchError(`the image is over the fetch limit of ${policy.maxBytes} bytes`);
+        throw cap <= policy.maxBytes
+          ? err
+          : new UrlFetchError(`the image is over the fetch limit of ${policy.maxBytes} bytes`);
       }
       throw new UrlFetchError(`the download failed (${(err as Error).message})`);
     }

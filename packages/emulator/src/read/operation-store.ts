@@ -30,7 +30,11 @@ interface Operation {
 
 export interface OperationStore {
   /** Registers an operation and starts `work` now; returns its id. */
-  start(api: ApiVersion, modelVersion: string, work: (signal: AbortSignal) => Promise<ReadPageResult[]>): string;
+  start(
+    api: ApiVersion,
+    modelVersion: string,
+    work: (signal: AbortSignal) => Promise<ReadPageResult[]>,
+  ): string;
   /** One poll: advances the visible status and returns it, or undefined for unknown/expired ids. */
   poll(api: ApiVersion, id: string): OperationSnapshot | undefined;
   /** Aborts running work and forgets everything. */
@@ -51,7 +55,8 @@ export function createOperationStore(
   // Moves the visible status forward once the current stage has had its polls and its time.
   const advance = (op: Operation, t: number): void => {
     const { notStarted, running } = options.readProgression;
-    const stageDone = (stage: { polls: number; ms: number }): boolean => op.pollsInStage >= stage.polls && t - op.stageEnteredAt >= stage.ms;
+    const stageDone = (stage: { polls: number; ms: number }): boolean =>
+      op.pollsInStage >= stage.polls && t - op.stageEnteredAt >= stage.ms;
     const enter = (status: OperationStatus): void => {
       op.shown = status;
       op.stageEnteredAt = t;
@@ -59,7 +64,8 @@ export function createOperationStore(
       op.lastUpdated = t;
     };
     if (op.shown === 'notStarted' && stageDone(notStarted)) enter('running');
-    if (op.shown === 'running' && op.outcome && stageDone(running)) enter('pages' in op.outcome ? 'succeeded' : 'failed');
+    if (op.shown === 'running' && op.outcome && stageDone(running))
+      enter('pages' in op.outcome ? 'succeeded' : 'failed');
   };
 
   return {

@@ -22,7 +22,24 @@ import { readResultRouteV3 } from './v3/read-result.js';
 import { tagV3 } from './v3/tag.js';
 
 export const routes: Route[] = [
-  analyzeV3, describeV3, tagV3, detectV3, modelsV3, analyzeByDomainV3, generateThumbnailV3, areaOfInterestV3, ocrV3,
-  readAnalyzeV3, readResultRouteV3,
-  analyzeV1, describeV1, tagV1, modelsV1, analyzeByDomainV1, generateThumbnailV1, ocrV1, recognizeTextV1, textOperationsV1,
+  analyzeV3,
+  describeV3,
+  tagV3,
+  detectV3,
+  modelsV3,
+  analyzeByDomainV3,
+  generateThumbnailV3,
+  areaOfInterestV3,
+  ocrV3,
+  readAnalyzeV3,
+  readResultRouteV3,
+  analyzeV1,
+  describeV1,
+  tagV1,
+  modelsV1,
+  analyzeByDomainV1,
+  generateThumbnailV1,
+  ocrV1,
+  recognizeTextV1,
+  textOperationsV1,
 ];

@@ -1,12 +1,21 @@
 // AnalyzeResult -> the ImageAnalysis JSON of v3.2 or v1.0, keys in Azure's order. v1.0 has no
 // objects, brands or gore fields.
-import type { AnalyzeResult, CelebrityResult, LandmarkResult, ObjectResult } from '../analysis/types.js';
+import type {
+  AnalyzeResult,
+  CelebrityResult,
+  LandmarkResult,
+  ObjectResult,
+} from '../analysis/types.js';
 import type { ApiVersion } from '../options.js';
 import { boundingRect, faceRectangle } from './geometry.js';
 
 type Json = Record<string, unknown>;
 
-export const celebrityJson = (c: CelebrityResult) => ({ name: c.name, confidence: c.confidence, faceRectangle: faceRectangle(c.rect) });
+export const celebrityJson = (c: CelebrityResult) => ({
+  name: c.name,
+  confidence: c.confidence,
+  faceRectangle: faceRectangle(c.rect),
+});
 export const landmarkJson = (l: LandmarkResult) => ({ name: l.name, confidence: l.confidence });
 
 function hierarchy(p: ObjectResult['parent']): Json | undefined {
@@ -17,15 +26,27 @@ function hierarchy(p: ObjectResult['parent']): Json | undefined {
 
 export function objectJson(o: ObjectResult): Json {
   const parent = hierarchy(o.parent);
-  return { rectangle: boundingRect(o.rect), object: o.name, confidence: o.confidence, ...(parent ? { parent } : {}) };
+  return {
+    rectangle: boundingRect(o.rect),
+    object: o.name,
+    confidence: o.confidence,
+    ...(parent ? { parent } : {}),
+  };
 }
 
 export function tagsJson(tags: NonNullable<AnalyzeResult['tags']>, version: ApiVersion): Json[] {
-  return tags.map((t) => ({ name: t.name, confidence: t.confidence, ...(version === 'v3.2' && t.hint ? { hint: t.hint } : {}) }));
+  return tags.map((t) => ({
+    name: t.name,
+    confidence: t.confidence,
+    ...(version === 'v3.2' && t.hint ? { hint: t.hint } : {}),
+  }));
 }
 
 export function descriptionJson(d: NonNullable<AnalyzeResult['description']>): Json {
-  return { tags: d.tags, captions: d.captions.map((c) => ({ text: c.text, confidence: c.confidence })) };
+  return {
+    tags: d.tags,
+    captions: d.captions.map((c) => ({ text: c.text, confidence: c.confidence })),
+  };
 }
 
 function categoriesJson(categories: NonNullable<AnalyzeResult['categories']>): Json[] {
@@ -41,7 +62,8 @@ export function analysisJson(r: AnalyzeResult, version: ApiVersion): Json {
   const out: Json = {};
   if (r.categories) out.categories = categoriesJson(r.categories);
   if (r.adult) {
-    const { isAdultContent, isRacyContent, isGoryContent, adultScore, racyScore, goreScore } = r.adult;
+    const { isAdultContent, isRacyContent, isGoryContent, adultScore, racyScore, goreScore } =
+      r.adult;
     out.adult =
       version === 'v3.2'
         ? { isAdultContent, isRacyContent, isGoryContent, adultScore, racyScore, goreScore }
@@ -51,10 +73,20 @@ export function analysisJson(r: AnalyzeResult, version: ApiVersion): Json {
   if (r.imageType) out.imageType = { ...r.imageType };
   if (r.tags) out.tags = tagsJson(r.tags, version);
   if (r.description) out.description = descriptionJson(r.description);
-  if (r.faces) out.faces = r.faces.map((f) => ({ age: Math.round(f.age), gender: f.gender, faceRectangle: faceRectangle(f.rect) }));
+  if (r.faces)
+    out.faces = r.faces.map((f) => ({
+      age: Math.round(f.age),
+      gender: f.gender,
+      faceRectangle: faceRectangle(f.rect),
+    }));
   if (version === 'v3.2') {
     if (r.objects) out.objects = r.objects.map(objectJson);
-    if (r.brands) out.brands = r.brands.map((b) => ({ name: b.name, confidence: b.confidence, rectangle: boundingRect(b.rect) }));
+    if (r.brands)
+      out.brands = r.brands.map((b) => ({
+        name: b.name,
+        confidence: b.confidence,
+        rectangle: boundingRect(b.rect),
+      }));
   }
   return out;
 }

@@ -4,7 +4,12 @@ import type { Quad, Rect } from '../analysis/types.js';
 const int = (n: number): number => Math.round(n);
 
 /** Faces and celebrities: `{left, top, width, height}`. */
-export const faceRectangle = (r: Rect) => ({ left: int(r.x), top: int(r.y), width: int(r.w), height: int(r.h) });
+export const faceRectangle = (r: Rect) => ({
+  left: int(r.x),
+  top: int(r.y),
+  width: int(r.w),
+  height: int(r.h),
+});
 
 /** Objects, brands, areaOfInterest: `{x, y, w, h}`. */
 export const boundingRect = (r: Rect) => ({ x: int(r.x), y: int(r.y), w: int(r.w), h: int(r.h) });

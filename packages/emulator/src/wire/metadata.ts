@@ -1,4 +1,8 @@
 // `metadata {width, height, format}` of analyze-family answers.
 import type { LoadedImage } from '../analysis/types.js';
 
-export const imageMetadata = (img: LoadedImage) => ({ width: img.width, height: img.height, format: img.format });
+export const imageMetadata = (img: LoadedImage) => ({
+  width: img.width,
+  height: img.height,
+  format: img.format,
+});

@@ -16,7 +16,11 @@ function pageJson(p: ReadPageResult): Record<string, unknown> {
       boundingBox: [...l.box],
       appearance: { style: { name: l.style, confidence: l.styleConfidence } },
       text: l.text,
-      words: l.words.map((w) => ({ boundingBox: [...w.box], text: w.text, confidence: w.confidence })),
+      words: l.words.map((w) => ({
+        boundingBox: [...w.box],
+        text: w.text,
+        confidence: w.confidence,
+      })),
     })),
   };
 }
@@ -27,7 +31,13 @@ export function readResultV3(op: OperationSnapshot): Record<string, unknown> {
     createdDateTime: op.created.toISOString(),
     lastUpdatedDateTime: op.lastUpdated.toISOString(),
     ...(op.status === 'succeeded' && op.pages
-      ? { analyzeResult: { version: READ_RESULT_VERSION, modelVersion: op.modelVersion, readResults: op.pages.map(pageJson) } }
+      ? {
+          analyzeResult: {
+            version: READ_RESULT_VERSION,
+            modelVersion: op.modelVersion,
+            readResults: op.pages.map(pageJson),
+          },
+        }
       : {}),
   };
 }

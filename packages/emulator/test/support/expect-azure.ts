@@ -11,7 +11,11 @@ export interface AzureAnswer {
 
 export async function answer(res: Response): Promise<AzureAnswer> {
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, requestId: res.headers.get('apim-request-id') };
+  return {
+    status: res.status,
+    body: text ? JSON.parse(text) : undefined,
+    requestId: res.headers.get('apim-request-id'),
+  };
 }
 
 /** The specific error code of an answer, whatever its envelope. */
@@ -22,7 +26,12 @@ export function errorCode(body: unknown, envelope: Envelope): string | undefined
   return b?.code;
 }
 
-export function expectAzureError(a: AzureAnswer, status: number, code: string, envelope: Envelope): void {
+export function expectAzureError(
+  a: AzureAnswer,
+  status: number,
+  code: string,
+  envelope: Envelope,
+): void {
   expect({ status: a.status, code: errorCode(a.body, envelope) }).toEqual({ status, code });
   expect(a.requestId).toMatch(/^[0-9a-f-]{36}$/);
   const b = a.body as Record<string, any>;

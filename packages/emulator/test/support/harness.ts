@@ -8,7 +8,12 @@ export const image = (name: string): Buffer => readFileSync(IMAGES + name);
 
 export interface Harness extends RunningEmulator {
   /** POST bytes (octet-stream unless a content type is given). */
-  post(path: string, body: Buffer | string, contentType?: string, headers?: Record<string, string>): Promise<Response>;
+  post(
+    path: string,
+    body: Buffer | string,
+    contentType?: string,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   postUrl(path: string, url: string): Promise<Response>;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
 }
@@ -16,8 +21,17 @@ export interface Harness extends RunningEmulator {
 export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
   const emu = await startEmulator({ port: 0, ...options });
   const auth = { 'Ocp-Apim-Subscription-Key': emu.key };
-  const post: Harness['post'] = (path, body, contentType = 'application/octet-stream', headers = {}) =>
-    fetch(emu.url + path, { method: 'POST', body, headers: { ...auth, 'Content-Type': contentType, ...headers } });
+  const post: Harness['post'] = (
+    path,
+    body,
+    contentType = 'application/octet-stream',
+    headers = {},
+  ) =>
+    fetch(emu.url + path, {
+      method: 'POST',
+      body,
+      headers: { ...auth, 'Content-Type': contentType, ...headers },
+    });
   return {
     ...emu,
     post,

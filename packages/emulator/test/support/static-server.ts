@@ -18,9 +18,13 @@ export async function startStaticServer(): Promise<StaticServer> {
     if (path.startsWith('/redirect/')) {
       res.writeHead(302, { Location: path.slice('/redirect'.length) }).end();
     } else if (path.startsWith('/redirect-to/')) {
-      res.writeHead(302, { Location: decodeURIComponent(path.slice('/redirect-to/'.length)) }).end();
+      res
+        .writeHead(302, { Location: decodeURIComponent(path.slice('/redirect-to/'.length)) })
+        .end();
     } else if (path === '/page.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>not an image</body></html>');
+      res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end('<html><body>not an image</body></html>');
     } else if (path === '/slow') {
       res.writeHead(200, { 'Content-Type': 'image/png' });
       res.write(image('tjs-testocr.png').subarray(0, 100)); // then never finish
@@ -28,7 +32,9 @@ export async function startStaticServer(): Promise<StaticServer> {
       res.writeHead(200, { 'Content-Type': 'image/jpeg' });
       const chunk = Buffer.alloc(64 * 1024, 1);
       const pump = (): void => {
-        while (res.write(chunk)) { /* fill the socket buffer */ }
+        while (res.write(chunk)) {
+          /* fill the socket buffer */
+        }
         res.once('drain', pump);
       };
       res.on('close', () => res.removeAllListeners('drain'));
@@ -36,7 +42,12 @@ export async function startStaticServer(): Promise<StaticServer> {
     } else {
       try {
         const body = image(path.slice(1));
-        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length }).end(body);
+        res
+          .writeHead(200, {
+            'Content-Type': 'application/octet-stream',
+            'Content-Length': body.length,
+          })
+          .end(body);
       } catch {
         res.writeHead(404).end('not found');
       }

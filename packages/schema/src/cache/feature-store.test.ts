@@ -19,9 +19,13 @@ describe('resolveKeys', () => {
     const cache = createMemoryFeatureCache();
     await cache.set('a', { value: 'cached' });
     const asked: string[][] = [];
-    expect(await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined))).toEqual(['cached', 'b!']);
+    expect(
+      await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined)),
+    ).toEqual(['cached', 'b!']);
     expect(asked).toEqual([['b']]);
-    expect(await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined))).toEqual(['cached', 'b!']);
+    expect(
+      await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined)),
+    ).toEqual(['cached', 'b!']);
     expect(asked).toHaveLength(1);
   });
 
@@ -30,7 +34,12 @@ describe('resolveKeys', () => {
     const asked: string[][] = [];
     let open!: () => void;
     const gate = new Promise<void>((r) => (open = r));
-    const first = await resolveKeys(cache, ['tags', 'color'], recordingFetch(asked, gate), undefined);
+    const first = await resolveKeys(
+      cache,
+      ['tags', 'color'],
+      recordingFetch(asked, gate),
+      undefined,
+    );
     const second = await resolveKeys(cache, ['tags', 'faces'], recordingFetch(asked), undefined);
     open();
     expect(await settle(first)).toEqual(['tags!', 'color!']);
@@ -41,12 +50,19 @@ describe('resolveKeys', () => {
   it('rejects every key of a failed fetch and caches nothing', async () => {
     const cache = createMemoryFeatureCache();
     const boom = new Error('upstream down');
-    const [a, b] = await resolveKeys(cache, ['a', 'b'], async () => Promise.reject(boom), undefined);
+    const [a, b] = await resolveKeys(
+      cache,
+      ['a', 'b'],
+      async () => Promise.reject(boom),
+      undefined,
+    );
     await expect(a).rejects.toBe(boom);
     await expect(b).rejects.toBe(boom);
     expect(await cache.get('a')).toBeUndefined();
     const asked: string[][] = [];
-    expect(await settle(await resolveKeys(cache, ['a'], recordingFetch(asked), undefined))).toEqual(['a!']);
+    expect(await settle(await resolveKeys(cache, ['a'], recordingFetch(asked), undefined))).toEqual(
+      ['a!'],
+    );
   });
 
   it('caches an absent value as null and extra values that came along', async () => {
@@ -69,7 +85,9 @@ describe('resolveKeys', () => {
       },
     };
     const asked: string[][] = [];
-    expect(await settle(await resolveKeys(racing, ['k'], recordingFetch(asked), undefined))).toEqual(['from elsewhere']);
+    expect(
+      await settle(await resolveKeys(racing, ['k'], recordingFetch(asked), undefined)),
+    ).toEqual(['from elsewhere']);
     expect(asked).toEqual([]);
   });
 });

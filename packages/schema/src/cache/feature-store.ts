@@ -47,7 +47,9 @@ export async function resolveKeys(
     results.push(claim.pending);
   }
   // A fetch may have finished between our miss and our claim: look once more before calling.
-  const late = await Promise.all([...owned.keys()].map(async (key) => [key, await cache.get(key)] as const));
+  const late = await Promise.all(
+    [...owned.keys()].map(async (key) => [key, await cache.get(key)] as const),
+  );
   for (const [key, hit] of late) {
     if (hit === undefined) continue;
     owned.get(key)?.resolve(hit.value);
@@ -76,6 +78,8 @@ async function fetchOwned(
   // Every owned key is cached, as null when the response lacked it; a failed write only costs a refetch.
   const entries = new Map([...owned.keys()].map((key) => [key, null as unknown]));
   for (const [key, value] of values) entries.set(key, value ?? null);
-  await Promise.all([...entries].map(([key, value]) => cache.set(key, { value }, options).catch(() => undefined)));
+  await Promise.all(
+    [...entries].map(([key, value]) => cache.set(key, { value }, options).catch(() => undefined)),
+  );
   for (const [key, d] of owned) d.resolve(values.get(key) ?? null);
 }

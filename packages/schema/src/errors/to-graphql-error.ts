@@ -33,7 +33,10 @@ export function graphqlCodeFor(error: { kind: string; code: string; status?: num
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (isVisionErrorLike(error)) {
-    const extensions: Record<string, unknown> = { code: graphqlCodeFor(error), upstreamCode: error.code };
+    const extensions: Record<string, unknown> = {
+      code: graphqlCodeFor(error),
+      upstreamCode: error.code,
+    };
     if (error.requestId !== undefined) extensions.requestId = error.requestId;
     if (error.status !== undefined) extensions.upstreamStatus = error.status;
     if (error.retryAfterMs !== undefined) extensions.retryAfterMs = error.retryAfterMs;

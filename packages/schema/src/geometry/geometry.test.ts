@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { boundingRect, polygonFromBox, rectFromCsv, rectFromLeftTop, rectFromXywh } from './geometry.js';
+import {
+  boundingRect,
+  polygonFromBox,
+  rectFromCsv,
+  rectFromLeftTop,
+  rectFromXywh,
+} from './geometry.js';
 
 describe('geometry', () => {
   it('parses OCR "x,y,w,h" strings', () => {
@@ -22,7 +28,12 @@ describe('geometry', () => {
   });
 
   it('converts object rectangles {x,y,w,h}', () => {
-    expect(rectFromXywh({ x: 25, y: 43, w: 172, h: 140 })).toEqual({ x: 25, y: 43, width: 172, height: 140 });
+    expect(rectFromXywh({ x: 25, y: 43, w: 172, h: 140 })).toEqual({
+      x: 25,
+      y: 43,
+      width: 172,
+      height: 140,
+    });
   });
 
   it('turns read 8-number boxes into polygons and bounding rectangles', () => {

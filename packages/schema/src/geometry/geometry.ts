@@ -29,7 +29,12 @@ export function rectFromCsv(box: string): Rectangle {
 }
 
 /** Faces and celebrities: `{ left, top, width, height }`. */
-export function rectFromLeftTop(r: { left?: number; top?: number; width?: number; height?: number }): Rectangle {
+export function rectFromLeftTop(r: {
+  left?: number;
+  top?: number;
+  width?: number;
+  height?: number;
+}): Rectangle {
   return { x: r.left ?? 0, y: r.top ?? 0, width: r.width ?? 0, height: r.height ?? 0 };
 }
 
@@ -44,7 +49,8 @@ export function polygonFromBox(box: readonly number[]): Polygon {
     throw new TypeError(`Expected an even list of at least 6 numbers, got ${box.length}`);
   }
   const points: Point[] = [];
-  for (let i = 0; i < box.length; i += 2) points.push({ x: box[i] as number, y: box[i + 1] as number });
+  for (let i = 0; i < box.length; i += 2)
+    points.push({ x: box[i] as number, y: box[i + 1] as number });
   return { points };
 }
 

@@ -2,7 +2,15 @@ import type { Details, ImageAnalysis, VisualFeatureTypes } from '@visiongraph/co
 
 /** Visual features in the spec's order, so the `visualFeatures` query value is deterministic. */
 export const VISUAL_FEATURES: readonly VisualFeatureTypes[] = [
-  'ImageType', 'Faces', 'Adult', 'Categories', 'Color', 'Tags', 'Description', 'Objects', 'Brands',
+  'ImageType',
+  'Faces',
+  'Adult',
+  'Categories',
+  'Color',
+  'Tags',
+  'Description',
+  'Objects',
+  'Brands',
 ];
 export const DETAILS: readonly Details[] = ['Celebrities', 'Landmarks'];
 
@@ -31,7 +39,10 @@ export function planAnalyze(features: Iterable<AnalyzeFeature>): AnalyzePlan {
 }
 
 /** Splits a response into one value per feature it answers (those of `plan`, plus metadata). */
-export function splitAnalysis(analysis: ImageAnalysis, plan: AnalyzePlan): Map<AnalyzeFeature, unknown> {
+export function splitAnalysis(
+  analysis: ImageAnalysis,
+  plan: AnalyzePlan,
+): Map<AnalyzeFeature, unknown> {
   const parts = new Map<AnalyzeFeature, unknown>([['Metadata', analysis.metadata ?? null]]);
   const byFeature: Record<VisualFeatureTypes, unknown> = {
     ImageType: analysis.imageType,
@@ -51,8 +62,10 @@ export function splitAnalysis(analysis: ImageAnalysis, plan: AnalyzePlan): Map<A
     if (plan.visualFeatures.includes(f)) parts.set(f, byFeature[f] ?? null);
     else if (byFeature[f] !== undefined) parts.set(f, byFeature[f]);
   }
-  if (plan.details.includes('Celebrities')) parts.set('Celebrities', collectDetail(analysis, 'celebrities'));
-  if (plan.details.includes('Landmarks')) parts.set('Landmarks', collectDetail(analysis, 'landmarks'));
+  if (plan.details.includes('Celebrities'))
+    parts.set('Celebrities', collectDetail(analysis, 'celebrities'));
+  if (plan.details.includes('Landmarks'))
+    parts.set('Landmarks', collectDetail(analysis, 'landmarks'));
   return parts;
 }
 

@@ -18,7 +18,10 @@ export interface AnalyzeKey {
 export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, unknown, string> {
   const keyOf = (k: AnalyzeKey) => cacheKey(k.image.id, 'analyze', k.feature);
 
-  async function loadImage(image: ImageRef, features: AnalyzeFeature[]): Promise<Promise<unknown>[]> {
+  async function loadImage(
+    image: ImageRef,
+    features: AnalyzeFeature[],
+  ): Promise<Promise<unknown>[]> {
     const featureOf = new Map(features.map((f) => [keyOf({ image, feature: f }), f]));
     return resolveKeys(
       deps.cache,
@@ -52,10 +55,15 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
     await Promise.all(
       [...groups.values()].map(async (group) => {
         const image = (group[0] as AnalyzeKey).image;
-        const results = await loadImage(image, group.map((k) => k.feature));
+        const results = await loadImage(
+          image,
+          group.map((k) => k.feature),
+        );
         group.forEach((k, i) => pending.set(keyOf(k), results[i] as Promise<unknown>));
       }),
     );
-    return Promise.all(keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)));
+    return Promise.all(
+      keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)),
+    );
   }
 }

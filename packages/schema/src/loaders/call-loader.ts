@@ -17,7 +17,10 @@ export interface CallSpec<K> {
  * A loader for operations that answer one key per call (thumbnail, ocr, read, describe...):
  * DataLoader removes duplicates within the request, the cache and in-flight sharing across requests.
  */
-export function createCallLoader<K>(deps: LoaderDeps, spec: CallSpec<K>): DataLoader<K, unknown, string> {
+export function createCallLoader<K>(
+  deps: LoaderDeps,
+  spec: CallSpec<K>,
+): DataLoader<K, unknown, string> {
   return new DataLoader<K, unknown, string>(
     (keys) =>
       Promise.all(

@@ -16,6 +16,10 @@ export function ttlFor(deps: LoaderDeps, image: ImageRef | undefined): number | 
 }
 
 /** The cache key of one result: image, operation and parameters, unambiguous whatever the URL holds. */
-export function cacheKey(imageId: string, operation: string, ...params: (string | number | boolean)[]): string {
+export function cacheKey(
+  imageId: string,
+  operation: string,
+  ...params: (string | number | boolean)[]
+): string {
   return JSON.stringify([imageId, operation, ...params]);
 }

@@ -4,13 +4,32 @@ import { type AnalyzeKey, createAnalyzeLoader } from './analyze-loader.js';
 import { createCallLoader } from './call-loader.js';
 import { cacheKey, type LoaderDeps } from './loader-deps.js';
 
-export interface DescribeKey { image: ImageRef; maxCandidates: number }
-export interface ThumbnailKey { image: ImageRef; width: number; height: number; smartCropping: boolean }
-export interface OcrKey { image: ImageRef; language: string; detectOrientation: boolean }
-export interface ReadKey { image: ImageRef; language: string | undefined; readingOrder: 'basic' | 'natural' }
+export interface DescribeKey {
+  image: ImageRef;
+  maxCandidates: number;
+}
+export interface ThumbnailKey {
+  image: ImageRef;
+  width: number;
+  height: number;
+  smartCropping: boolean;
+}
+export interface OcrKey {
+  image: ImageRef;
+  language: string;
+  detectOrientation: boolean;
+}
+export interface ReadKey {
+  image: ImageRef;
+  language: string | undefined;
+  readingOrder: 'basic' | 'natural';
+}
 
 /** Cached thumbnail: bytes as base64 so the entry is JSON (and Redis-ready). */
-export interface ThumbnailData { contentType: string; base64: string }
+export interface ThumbnailData {
+  contentType: string;
+  base64: string;
+}
 
 /** The per-request loaders; values are raw upstream parts, converted by the field resolvers. */
 export interface Loaders {
@@ -31,7 +50,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       keyOf: (k) => cacheKey(k.image.id, 'describe', k.maxCandidates),
       imageOf: (k) => k.image,
       call: async (k) => {
-        const result = await client.describe(upstreamInput(k.image), { maxCandidates: k.maxCandidates });
+        const result = await client.describe(upstreamInput(k.image), {
+          maxCandidates: k.maxCandidates,
+        });
         return result.description?.captions ?? [];
       },
     }),
@@ -40,26 +61,40 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       imageOf: (k) => k.image,
       call: async (k): Promise<ThumbnailData> => {
         const { width, height, smartCropping } = k;
-        const result = await client.generateThumbnail(upstreamInput(k.image), { width, height, smartCropping });
-        return { contentType: result.contentType, base64: Buffer.from(result.data).toString('base64') };
+        const result = await client.generateThumbnail(upstreamInput(k.image), {
+          width,
+          height,
+          smartCropping,
+        });
+        return {
+          contentType: result.contentType,
+          base64: Buffer.from(result.data).toString('base64'),
+        };
       },
     }),
     areaOfInterest: createCallLoader<ImageRef>(deps, {
       keyOf: (image) => cacheKey(image.id, 'areaOfInterest'),
       imageOf: (image) => image,
-      call: async (image) => (await client.areaOfInterest(upstreamInput(image))).areaOfInterest ?? null,
+      call: async (image) =>
+        (await client.areaOfInterest(upstreamInput(image))).areaOfInterest ?? null,
     }),
     ocr: createCallLoader<OcrKey>(deps, {
       keyOf: (k) => cacheKey(k.image.id, 'ocr', k.language, k.detectOrientation),
       imageOf: (k) => k.image,
       call: (k) =>
-        client.ocr(upstreamInput(k.image), { language: k.language, detectOrientation: k.detectOrientation }),
+        client.ocr(upstreamInput(k.image), {
+          language: k.language,
+          detectOrientation: k.detectOrientation,
+        }),
     }),
     read: createCallLoader<ReadKey>(deps, {
       keyOf: (k) => cacheKey(k.image.id, 'read', k.language ?? '', k.readingOrder),
       imageOf: (k) => k.image,
       call: async (k) => {
-        const options = { readingOrder: k.readingOrder, ...(k.language ? { language: k.language } : {}) };
+        const options = {
+          readingOrder: k.readingOrder,
+          ...(k.language ? { language: k.language } : {}),
+        };
         const result = await client.readAndWait(upstreamInput(k.image), options);
         return result.analyzeResult?.readResults ?? [];
       },

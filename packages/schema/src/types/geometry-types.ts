@@ -21,8 +21,13 @@ export const PointRef = builder.objectRef<Point>('Point').implement({
 });
 
 export const PolygonRef = builder.objectRef<Polygon>('Polygon').implement({
-  description: 'A closed polygon (read results give quadrilaterals), clockwise from the top-left corner.',
+  description:
+    'A closed polygon (read results give quadrilaterals), clockwise from the top-left corner.',
   fields: (t) => ({
-    points: t.field({ type: [PointRef], description: 'Corners in clockwise order.', resolve: (p) => p.points }),
+    points: t.field({
+      type: [PointRef],
+      description: 'Corners in clockwise order.',
+      resolve: (p) => p.points,
+    }),
   }),
 });

@@ -1,16 +1,43 @@
 import type {
-  AdultInfo, CelebritiesModel, ColorInfo, DetectedBrand, DetectedObject, FaceDescription, ImageCaption,
-  ImageDescriptionDetails, ImageTag, ImageType, LandmarksModel,
+  AdultInfo,
+  CelebritiesModel,
+  ColorInfo,
+  DetectedBrand,
+  DetectedObject,
+  FaceDescription,
+  ImageCaption,
+  ImageDescriptionDetails,
+  ImageTag,
+  ImageType,
+  LandmarksModel,
 } from '@visiongraph/core';
 import { builder } from '../builder.js';
 import {
-  type CategoryShape, toAdult, toBrand, toCaption, toCelebrity, toColor, toDetectedObject, toFace, toImageType,
-  toLandmark, toTag,
+  type CategoryShape,
+  toAdult,
+  toBrand,
+  toCaption,
+  toCelebrity,
+  toColor,
+  toDetectedObject,
+  toFace,
+  toImageType,
+  toLandmark,
+  toTag,
 } from '../convert/analysis.js';
 import { badUserInput } from '../errors/to-graphql-error.js';
 import {
-  AdultInfoRef, BrandRef, CaptionRef, CategoryRef, CelebrityRef, ColorInfoRef, DetectedObjectRef, FaceRef,
-  ImageTypeRef, LandmarkRef, TagRef,
+  AdultInfoRef,
+  BrandRef,
+  CaptionRef,
+  CategoryRef,
+  CelebrityRef,
+  ColorInfoRef,
+  DetectedObjectRef,
+  FaceRef,
+  ImageTypeRef,
+  LandmarkRef,
+  TagRef,
 } from './analysis-types.js';
 import { ImageObjectRef, loadFeature, mapList, mapOne } from './image-ref-type.js';
 
@@ -31,7 +58,13 @@ builder.objectFields(ImageObjectRef, (t) => ({
   captions: t.field({
     type: [CaptionRef],
     nullable: true,
-    args: { max: t.arg.int({ required: true, defaultValue: 3, description: `Most captions to return, 1..${MAX_CAPTIONS}.` }) },
+    args: {
+      max: t.arg.int({
+        required: true,
+        defaultValue: 3,
+        description: `Most captions to return, 1..${MAX_CAPTIONS}.`,
+      }),
+    },
     description:
       'Several candidate captions, best first. With max 1 this shares the analyze call; with max > 1 it costs one describe call (analyze returns a single caption).',
     resolve: async (image, { max }, ctx) => {
@@ -42,7 +75,9 @@ builder.objectFields(ImageObjectRef, (t) => ({
         const description = await loadFeature<ImageDescriptionDetails>(ctx, image, 'Description');
         return mapList(description?.captions?.slice(0, 1), toCaption);
       }
-      const captions = (await ctx.loaders.describe.load({ image, maxCandidates: max })) as ImageCaption[] | null;
+      const captions = (await ctx.loaders.describe.load({ image, maxCandidates: max })) as
+        | ImageCaption[]
+        | null;
       return mapList(captions?.slice(0, max), toCaption);
     },
   }),
@@ -50,15 +85,23 @@ builder.objectFields(ImageObjectRef, (t) => ({
     type: [TagRef],
     nullable: true,
     args: {
-      minConfidence: t.arg.float({ required: true, defaultValue: 0, description: 'Drop tags below this confidence (0..1).' }),
+      minConfidence: t.arg.float({
+        required: true,
+        defaultValue: 0,
+        description: 'Drop tags below this confidence (0..1).',
+      }),
     },
-    description: 'Content tags, most confident first (filtered here, so any threshold shares one cached call).',
+    description:
+      'Content tags, most confident first (filtered here, so any threshold shares one cached call).',
     resolve: async (image, { minConfidence }, ctx) => {
       if (!(minConfidence >= 0 && minConfidence <= 1)) {
         throw badUserInput('minConfidence', `must be between 0 and 1, got ${minConfidence}`);
       }
       const tags = await loadFeature<ImageTag[]>(ctx, image, 'Tags');
-      return mapList(tags?.filter((tag) => (tag.confidence ?? 0) >= minConfidence), toTag);
+      return mapList(
+        tags?.filter((tag) => (tag.confidence ?? 0) >= minConfidence),
+        toTag,
+      );
     },
   }),
   categories: t.field({
@@ -71,48 +114,56 @@ builder.objectFields(ImageObjectRef, (t) => ({
     type: [DetectedObjectRef],
     nullable: true,
     description: 'Objects with their bounding boxes.',
-    resolve: async (image, _args, ctx) => mapList(await loadFeature<DetectedObject[]>(ctx, image, 'Objects'), toDetectedObject),
+    resolve: async (image, _args, ctx) =>
+      mapList(await loadFeature<DetectedObject[]>(ctx, image, 'Objects'), toDetectedObject),
   }),
   faces: t.field({
     type: [FaceRef],
     nullable: true,
     description: 'Faces with their bounding boxes, age and apparent gender.',
-    resolve: async (image, _args, ctx) => mapList(await loadFeature<FaceDescription[]>(ctx, image, 'Faces'), toFace),
+    resolve: async (image, _args, ctx) =>
+      mapList(await loadFeature<FaceDescription[]>(ctx, image, 'Faces'), toFace),
   }),
   color: t.field({
     type: ColorInfoRef,
     nullable: true,
     description: 'Dominant and accent colours.',
-    resolve: async (image, _args, ctx) => mapOne(await loadFeature<ColorInfo>(ctx, image, 'Color'), toColor),
+    resolve: async (image, _args, ctx) =>
+      mapOne(await loadFeature<ColorInfo>(ctx, image, 'Color'), toColor),
   }),
   imageType: t.field({
     type: ImageTypeRef,
     nullable: true,
     description: 'Clip-art and line-drawing detection.',
-    resolve: async (image, _args, ctx) => mapOne(await loadFeature<ImageType>(ctx, image, 'ImageType'), toImageType),
+    resolve: async (image, _args, ctx) =>
+      mapOne(await loadFeature<ImageType>(ctx, image, 'ImageType'), toImageType),
   }),
   adult: t.field({
     type: AdultInfoRef,
     nullable: true,
     description: 'Adult, racy and gory content scores.',
-    resolve: async (image, _args, ctx) => mapOne(await loadFeature<AdultInfo>(ctx, image, 'Adult'), toAdult),
+    resolve: async (image, _args, ctx) =>
+      mapOne(await loadFeature<AdultInfo>(ctx, image, 'Adult'), toAdult),
   }),
   brands: t.field({
     type: [BrandRef],
     nullable: true,
     description: 'Brand logos with their bounding boxes.',
-    resolve: async (image, _args, ctx) => mapList(await loadFeature<DetectedBrand[]>(ctx, image, 'Brands'), toBrand),
+    resolve: async (image, _args, ctx) =>
+      mapList(await loadFeature<DetectedBrand[]>(ctx, image, 'Brands'), toBrand),
   }),
   landmarks: t.field({
     type: [LandmarkRef],
     nullable: true,
     description: 'Recognised landmarks (analyze `details=Landmarks`, sharing the analyze call).',
-    resolve: async (image, _args, ctx) => mapList(await loadFeature<LandmarksModel[]>(ctx, image, 'Landmarks'), toLandmark),
+    resolve: async (image, _args, ctx) =>
+      mapList(await loadFeature<LandmarksModel[]>(ctx, image, 'Landmarks'), toLandmark),
   }),
   celebrities: t.field({
     type: [CelebrityRef],
     nullable: true,
-    description: 'Recognised celebrities with face boxes (analyze `details=Celebrities`, sharing the analyze call).',
+    description:
+      'Recognised celebrities with face boxes (analyze `details=Celebrities`, sharing the analyze call).',
     resolve: async (image, _args, ctx) =>
       mapList(await loadFeature<CelebritiesModel[]>(ctx, image, 'Celebrities'), toCelebrity),
   }),

@@ -21,19 +21,31 @@ builder.objectFields(ImageObjectRef, (t) => ({
     type: ThumbnailRef,
     nullable: true,
     args: {
-      width: t.arg.int({ required: true, description: `Width in pixels, 1..${THUMBNAIL_MAX} (50 or more recommended).` }),
-      height: t.arg.int({ required: true, description: `Height in pixels, 1..${THUMBNAIL_MAX} (50 or more recommended).` }),
+      width: t.arg.int({
+        required: true,
+        description: `Width in pixels, 1..${THUMBNAIL_MAX} (50 or more recommended).`,
+      }),
+      height: t.arg.int({
+        required: true,
+        description: `Height in pixels, 1..${THUMBNAIL_MAX} (50 or more recommended).`,
+      }),
       smartCropping: t.arg.boolean({
         required: true,
         defaultValue: true,
         description: 'Crop around the region of interest instead of the centre.',
       }),
     },
-    description: 'A thumbnail of the given size: one upstream call per distinct (width, height, smartCropping).',
+    description:
+      'A thumbnail of the given size: one upstream call per distinct (width, height, smartCropping).',
     resolve: async (image, { width, height, smartCropping }, ctx) => {
       checkSide('width', width);
       checkSide('height', height);
-      const data = (await ctx.loaders.thumbnail.load({ image, width, height, smartCropping })) as ThumbnailData;
+      const data = (await ctx.loaders.thumbnail.load({
+        image,
+        width,
+        height,
+        smartCropping,
+      })) as ThumbnailData;
       return { width, height, smartCropping, ...data };
     },
   }),

@@ -6,7 +6,11 @@ import type { AnalyzeFeature } from '../loaders/analyze-features.js';
 export const ImageObjectRef = builder.objectRef<ImageRef>('Image');
 
 /** Loads one analyze feature of an image; all such loads of a tick share one call per image. */
-export async function loadFeature<T>(ctx: SchemaContext, image: ImageRef, feature: AnalyzeFeature): Promise<T | null> {
+export async function loadFeature<T>(
+  ctx: SchemaContext,
+  image: ImageRef,
+  feature: AnalyzeFeature,
+): Promise<T | null> {
   return (await ctx.loaders.analyze.load({ image, feature })) as T | null;
 }
 

@@ -10,7 +10,8 @@ import { OcrTextRef, ReadingOrderRef, ReadTextRef } from './text-types.js';
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function checkLanguage(value: string): void {
-  if (!LANGUAGE.test(value)) throw badUserInput('language', `"${value.slice(0, 20)}" is not a language code`);
+  if (!LANGUAGE.test(value))
+    throw badUserInput('language', `"${value.slice(0, 20)}" is not a language code`);
 }
 
 builder.objectFields(ImageObjectRef, (t) => ({
@@ -18,13 +19,26 @@ builder.objectFields(ImageObjectRef, (t) => ({
     type: OcrTextRef,
     nullable: true,
     args: {
-      language: t.arg.string({ required: true, defaultValue: 'unk', description: 'OCR language code; "unk" detects it.' }),
-      detectOrientation: t.arg.boolean({ required: true, defaultValue: true, description: 'Detect and correct text orientation.' }),
+      language: t.arg.string({
+        required: true,
+        defaultValue: 'unk',
+        description: 'OCR language code; "unk" detects it.',
+      }),
+      detectOrientation: t.arg.boolean({
+        required: true,
+        defaultValue: true,
+        description: 'Detect and correct text orientation.',
+      }),
     },
-    description: 'Printed text by the synchronous OCR operation: one call per distinct (language, detectOrientation).',
+    description:
+      'Printed text by the synchronous OCR operation: one call per distinct (language, detectOrientation).',
     resolve: async (image, { language, detectOrientation }, ctx) => {
       checkLanguage(language);
-      const result = (await ctx.loaders.ocr.load({ image, language, detectOrientation })) as OcrResult;
+      const result = (await ctx.loaders.ocr.load({
+        image,
+        language,
+        detectOrientation,
+      })) as OcrResult;
       return toOcrText(result);
     },
   }),
@@ -32,14 +46,26 @@ builder.objectFields(ImageObjectRef, (t) => ({
     type: ReadTextRef,
     nullable: true,
     args: {
-      language: t.arg.string({ required: false, description: 'BCP-47 language code; omit to auto-detect.' }),
-      readingOrder: t.arg({ type: ReadingOrderRef, required: true, defaultValue: 'natural', description: 'Line ordering.' }),
+      language: t.arg.string({
+        required: false,
+        description: 'BCP-47 language code; omit to auto-detect.',
+      }),
+      readingOrder: t.arg({
+        type: ReadingOrderRef,
+        required: true,
+        defaultValue: 'natural',
+        description: 'Line ordering.',
+      }),
     },
     description:
       'Printed and handwritten text by the read operation, polled to completion inside the resolver (slow: a good field to @defer). One read per distinct (language, readingOrder).',
     resolve: async (image, { language, readingOrder }, ctx) => {
       if (language != null) checkLanguage(language);
-      const pages = (await ctx.loaders.read.load({ image, language: language ?? undefined, readingOrder })) as ReadResult[];
+      const pages = (await ctx.loaders.read.load({
+        image,
+        language: language ?? undefined,
+        readingOrder,
+      })) as ReadResult[];
       return toReadText(pages);
     },
   }),

@@ -1,7 +1,11 @@
 import { builder } from '../builder.js';
 
 export interface ThumbnailShape {
-  width: number; height: number; smartCropping: boolean; contentType: string; base64: string;
+  width: number;
+  height: number;
+  smartCropping: boolean;
+  contentType: string;
+  base64: string;
 }
 
 export const ThumbnailRef = builder.objectRef<ThumbnailShape>('Thumbnail').implement({
@@ -9,9 +13,16 @@ export const ThumbnailRef = builder.objectRef<ThumbnailShape>('Thumbnail').imple
   fields: (t) => ({
     width: t.exposeInt('width', { description: 'Requested width in pixels.' }),
     height: t.exposeInt('height', { description: 'Requested height in pixels.' }),
-    smartCropping: t.exposeBoolean('smartCropping', { description: 'Whether the crop follows the region of interest.' }),
-    contentType: t.exposeString('contentType', { description: 'MIME type of the bytes, e.g. image/jpeg.' }),
-    byteSize: t.int({ description: 'Size of the image in bytes.', resolve: (th) => Buffer.byteLength(th.base64, 'base64') }),
+    smartCropping: t.exposeBoolean('smartCropping', {
+      description: 'Whether the crop follows the region of interest.',
+    }),
+    contentType: t.exposeString('contentType', {
+      description: 'MIME type of the bytes, e.g. image/jpeg.',
+    }),
+    byteSize: t.int({
+      description: 'Size of the image in bytes.',
+      resolve: (th) => Buffer.byteLength(th.base64, 'base64'),
+    }),
     base64: t.exposeString('base64', { description: 'The image bytes, base64-encoded.' }),
     dataUrl: t.string({
       description: 'A data: URL, ready for an <img src>.',
@@ -20,12 +31,17 @@ export const ThumbnailRef = builder.objectRef<ThumbnailShape>('Thumbnail').imple
   }),
 });
 
-export interface DomainModelShape { name: string; categories: string[] }
+export interface DomainModelShape {
+  name: string;
+  categories: string[];
+}
 
 export const DomainModelRef = builder.objectRef<DomainModelShape>('DomainModel').implement({
   description: 'A domain-specific model (celebrities, landmarks) available upstream.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Model name.' }),
-    categories: t.exposeStringList('categories', { description: 'Taxonomy categories the model applies to.' }),
+    categories: t.exposeStringList('categories', {
+      description: 'Taxonomy categories the model applies to.',
+    }),
   }),
 });

@@ -15,13 +15,25 @@ builder.queryType({
       type: ImageObjectRef,
       nullable: true,
       args: {
-        url: t.arg({ type: 'URL', required: false, description: 'An http(s) URL Azure can download.' }),
-        upload: t.arg({ type: 'File', required: false, description: 'Image bytes, sent as a multipart upload.' }),
+        url: t.arg({
+          type: 'URL',
+          required: false,
+          description: 'An http(s) URL Azure can download.',
+        }),
+        upload: t.arg({
+          type: 'File',
+          required: false,
+          description: 'Image bytes, sent as a multipart upload.',
+        }),
       },
-      description: 'One image, by URL or by uploaded bytes (exactly one of the two). No upstream call happens here.',
+      description:
+        'One image, by URL or by uploaded bytes (exactly one of the two). No upstream call happens here.',
       resolve: async (_root, { url, upload }, ctx) => {
         if ((url == null) === (upload == null)) {
-          throw badUserInput(url == null ? 'url' : 'upload', 'give exactly one of "url" and "upload"');
+          throw badUserInput(
+            url == null ? 'url' : 'upload',
+            'give exactly one of "url" and "upload"',
+          );
         }
         return url != null ? imageFromUrl(url) : ctx.readUpload(upload as File);
       },
@@ -29,10 +41,17 @@ builder.queryType({
     images: t.field({
       type: [ImageObjectRef],
       nullable: true,
-      args: { urls: t.arg({ type: ['URL'], required: true, description: `Up to ${MAX_IMAGES} image URLs.` }) },
+      args: {
+        urls: t.arg({
+          type: ['URL'],
+          required: true,
+          description: `Up to ${MAX_IMAGES} image URLs.`,
+        }),
+      },
       description: 'Several images by URL, in order. A URL given twice is analysed once.',
       resolve: (_root, { urls }) => {
-        if (urls.length > MAX_IMAGES) throw badUserInput('urls', `at most ${MAX_IMAGES} URLs, got ${urls.length}`);
+        if (urls.length > MAX_IMAGES)
+          throw badUserInput('urls', `at most ${MAX_IMAGES} URLs, got ${urls.length}`);
         return urls.map(imageFromUrl);
       },
     }),

@@ -42,8 +42,14 @@ builder.scalarType('File', {
     throw new GraphQLError('File is an input-only scalar');
   },
   parseValue: (value) => {
-    if (typeof value !== 'object' || value === null || typeof (value as Blob).arrayBuffer !== 'function') {
-      throw new GraphQLError('upload must be a multipart file', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      typeof (value as Blob).arrayBuffer !== 'function'
+    ) {
+      throw new GraphQLError('upload must be a multipart file', {
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      });
     }
     return value as File;
   },

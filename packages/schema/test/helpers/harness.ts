@@ -1,7 +1,12 @@
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import { type RequestInfo, startEmulator } from '@visiongraph/emulator';
 import { type ExecutionResult, execute, parse, validate } from 'graphql';
-import { type FeatureCache, createContext, createMemoryFeatureCache, schema } from '../../src/index.js';
+import {
+  type FeatureCache,
+  createContext,
+  createMemoryFeatureCache,
+  schema,
+} from '../../src/index.js';
 import { type StaticServer, startStaticServer } from './static-server.js';
 
 export interface Harness {
@@ -50,7 +55,11 @@ export async function startHarness(): Promise<Harness> {
       return execute({
         schema,
         document,
-        contextValue: createContext({ client, cache, ...(options.urlTtlMs ? { urlTtlMs: options.urlTtlMs } : {}) }),
+        contextValue: createContext({
+          client,
+          cache,
+          ...(options.urlTtlMs ? { urlTtlMs: options.urlTtlMs } : {}),
+        }),
         variableValues: options.variables,
       });
     },

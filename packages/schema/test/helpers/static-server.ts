@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 
 const IMAGES = new URL('../../../../testdata/images/', import.meta.url);
-const TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif' };
+const TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+};
 
 export interface StaticServer {
   /** `http://127.0.0.1:<port>/<name>` for a file of testdata/images. */
@@ -19,7 +23,9 @@ export async function startStaticServer(): Promise<StaticServer> {
     try {
       if (name.includes('/') || name.includes('..')) throw new Error('outside');
       const body = await readFile(new URL(name, IMAGES));
-      res.writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' }).end(body);
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -20,7 +20,8 @@ export function accentColor(px: PixelColors): string {
     const G = px.rgb[o + 1]!;
     const B = px.rgb[o + 2]!;
     const hue = Math.atan2(G - B, 2 * R - G - B) / (2 * Math.PI) + 0.5; // 0..1, cheap RGB hue
-    const key = Math.min(23, Math.floor(hue * 24)) * 4 + Math.min(3, Math.floor(px.lightness[i]! * 4));
+    const key =
+      Math.min(23, Math.floor(hue * 24)) * 4 + Math.min(3, Math.floor(px.lightness[i]! * 4));
     const bin = bins.get(key) ?? { n: 0, c: 0, r: 0, g: 0, b: 0 };
     bin.n++;
     bin.c += c;

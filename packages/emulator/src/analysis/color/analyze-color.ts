@@ -38,12 +38,16 @@ export async function analyzeColor(img: LoadedImage): Promise<ColorResult> {
   const bh = Math.max(1, Math.round(h * BORDER));
   const background = vote(px, (x, y) => (x < bw || y < bh || x >= w - bw || y >= h - bh ? 1 : 0));
   // A Gaussian bump over the centre, sigma a quarter of each side (separable: precomputed per axis).
-  const bump = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => Math.exp(-(((i / n - 0.5) / 0.25) ** 2) / 2));
+  const bump = (n: number): Float64Array =>
+    Float64Array.from({ length: n }, (_, i) => Math.exp(-(((i / n - 0.5) / 0.25) ** 2) / 2));
   const [wx, wy] = [bump(w), bump(h)];
   const foreground = vote(px, (x, y) => wx[x]! * wy[y]!);
   const overall = vote(px, () => 1);
   const n = w * h;
-  const dominant = overall.filter(([, v]) => v >= n * MIN_DOMINANT_SHARE).slice(0, 3).map(([name]) => name);
+  const dominant = overall
+    .filter(([, v]) => v >= n * MIN_DOMINANT_SHARE)
+    .slice(0, 3)
+    .map(([name]) => name);
   return {
     dominantColorForeground: foreground[0]![0],
     dominantColorBackground: background[0]![0],
@@ -61,7 +65,12 @@ function colouredShare(px: PixelColors): number {
   for (let y = 0; y < h - 1; y++) {
     for (let x = 0; x < w - 1; x++) {
       const i = y * w + x;
-      if (chromas[i]! > GREY_CHROMA && chromas[i + 1]! > GREY_CHROMA && chromas[i + w]! > GREY_CHROMA) coloured++;
+      if (
+        chromas[i]! > GREY_CHROMA &&
+        chromas[i + 1]! > GREY_CHROMA &&
+        chromas[i + w]! > GREY_CHROMA
+      )
+        coloured++;
     }
   }
   return coloured / (w * h);

@@ -7,7 +7,8 @@ import { imageTypeFeatures, type ImageTypeFeatures } from './image-type-features
 // pages); see ANALYSIS.md. A grey image is judged by its luma tones, a colour one by its colours.
 
 /** Many small separate dark shapes on white, none dominant: printed text, not a graphic. */
-const isTextPage = (f: ImageTypeFeatures): boolean => f.shapes >= 10 && f.largestShape < 0.5 && f.white >= 0.6;
+const isTextPage = (f: ImageTypeFeatures): boolean =>
+  f.shapes >= 10 && f.largestShape < 0.5 && f.white >= 0.6;
 
 function clipArtType(f: ImageTypeFeatures): ImageTypeResult['clipArtType'] {
   const colourful = f.saturation >= 20;
@@ -20,7 +21,13 @@ function clipArtType(f: ImageTypeFeatures): ImageTypeResult['clipArtType'] {
 function lineDrawingType(f: ImageTypeFeatures): ImageTypeResult['lineDrawingType'] {
   const strokesOnWhite = f.white >= 0.6 && f.dark >= 0.02 && f.dark <= 0.35;
   // Thin (few pixels survive erosion), uncoloured, and mostly connected into one figure.
-  return strokesOnWhite && f.thick <= 0.2 && f.saturation < 30 && f.largestShape >= 0.3 && !isTextPage(f) ? 1 : 0;
+  return strokesOnWhite &&
+    f.thick <= 0.2 &&
+    f.saturation < 30 &&
+    f.largestShape >= 0.3 &&
+    !isTextPage(f)
+    ? 1
+    : 0;
 }
 
 /**

@@ -20,7 +20,8 @@ export interface ImageTypeFeatures {
   greys90: number;
 }
 
-const luma = (d: Buffer, o: number): number => (d[o]! * 299 + d[o + 1]! * 587 + d[o + 2]! * 114) / 1000;
+const luma = (d: Buffer, o: number): number =>
+  (d[o]! * 299 + d[o + 1]! * 587 + d[o + 2]! * 114) / 1000;
 
 function erodeTwice(mask: Uint8Array, w: number, h: number): number {
   let cur = mask;
@@ -102,7 +103,12 @@ export function imageTypeFeatures(r: Raster): ImageTypeFeatures {
       let step = 0;
       const right = x + 1 < w ? o + c : o;
       const below = y + 1 < h ? o + w * c : o;
-      for (let k = 0; k < 3; k++) step = Math.max(step, Math.abs(d[o + k]! - d[right + k]!), Math.abs(d[o + k]! - d[below + k]!));
+      for (let k = 0; k < 3; k++)
+        step = Math.max(
+          step,
+          Math.abs(d[o + k]! - d[right + k]!),
+          Math.abs(d[o + k]! - d[below + k]!),
+        );
       if (step <= 4) flat++;
       const l = luma(d, o);
       greys[l >> 2]!++;

@@ -2,7 +2,11 @@
 // perceived difference far better than RGB, and chroma = hypot(a, b) measures colourfulness.
 
 /** Lightness 0..1 and the two opponent axes (roughly -0.4..0.4). */
-export interface Lab { l: number; a: number; b: number }
+export interface Lab {
+  l: number;
+  a: number;
+  b: number;
+}
 
 // sRGB decoding is a power curve: precompute it for the 256 byte values.
 const LINEAR = Float64Array.from({ length: 256 }, (_, i) => {

@@ -3,7 +3,12 @@ import { ImageDecodeError } from '../types.js';
 import { MAX_INPUT_PIXELS } from './limits.js';
 
 /** Raw interleaved pixels. */
-export interface RawPixels { data: Buffer; width: number; height: number; channels: 3 }
+export interface RawPixels {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 3;
+}
 
 // sharp (libvips) has no BMP loader, so BMP is decoded here. bmp-js 0.1.0 reads pixel data
 // right after a 40-byte header and ignores the pixel-data offset, which shifts every image with
@@ -19,7 +24,16 @@ function maskReader(mask: number): (v: number) => number {
   return (v) => Math.round((((v & mask) >>> shift) * 255) / max);
 }
 
-function uncompressed(b: Buffer, headerSize: number, w: number, h: number, topDown: boolean, bpp: number, compression: number, colorsUsed: number): Buffer {
+function uncompressed(
+  b: Buffer,
+  headerSize: number,
+  w: number,
+  h: number,
+  topDown: boolean,
+  bpp: number,
+  compression: number,
+  colorsUsed: number,
+): Buffer {
   const offset = b.readUInt32LE(10);
   const rowSize = Math.ceil((bpp * w) / 32) * 4;
   if (offset + rowSize * h > b.length) throw new ImageDecodeError('BMP data is truncated');
@@ -27,8 +41,11 @@ function uncompressed(b: Buffer, headerSize: number, w: number, h: number, topDo
   const entry = headerSize === 12 ? 3 : 4;
   const paletteAt = 14 + headerSize;
   const bitfields = compression === 3 || compression === 6;
-  const [rm, gm, bm] = bitfields ? [b.readUInt32LE(54), b.readUInt32LE(58), b.readUInt32LE(62)]
-    : bpp === 16 ? [0x7c00, 0x3e0, 0x1f] : [0xff0000, 0xff00, 0xff];
+  const [rm, gm, bm] = bitfields
+    ? [b.readUInt32LE(54), b.readUInt32LE(58), b.readUInt32LE(62)]
+    : bpp === 16
+      ? [0x7c00, 0x3e0, 0x1f]
+      : [0xff0000, 0xff00, 0xff];
   const [red, green, blue] = [maskReader(rm), maskReader(gm), maskReader(bm)];
   for (let y = 0; y < h; y++) {
     const row = offset + (topDown ? y : h - 1 - y) * rowSize;
@@ -37,7 +54,8 @@ function uncompressed(b: Buffer, headerSize: number, w: number, h: number, topDo
       if (bpp <= 8) {
         const bit = x * bpp;
         const index = (b[row + (bit >> 3)]! >> (8 - bpp - (bit & 7))) & ((1 << bpp) - 1);
-        if (index >= (colorsUsed || 1 << bpp)) throw new ImageDecodeError('BMP palette index out of range');
+        if (index >= (colorsUsed || 1 << bpp))
+          throw new ImageDecodeError('BMP palette index out of range');
         const p = paletteAt + index * entry;
         [out[o], out[o + 1], out[o + 2]] = [b[p + 2]!, b[p + 1]!, b[p]!];
       } else if (bpp === 24) {
@@ -57,7 +75,8 @@ function runLengthEncoded(bytes: Buffer, w: number, h: number): Buffer {
   if (abgr.length < w * h * 4) throw new ImageDecodeError('BMP data is truncated');
   // bmp-js yields A,B,G,R per pixel.
   const rgb = Buffer.allocUnsafe(w * h * 3);
-  for (let i = 0, o = 0; o < rgb.length; i += 4, o += 3) [rgb[o], rgb[o + 1], rgb[o + 2]] = [abgr[i + 3]!, abgr[i + 2]!, abgr[i + 1]!];
+  for (let i = 0, o = 0; o < rgb.length; i += 4, o += 3)
+    [rgb[o], rgb[o + 1], rgb[o + 2]] = [abgr[i + 3]!, abgr[i + 2]!, abgr[i + 1]!];
   return rgb;
 }
 
@@ -66,7 +85,8 @@ export function decodeBmp(bytes: Buffer): RawPixels {
   try {
     const headerSize = bytes.readUInt32LE(14);
     const core = headerSize === 12;
-    if (!core && headerSize < 40) throw new ImageDecodeError(`BMP header size ${headerSize} is unknown`);
+    if (!core && headerSize < 40)
+      throw new ImageDecodeError(`BMP header size ${headerSize} is unknown`);
     const width = core ? bytes.readUInt16LE(18) : bytes.readInt32LE(18);
     const rawHeight = core ? bytes.readInt16LE(20) : bytes.readInt32LE(22);
     const bpp = bytes.readUInt16LE(core ? 24 : 28);
@@ -77,10 +97,23 @@ export function decodeBmp(bytes: Buffer): RawPixels {
       throw new ImageDecodeError(`BMP dimensions out of range (${width}x${height})`);
     }
     let data: Buffer;
-    if ((compression === 1 || compression === 2) && headerSize === 40) data = runLengthEncoded(bytes, width, height);
+    if ((compression === 1 || compression === 2) && headerSize === 40)
+      data = runLengthEncoded(bytes, width, height);
     else if ([1, 4, 8, 16, 24, 32].includes(bpp) && [0, 3, 6].includes(compression)) {
-      data = uncompressed(bytes, headerSize, width, height, rawHeight < 0, bpp, compression, colorsUsed);
-    } else throw new ImageDecodeError(`BMP variant not supported (bpp ${bpp}, compression ${compression})`);
+      data = uncompressed(
+        bytes,
+        headerSize,
+        width,
+        height,
+        rawHeight < 0,
+        bpp,
+        compression,
+        colorsUsed,
+      );
+    } else
+      throw new ImageDecodeError(
+        `BMP variant not supported (bpp ${bpp}, compression ${compression})`,
+      );
     return { data, width, height, channels: 3 };
   } catch (err) {
     if (err instanceof ImageDecodeError) throw err;

@@ -20,7 +20,8 @@ describe('loadImage', () => {
     const img = await loadImage(image(name));
     expect(img.format).toBe(format);
     expect(img.pages).toBe(pages);
-    const meta = format === 'Bmp' || format === 'Pdf' ? undefined : await sharp(image(name)).metadata();
+    const meta =
+      format === 'Bmp' || format === 'Pdf' ? undefined : await sharp(image(name)).metadata();
     expect(img.width).toBe(width ?? meta?.width);
     expect(img.height).toBe(height ?? meta?.height);
   });
@@ -33,9 +34,19 @@ describe('loadImage', () => {
 
   it('applies EXIF orientation: sizes and pixels are upright', async () => {
     // 300 x 200, left half red, stored with "rotate 90 clockwise to display" (orientation 6).
-    const stored = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#0000ff' } })
-      .composite([{ input: { create: { width: 150, height: 200, channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
-      .jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const stored = await sharp({
+      create: { width: 300, height: 200, channels: 3, background: '#0000ff' },
+    })
+      .composite([
+        {
+          input: { create: { width: 150, height: 200, channels: 3, background: '#ff0000' } },
+          left: 0,
+          top: 0,
+        },
+      ])
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     const img = await loadImage(stored);
     expect([img.width, img.height]).toEqual([200, 300]);
     const r = await toRaster(img);
@@ -70,7 +81,9 @@ describe('loadImage', () => {
     Buffer.from([0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0]).copy(header, 54);
     const bytes = Buffer.concat([header, Buffer.from([0, 1, 2, 0, 3, 3, 3, 0])]);
     const r = await toRaster(await loadImage(bytes));
-    expect([...r.data]).toEqual([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255]);
+    expect([...r.data]).toEqual([
+      255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    ]);
   });
 
   it.each([
@@ -120,7 +133,11 @@ describe('toRaster / toSharp', () => {
   });
 
   it('flattens transparency on white', async () => {
-    const png = await sharp({ create: { width: 60, height: 60, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 60, height: 60, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     const r = await toRaster(await loadImage(png));
     expect(r.data.reduce((m, v) => Math.min(m, v), 255)).toBe(255);
   });
@@ -138,7 +155,10 @@ describe('toRaster / toSharp', () => {
   it('gives a sharp pipeline for BMP and PDF input', async () => {
     for (const name of ['tjs-simple.bmp', 'csdf-printed_handwritten.pdf']) {
       const img = await loadImage(image(name));
-      const meta = await (await toSharp(img)).png().toBuffer().then((b) => sharp(b).metadata());
+      const meta = await (await toSharp(img))
+        .png()
+        .toBuffer()
+        .then((b) => sharp(b).metadata());
       expect([meta.width, meta.height]).toEqual([img.width, img.height]);
     }
   });

@@ -9,8 +9,13 @@ import { sniffFormat } from './sniff-format.js';
 /** Side of the raster decoded at load time; colour, image type and saliency reuse it. */
 export const PREVIEW_SIDE = 256;
 
-const make = (bytes: Buffer, format: ImageFormat, width: number, height: number, pages: number): LoadedImage =>
-  Object.freeze({ bytes, format, width, height, pages });
+const make = (
+  bytes: Buffer,
+  format: ImageFormat,
+  width: number,
+  height: number,
+  pages: number,
+): LoadedImage => Object.freeze({ bytes, format, width, height, pages });
 
 async function loadWithSharp(bytes: Buffer, format: ImageFormat): Promise<LoadedImage> {
   let meta: import('sharp').Metadata;
@@ -20,9 +25,16 @@ async function loadWithSharp(bytes: Buffer, format: ImageFormat): Promise<Loaded
     throw new ImageDecodeError(`${format} data cannot be read: ${(err as Error).message}`);
   }
   const { autoOrient, pages = 1 } = meta;
-  if (!autoOrient?.width || !autoOrient.height) throw new ImageDecodeError(`${format} has no dimensions`);
+  if (!autoOrient?.width || !autoOrient.height)
+    throw new ImageDecodeError(`${format} has no dimensions`);
   // GIF and WEBP frames are animation, not pages: only TIFF pages count as pages.
-  const img = make(bytes, format, autoOrient.width, autoOrient.height, format === 'Tiff' ? pages : 1);
+  const img = make(
+    bytes,
+    format,
+    autoOrient.width,
+    autoOrient.height,
+    format === 'Tiff' ? pages : 1,
+  );
   // metadata() reads only the header: decode every pixel once so corrupt or truncated data is
   // rejected here, and keep the small raster for the cheap features.
   await toRaster(img, { maxSide: PREVIEW_SIDE });

@@ -37,13 +37,17 @@ const darkPixels = (data: Buffer): number => {
 };
 
 /** First and last column holding a dark pixel. */
-function inkColumns(r: { data: Buffer; width: number; height: number }): { first: number; last: number } {
+function inkColumns(r: { data: Buffer; width: number; height: number }): {
+  first: number;
+  last: number;
+} {
   let first = Infinity;
   let last = -1;
   for (let y = 0; y < r.height; y++) {
     for (let x = 0; x < r.width; x++) {
       const i = (y * r.width + x) * 3;
-      if (r.data[i]! + r.data[i + 1]! + r.data[i + 2]! < 384) [first, last] = [Math.min(first, x), Math.max(last, x)];
+      if (r.data[i]! + r.data[i + 1]! + r.data[i + 2]! < 384)
+        [first, last] = [Math.min(first, x), Math.max(last, x)];
     }
   }
   return { first, last };
@@ -81,7 +85,14 @@ describe('pdf-document', () => {
 
   it.each([
     ['a PDF cut in half', () => makePdf('BT /F1 80 Tf 10 30 Td (Hi) Tj ET').subarray(0, 120)],
-    ['a page tree without pages', () => Buffer.from(makePdf('').toString('latin1').replace('/Kids[3 0 R]/Count 1', '/Kids[]/Count 0'), 'latin1')],
+    [
+      'a page tree without pages',
+      () =>
+        Buffer.from(
+          makePdf('').toString('latin1').replace('/Kids[3 0 R]/Count 1', '/Kids[]/Count 0'),
+          'latin1',
+        ),
+    ],
   ])('rejects %s with ImageDecodeError', async (_name, bytes) => {
     await expect(inspectPdf(bytes())).rejects.toBeInstanceOf(ImageDecodeError);
   });
@@ -96,7 +107,12 @@ describe('pdf-document', () => {
     const warn = vi.spyOn(console, 'warn');
     const error = vi.spyOn(console, 'error');
     // A wrong xref offset and an unknown operator: pdf.js repairs both, with warnings by default.
-    const damaged = Buffer.from(makePdf('BT /F1 80 Tf 10 30 Td (Hi) Tj ET bogus').toString('latin1').replace(/startxref\n\d+/, 'startxref\n7'), 'latin1');
+    const damaged = Buffer.from(
+      makePdf('BT /F1 80 Tf 10 30 Td (Hi) Tj ET bogus')
+        .toString('latin1')
+        .replace(/startxref\n\d+/, 'startxref\n7'),
+      'latin1',
+    );
     const r = await renderPdfPage(damaged, 1, 1);
     expect(darkPixels(r.data)).toBeGreaterThan(500);
     expect([...log.mock.calls, ...warn.mock.calls, ...error.mock.calls]).toEqual([]);

@@ -30,7 +30,10 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const dataDir = (name: string): string => join(pdfjsRoot, name) + '/';
 
 /** Page size in points (1/72 inch), i.e. pixels at 72 dpi. */
-export interface PdfPageSize { width: number; height: number }
+export interface PdfPageSize {
+  width: number;
+  height: number;
+}
 
 async function withDocument<T>(bytes: Buffer, use: (doc: PdfDoc) => Promise<T>): Promise<T> {
   const pdfjs = await loadPdfJs();
@@ -94,7 +97,11 @@ export function pdfPageSize(bytes: Buffer, page: number): Promise<PdfPageSize> {
  * Renders a 1-based page to RGB on white. `scale` is pixels per point (1 = 72 dpi); it is
  * lowered when the result would exceed MAX_PDF_RENDER_SIDE.
  */
-export function renderPdfPage(bytes: Buffer, page: number, scale: number): Promise<RawPixels & { scale: number }> {
+export function renderPdfPage(
+  bytes: Buffer,
+  page: number,
+  scale: number,
+): Promise<RawPixels & { scale: number }> {
   return withDocument(bytes, async (doc) => {
     const p = await loadPage(doc, page);
     const size = sizeOf(p);
@@ -110,7 +117,10 @@ export function renderPdfPage(bytes: Buffer, page: number, scale: number): Promi
     const context = canvas.getContext('2d');
     try {
       // pdf.js is typed against the DOM canvas; @napi-rs/canvas implements the part it draws with.
-      const target = { canvas, canvasContext: context } as unknown as Pick<RenderParameters, 'canvas' | 'canvasContext'>;
+      const target = { canvas, canvasContext: context } as unknown as Pick<
+        RenderParameters,
+        'canvas' | 'canvasContext'
+      >;
       await p.render({ ...target, viewport, background: '#ffffff' }).promise;
       const rgba = context.getImageData(0, 0, width, height).data;
       const data = Buffer.allocUnsafe(width * height * 3);

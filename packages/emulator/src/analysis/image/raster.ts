@@ -55,22 +55,43 @@ export async function toSharp(img: LoadedImage, page = 1): Promise<Sharp> {
   return sharpInput(img.bytes, page);
 }
 
-async function pdfPipeline(img: LoadedImage, page: number, maxSide: number | undefined): Promise<Sharp> {
+async function pdfPipeline(
+  img: LoadedImage,
+  page: number,
+  maxSide: number | undefined,
+): Promise<Sharp> {
   const size = await pageSize(img, page);
   const scale = maxSide ? maxSide / Math.max(size.width, size.height) : 1;
   return fromRaw(await renderPdfPage(img.bytes, page, scale));
 }
 
-async function decode(img: LoadedImage, page: number, maxSide: number | undefined, channels: 3 | 1): Promise<Raster> {
-  let pipeline = img.format === 'Pdf' ? await pdfPipeline(img, page, maxSide) : await toSharp(img, page);
+async function decode(
+  img: LoadedImage,
+  page: number,
+  maxSide: number | undefined,
+  channels: 3 | 1,
+): Promise<Raster> {
+  let pipeline =
+    img.format === 'Pdf' ? await pdfPipeline(img, page, maxSide) : await toSharp(img, page);
   pipeline = pipeline.flatten({ background: '#ffffff' });
   if (maxSide && img.format !== 'Pdf') {
-    pipeline = pipeline.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
+    pipeline = pipeline.resize({
+      width: maxSide,
+      height: maxSide,
+      fit: 'inside',
+      withoutEnlargement: true,
+    });
   }
   pipeline = channels === 1 ? pipeline.greyscale() : pipeline.toColourspace('srgb');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   const original = await pageSize(img, page);
-  return { data, width: info.width, height: info.height, channels: info.channels, scale: info.width / original.width };
+  return {
+    data,
+    width: info.width,
+    height: info.height,
+    channels: info.channels,
+    scale: info.width / original.width,
+  };
 }
 
 /**
@@ -84,10 +105,11 @@ export function toRaster(img: LoadedImage, opts: RasterOptions = {}): Promise<Ra
   } catch (err) {
     return Promise.reject(err);
   }
-  const fresh = (): Promise<Raster> => decode(img, page, maxSide, channels).catch((err: unknown) => {
-    if (err instanceof ImageDecodeError || err instanceof RangeError) throw err;
-    throw new ImageDecodeError(`image data is corrupt: ${(err as Error).message}`);
-  });
+  const fresh = (): Promise<Raster> =>
+    decode(img, page, maxSide, channels).catch((err: unknown) => {
+      if (err instanceof ImageDecodeError || err instanceof RangeError) throw err;
+      throw new ImageDecodeError(`image data is corrupt: ${(err as Error).message}`);
+    });
   if (opts.cache === false) return fresh();
   const key = `${page}|${maxSide ?? 0}|${channels}`;
   let perImage = cache.get(img);

@@ -8,5 +8,10 @@ import { MAX_INPUT_PIXELS } from './limits.js';
  * the same upright coordinates that `width`/`height` report.
  */
 export function sharpInput(bytes: Buffer, page = 1): Sharp {
-  return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', autoOrient: true, page: page - 1 });
+  return sharp(bytes, {
+    limitInputPixels: MAX_INPUT_PIXELS,
+    failOn: 'error',
+    autoOrient: true,
+    page: page - 1,
+  });
 }

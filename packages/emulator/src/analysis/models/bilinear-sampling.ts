@@ -2,7 +2,11 @@
 // be resized in one JS pass over the pixels instead of a chain of tfjs kernels.
 
 /** Per output index: the two source indices it blends and the weight of the second. */
-export interface BilinearSamples { lo: Int32Array; hi: Int32Array; frac: Float32Array }
+export interface BilinearSamples {
+  lo: Int32Array;
+  hi: Int32Array;
+  frac: Float32Array;
+}
 
 /** Where a bilinear resize from `from` to `to` pixels samples along one axis. */
 export function bilinearSamples(from: number, to: number): BilinearSamples {
@@ -31,7 +35,14 @@ export interface InputScaling {
  * tfjs' bilinear sampling, scales every value, and writes the floats into `out` from `offset`.
  * @returns the offset after the last value written
  */
-export function resizeSquareRgb(px: Uint8Array, side: number, size: number, scaling: InputScaling, out: Float32Array, offset: number): number {
+export function resizeSquareRgb(
+  px: Uint8Array,
+  side: number,
+  size: number,
+  scaling: InputScaling,
+  out: Float32Array,
+  offset: number,
+): number {
   const { lo, hi, frac } = bilinearSamples(side, size); // the same for rows and columns
   const { subtract, divide, shift } = scaling;
   let o = offset;
@@ -44,8 +55,10 @@ export function resizeSquareRgb(px: Uint8Array, side: number, size: number, scal
       const right = hi[c]! * 3;
       const fx = frac[c]!;
       for (let ch = 0; ch < 3; ch++) {
-        const tl = px[top + left + ch]!, tr = px[top + right + ch]!;
-        const bl = px[bottom + left + ch]!, br = px[bottom + right + ch]!;
+        const tl = px[top + left + ch]!,
+          tr = px[top + right + ch]!;
+        const bl = px[bottom + left + ch]!,
+          br = px[bottom + right + ch]!;
         const t = tl + (tr - tl) * fx;
         const b = bl + (br - bl) * fx;
         out[o++] = (t + (b - t) * fy - subtract[ch]!) / divide - shift;

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { CENTERNET_GRID, decodeCenternet } from './centernet-decode.js';
 
 const CLASSES = 80;
-const heads = () => ({ heat: new Float32Array(CENTERNET_GRID * CENTERNET_GRID * CLASSES), extents: new Float32Array(CENTERNET_GRID * CENTERNET_GRID * 4) });
+const heads = () => ({
+  heat: new Float32Array(CENTERNET_GRID * CENTERNET_GRID * CLASSES),
+  extents: new Float32Array(CENTERNET_GRID * CENTERNET_GRID * 4),
+});
 const at = (x: number, y: number, c: number) => (y * CENTERNET_GRID + x) * CLASSES + c;
 
 describe('decodeCenternet', () => {
@@ -17,7 +20,11 @@ describe('decodeCenternet', () => {
     heat[at(50, 50, 1)] = 0.2; // below the floor
     extents.set([8, 6, 10, 12.5], (20 * CENTERNET_GRID + 10) * 4);
     const found = decodeCenternet(heat, extents, 0.25);
-    expect(found.map((d) => [d.classIndex, d.score])).toEqual([[0, Math.fround(0.9)], [5, Math.fround(0.6)], [3, Math.fround(0.3)]]);
+    expect(found.map((d) => [d.classIndex, d.score])).toEqual([
+      [0, Math.fround(0.9)],
+      [5, Math.fround(0.6)],
+      [3, Math.fround(0.3)],
+    ]);
     expect(found[0]!.box).toEqual([40 - 8, 80 - 6, 40 + 10, 80 + 12.5]);
   });
 

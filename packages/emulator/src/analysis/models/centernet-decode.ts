@@ -37,13 +37,18 @@ function isPeak(heat: Float32Array, x: number, y: number, c: number, v: number):
  * most the graph's 100. `heat` is [128, 128, 80] and `extents` [128, 128, 4] (left, top, right,
  * bottom distances from the cell centre), both row-major.
  */
-export function decodeCenternet(heat: Float32Array, extents: Float32Array, minScore: number): CenternetCandidate[] {
+export function decodeCenternet(
+  heat: Float32Array,
+  extents: Float32Array,
+  minScore: number,
+): CenternetCandidate[] {
   const peaks: number[] = [];
   for (let i = 0; i < heat.length; i++) {
     const v = heat[i]!;
     if (v < minScore) continue;
     const cell = Math.floor(i / CLASSES);
-    if (isPeak(heat, cell % CENTERNET_GRID, Math.floor(cell / CENTERNET_GRID), i % CLASSES, v)) peaks.push(i);
+    if (isPeak(heat, cell % CENTERNET_GRID, Math.floor(cell / CENTERNET_GRID), i % CLASSES, v))
+      peaks.push(i);
   }
   peaks.sort((a, b) => heat[b]! - heat[a]! || a - b);
   return peaks.slice(0, MAX_CANDIDATES).map((i) => {
@@ -53,7 +58,12 @@ export function decodeCenternet(heat: Float32Array, extents: Float32Array, minSc
     const e = cell * 4;
     const f = Math.fround;
     return {
-      box: [f(cx - extents[e]!), f(cy - extents[e + 1]!), f(cx + extents[e + 2]!), f(cy + extents[e + 3]!)],
+      box: [
+        f(cx - extents[e]!),
+        f(cy - extents[e + 1]!),
+        f(cx + extents[e + 2]!),
+        f(cy + extents[e + 3]!),
+      ],
       score: heat[i]!,
       classIndex: i % CLASSES,
     };

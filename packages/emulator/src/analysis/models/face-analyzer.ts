@@ -27,7 +27,11 @@ export const FACE_MIN_CONFIDENCE = 0.4;
 /** At most this many faces per image (the maxResults the emulator always gave face-api). */
 const MAX_FACES = 100;
 
-async function detect<T>(img: RawImage, minConfidence: number, then: (found: SsdFace[]) => Promise<T[]>): Promise<T[]> {
+async function detect<T>(
+  img: RawImage,
+  minConfidence: number,
+  then: (found: SsdFace[]) => Promise<T[]>,
+): Promise<T[]> {
   const found = await detectSsdFaces(img, minConfidence, MAX_FACES);
   return found.length ? then(found) : [];
 }
@@ -35,22 +39,42 @@ async function detect<T>(img: RawImage, minConfidence: number, then: (found: Ssd
 /** Face boxes and scores only (for smart crops): the detector without the per-face nets. */
 export function detectFaceBoxes(img: RawImage): Promise<Pick<DetectedFace, 'box' | 'score'>[]> {
   return detect(img, FACE_MIN_CONFIDENCE, async (found) =>
-    found.map((d) => ({ box: [d.box.x, d.box.y, d.box.width, d.box.height], score: d.score })));
+    found.map((d) => ({ box: [d.box.x, d.box.y, d.box.width, d.box.height], score: d.score })),
+  );
 }
 
-export function analyzeFaces(img: RawImage, withDescriptors: boolean, minConfidence = FACE_MIN_CONFIDENCE): Promise<DetectedFace[]> {
+export function analyzeFaces(
+  img: RawImage,
+  withDescriptors: boolean,
+  minConfidence = FACE_MIN_CONFIDENCE,
+): Promise<DetectedFace[]> {
   return detect(img, minConfidence, async (detections) => {
-    const landmarks = (await detectLandmarks(img, detections.map((d) => d.box)))
-      .map((l, i) => l.shiftBy(detections[i]!.box.x, detections[i]!.box.y)); // crop -> raster coordinates
-    const ageGender = await predictAgeGender(img, landmarks.map((l) => l.align()));
+    const landmarks = (
+      await detectLandmarks(
+        img,
+        detections.map((d) => d.box),
+      )
+    ).map((l, i) => l.shiftBy(detections[i]!.box.x, detections[i]!.box.y)); // crop -> raster coordinates
+    const ageGender = await predictAgeGender(
+      img,
+      landmarks.map((l) => l.align()),
+    );
     // The recognition net was trained on dlib-style alignment, as face-api's own chain uses.
-    const descriptors = withDescriptors ? await computeDescriptors(img, landmarks.map((l) => l.align(null, { useDlibAlignment: true }))) : [];
+    const descriptors = withDescriptors
+      ? await computeDescriptors(
+          img,
+          landmarks.map((l) => l.align(null, { useDlibAlignment: true })),
+        )
+      : [];
     return detections.map((d, i): DetectedFace => {
       const { age, gender, genderProbability } = ageGender[i]!;
       const descriptor = descriptors[i];
       return {
-        box: [d.box.x, d.box.y, d.box.width, d.box.height], score: d.score, age,
-        gender, genderScore: genderProbability,
+        box: [d.box.x, d.box.y, d.box.width, d.box.height],
+        score: d.score,
+        age,
+        gender,
+        genderScore: genderProbability,
         ...(descriptor ? { descriptor: Array.from(descriptor) } : {}),
       };
     });

@@ -5,7 +5,12 @@
 import type { RawImage } from '../pool/protocol.js';
 import type { FaceApiModule } from './face-api-runtime.js';
 
-export interface BoxLike { x: number; y: number; width: number; height: number }
+export interface BoxLike {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 type Tensor3D = ReturnType<FaceApiModule['tf']['tensor3d']>;
 
 /** The box clipped to the image and floored, exactly as face-api's Box.clipAtImageBorders does. */

@@ -9,7 +9,11 @@ import { type BatchNormWeights, foldBatchNorm } from './batch-norm-folding.js';
 
 type Layer = tf.LayersModel['layers'][number];
 type Activation = 'linear' | 'relu' | 'relu6';
-interface Step { name: string; inputs: string[]; run: (xs: tf.Tensor[]) => tf.Tensor }
+interface Step {
+  name: string;
+  inputs: string[];
+  run: (xs: tf.Tensor[]) => tf.Tensor;
+}
 
 export interface FusedModel {
   /** Output of the model for a [1, h, w, c] input; the caller disposes it. */
@@ -19,7 +23,8 @@ export interface FusedModel {
 
 const cfg = (l: Layer): Record<string, unknown> => l.getConfig() as Record<string, unknown>;
 const className = (l: Layer): string => l.getClassName();
-const soleConsumer = (l: Layer): Layer | undefined => (l.outboundNodes.length === 1 ? l.outboundNodes[0]!.outboundLayer : undefined);
+const soleConsumer = (l: Layer): Layer | undefined =>
+  l.outboundNodes.length === 1 ? l.outboundNodes[0]!.outboundLayer : undefined;
 const producers = (l: Layer): Layer[] => l.inboundNodes[0]?.inboundLayers ?? [];
 
 function reluKind(l: Layer): Activation {
@@ -31,9 +36,16 @@ function reluKind(l: Layer): Activation {
 
 function batchNormOf(l: Layer): BatchNormWeights {
   const c = cfg(l);
-  if (c.center !== true || c.scale !== true || (c.axis !== -1 && c.axis !== 3)) throw new Error(`${l.name}: unsupported batch norm`);
+  if (c.center !== true || c.scale !== true || (c.axis !== -1 && c.axis !== 3))
+    throw new Error(`${l.name}: unsupported batch norm`);
   const [gamma, beta, mean, variance] = l.getWeights() as tf.Tensor1D[];
-  return { gamma: gamma!, beta: beta!, mean: mean!, variance: variance!, epsilon: c.epsilon as number };
+  return {
+    gamma: gamma!,
+    beta: beta!,
+    mean: mean!,
+    variance: variance!,
+    epsilon: c.epsilon as number,
+  };
 }
 
 /**
@@ -45,13 +57,23 @@ function padIsSame(pad: Layer, conv: Layer): boolean {
   const p = JSON.stringify(cfg(pad).padding);
   const c = cfg(conv);
   const [, h, w] = pad.inboundNodes[0]!.inputTensors[0]!.shape;
-  return p === '[[0,1],[0,1]]' && c.padding === 'valid' && JSON.stringify(c.strides) === '[2,2]'
-    && JSON.stringify(c.kernelSize) === '[3,3]' && h! % 2 === 0 && w! % 2 === 0;
+  return (
+    p === '[[0,1],[0,1]]' &&
+    c.padding === 'valid' &&
+    JSON.stringify(c.strides) === '[2,2]' &&
+    JSON.stringify(c.kernelSize) === '[3,3]' &&
+    h! % 2 === 0 &&
+    w! % 2 === 0
+  );
 }
 
 export function fuseLayersModel(t: typeof tf, model: tf.LayersModel): FusedModel {
   const owned: tf.Tensor[] = [];
-  const copy = <T extends tf.Tensor>(x: T): T => { const c = x.clone(); owned.push(c); return c; };
+  const copy = <T extends tf.Tensor>(x: T): T => {
+    const c = x.clone();
+    owned.push(c);
+    return c;
+  };
   const alias = new Map<string, string>(); // absorbed layer -> the step that computes its output
   const source = (l: Layer): string => alias.get(l.name) ?? l.name;
   const steps: Step[] = [];
@@ -62,7 +84,8 @@ export function fuseLayersModel(t: typeof tf, model: tf.LayersModel): FusedModel
     const kind = className(layer);
     const inputs = producers(layer).map(source);
     const c = cfg(layer);
-    if (c.dataFormat !== undefined && c.dataFormat !== 'channelsLast') throw new Error(`${layer.name}: ${String(c.dataFormat)} not supported`);
+    if (c.dataFormat !== undefined && c.dataFormat !== 'channelsLast')
+      throw new Error(`${layer.name}: ${String(c.dataFormat)} not supported`);
     switch (kind) {
       case 'InputLayer':
         inputName = layer.name;
@@ -74,14 +97,26 @@ export function fuseLayersModel(t: typeof tf, model: tf.LayersModel): FusedModel
           break;
         }
         const [[top, bottom], [left, right]] = c.padding as [[number, number], [number, number]];
-        steps.push({ name: layer.name, inputs, run: ([x]) => t.pad(x!, [[0, 0], [top, bottom], [left, right], [0, 0]]) });
+        steps.push({
+          name: layer.name,
+          inputs,
+          run: ([x]) =>
+            t.pad(x!, [
+              [0, 0],
+              [top, bottom],
+              [left, right],
+              [0, 0],
+            ]),
+        });
         break;
       }
       case 'Conv2D':
       case 'DepthwiseConv2D': {
         const depthwise = kind === 'DepthwiseConv2D';
-        if (c.activation !== 'linear') throw new Error(`${layer.name}: fused activation ${String(c.activation)} not supported`);
-        if (JSON.stringify(c.dilationRate) !== '[1,1]' || (depthwise && c.depthMultiplier !== 1)) throw new Error(`${layer.name}: unsupported conv`);
+        if (c.activation !== 'linear')
+          throw new Error(`${layer.name}: fused activation ${String(c.activation)} not supported`);
+        if (JSON.stringify(c.dilationRate) !== '[1,1]' || (depthwise && c.depthMultiplier !== 1))
+          throw new Error(`${layer.name}: unsupported conv`);
         const [kernel, bias] = layer.getWeights() as [tf.Tensor4D, tf.Tensor1D | undefined];
         const bn = soleConsumer(layer);
         const relu = bn && soleConsumer(bn);
@@ -94,17 +129,28 @@ export function fuseLayersModel(t: typeof tf, model: tf.LayersModel): FusedModel
         owned.push(filter, ...(b ? [b] : [])); // the layers model's own weights are disposed with it
         // A pad dropped by padIsSame makes this convolution 'same'.
         const before = producers(layer)[0]!;
-        const pad = className(before) === 'ZeroPadding2D' && alias.has(before.name) ? 'same' : (c.padding as 'same' | 'valid');
+        const pad =
+          className(before) === 'ZeroPadding2D' && alias.has(before.name)
+            ? 'same'
+            : (c.padding as 'same' | 'valid');
         const strides = c.strides as [number, number];
         const conv = depthwise ? t.fused.depthwiseConv2d : t.fused.conv2d;
-        steps.push({ name: layer.name, inputs, run: ([x]) => conv({ x: x as tf.Tensor4D, filter, strides, pad, bias: b, activation }) });
+        steps.push({
+          name: layer.name,
+          inputs,
+          run: ([x]) => conv({ x: x as tf.Tensor4D, filter, strides, pad, bias: b, activation }),
+        });
         if (foldsBn) alias.set(bn.name, layer.name);
         if (foldsRelu) alias.set(relu.name, layer.name);
         break;
       }
       case 'ReLU': {
         const a = reluKind(layer);
-        steps.push({ name: layer.name, inputs, run: ([x]) => (a === 'relu6' ? t.relu6(x!) : t.relu(x!)) });
+        steps.push({
+          name: layer.name,
+          inputs,
+          run: ([x]) => (a === 'relu6' ? t.relu6(x!) : t.relu(x!)),
+        });
         break;
       }
       case 'Add':
@@ -112,7 +158,17 @@ export function fuseLayersModel(t: typeof tf, model: tf.LayersModel): FusedModel
         break;
       case 'AveragePooling2D': {
         const pool = c.poolSize as [number, number];
-        steps.push({ name: layer.name, inputs, run: ([x]) => t.avgPool(x as tf.Tensor4D, pool, c.strides as [number, number], c.padding as 'valid' | 'same') });
+        steps.push({
+          name: layer.name,
+          inputs,
+          run: ([x]) =>
+            t.avgPool(
+              x as tf.Tensor4D,
+              pool,
+              c.strides as [number, number],
+              c.padding as 'valid' | 'same',
+            ),
+        });
         break;
       }
       case 'Flatten':
@@ -125,10 +181,18 @@ export function fuseLayersModel(t: typeof tf, model: tf.LayersModel): FusedModel
         const [kernel, bias] = layer.getWeights() as [tf.Tensor2D, tf.Tensor1D | undefined];
         const [w, b] = [copy(kernel), bias && copy(bias)];
         const act = c.activation as string;
-        if (!['linear', 'relu', 'softmax'].includes(act)) throw new Error(`${layer.name}: activation ${act} not supported`);
+        if (!['linear', 'relu', 'softmax'].includes(act))
+          throw new Error(`${layer.name}: activation ${act} not supported`);
         steps.push({
-          name: layer.name, inputs, run: ([x]) => {
-            const y = t.fused.matMul({ a: x as tf.Tensor2D, b: w, bias: b, activation: act === 'relu' ? 'relu' : 'linear' });
+          name: layer.name,
+          inputs,
+          run: ([x]) => {
+            const y = t.fused.matMul({
+              a: x as tf.Tensor2D,
+              b: w,
+              bias: b,
+              activation: act === 'relu' ? 'relu' : 'linear',
+            });
             return act === 'softmax' ? t.softmax(y) : y;
           },
         });
@@ -141,11 +205,12 @@ export function fuseLayersModel(t: typeof tf, model: tf.LayersModel): FusedModel
   const output = source(model.layers[model.layers.length - 1]!);
 
   return {
-    predict: (x) => t.tidy(() => {
-      const values = new Map<string, tf.Tensor>([[inputName, x]]);
-      for (const s of steps) values.set(s.name, s.run(s.inputs.map((n) => values.get(n)!)));
-      return values.get(output)!;
-    }),
+    predict: (x) =>
+      t.tidy(() => {
+        const values = new Map<string, tf.Tensor>([[inputName, x]]);
+        for (const s of steps) values.set(s.name, s.run(s.inputs.map((n) => values.get(n)!)));
+        return values.get(output)!;
+      }),
     dispose: () => t.dispose(owned),
   };
 }

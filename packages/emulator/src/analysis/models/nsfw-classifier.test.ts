@@ -7,12 +7,21 @@ import { testImage } from '../image/__tests__/test-images.js';
 import { classifyNsfw } from './nsfw-classifier.js';
 import { ensureWasmBackend, requireCjs } from './tf-runtime.js';
 
-const IMAGES = ['csdf-objects.jpg', 'csdf-gray-shirt-logo.jpg', 'tjs-simple.gif', 'skimage-horse.png', 'csdf-celebrities.jpg'];
+const IMAGES = [
+  'csdf-objects.jpg',
+  'csdf-gray-shirt-logo.jpg',
+  'tjs-simple.gif',
+  'skimage-horse.png',
+  'csdf-celebrities.jpg',
+];
 let reference: NSFWJS;
 
 const raster = async (name: string) => {
-  const { data, info } = await sharp(testImage(name)).flatten({ background: '#ffffff' })
-    .resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').raw()
+  const { data, info } = await sharp(testImage(name))
+    .flatten({ background: '#ffffff' })
+    .resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 };
@@ -35,10 +44,13 @@ describe('classifyNsfw', () => {
     for (const name of IMAGES) {
       const img = await raster(name);
       const input = t.tensor3d(img.data, [img.height, img.width, 3], 'int32');
-      const expected = Object.fromEntries((await reference.classify(input, 5)).map((p) => [p.className, p.probability]));
+      const expected = Object.fromEntries(
+        (await reference.classify(input, 5)).map((p) => [p.className, p.probability]),
+      );
       input.dispose();
       const scores = await classifyNsfw(img);
-      for (const [cls, p] of Object.entries(expected)) expect(scores[cls as keyof typeof scores], `${name} ${cls}`).toBeCloseTo(p, 4);
+      for (const [cls, p] of Object.entries(expected))
+        expect(scores[cls as keyof typeof scores], `${name} ${cls}`).toBeCloseTo(p, 4);
     }
   }, 120_000);
 });

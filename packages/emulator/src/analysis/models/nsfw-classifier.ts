@@ -7,7 +7,13 @@ import type { RawImage } from '../pool/protocol.js';
 import { type FusedModel, fuseLayersModel } from './fused-layers-model.js';
 import { ensureWasmBackend, sharedTf } from './tf-runtime.js';
 
-export interface NsfwScores { Drawing: number; Hentai: number; Neutral: number; Porn: number; Sexy: number }
+export interface NsfwScores {
+  Drawing: number;
+  Hentai: number;
+  Neutral: number;
+  Porn: number;
+  Sexy: number;
+}
 
 /** Output order of the model (nsfwjs' NSFW_CLASSES, which its package does not export). */
 const CLASSES: (keyof NsfwScores)[] = ['Drawing', 'Hentai', 'Neutral', 'Porn', 'Sexy'];
@@ -45,8 +51,14 @@ export async function classifyNsfw(img: RawImage): Promise<NsfwScores> {
   const m = await loadModel();
   const t = sharedTf();
   const probs = t.tidy(() => {
-    const pixels = t.div(t.cast(t.tensor3d(img.data, [img.height, img.width, 3], 'int32'), 'float32'), t.scalar(255));
-    const sized = img.width === INPUT_SIDE && img.height === INPUT_SIDE ? pixels : t.image.resizeBilinear(pixels as tf.Tensor3D, [INPUT_SIDE, INPUT_SIDE], true);
+    const pixels = t.div(
+      t.cast(t.tensor3d(img.data, [img.height, img.width, 3], 'int32'), 'float32'),
+      t.scalar(255),
+    );
+    const sized =
+      img.width === INPUT_SIDE && img.height === INPUT_SIDE
+        ? pixels
+        : t.image.resizeBilinear(pixels as tf.Tensor3D, [INPUT_SIDE, INPUT_SIDE], true);
     return m.predict(t.reshape(sized, [1, INPUT_SIDE, INPUT_SIDE, 3]) as tf.Tensor4D);
   });
   try {

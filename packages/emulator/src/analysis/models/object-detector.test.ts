@@ -5,23 +5,43 @@ import { describe, expect, it } from 'vitest';
 import { testImage } from '../image/__tests__/test-images.js';
 import { detectObjects, loadHuman } from './object-detector.js';
 
-const IMAGES = ['csdf-objects.jpg', 'csdf-celebrities.jpg', 'csdf-faces.jpg', 'csdf-house.jpg', 'csdf-dog.jpg', 'skimage-horse.png', 'csdf-type-image.jpg', 'csdf-printed_text.jpg'];
+const IMAGES = [
+  'csdf-objects.jpg',
+  'csdf-celebrities.jpg',
+  'csdf-faces.jpg',
+  'csdf-house.jpg',
+  'csdf-dog.jpg',
+  'skimage-horse.png',
+  'csdf-type-image.jpg',
+  'csdf-printed_text.jpg',
+];
 
 const raster = async (name: string) => {
-  const { data, info } = await sharp(testImage(name)).flatten({ background: '#ffffff' })
-    .resize({ width: 640, height: 640, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').raw()
+  const { data, info } = await sharp(testImage(name))
+    .flatten({ background: '#ffffff' })
+    .resize({ width: 640, height: 640, fit: 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 };
 
 describe('detectObjects', () => {
-  it('gives human.detect()\'s objects, boxes and scores on the test images', async () => {
+  it("gives human.detect()'s objects, boxes and scores on the test images", async () => {
     const human = await loadHuman();
     let objects = 0;
     for (const name of IMAGES) {
       const img = await raster(name);
-      const input = human.tf.tensor4d(new Int32Array(img.data), [1, img.height, img.width, 3], 'int32');
-      const expected = (await human.detect(input)).object.map((o) => ({ box: o.box, score: o.score, label: o.label }));
+      const input = human.tf.tensor4d(
+        new Int32Array(img.data),
+        [1, img.height, img.width, 3],
+        'int32',
+      );
+      const expected = (await human.detect(input)).object.map((o) => ({
+        box: o.box,
+        score: o.score,
+        label: o.label,
+      }));
       human.tf.dispose(input);
       expect(await detectObjects(img), name).toEqual(expected);
       objects += expected.length;

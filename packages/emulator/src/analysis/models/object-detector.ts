@@ -28,16 +28,34 @@ const INPUT_SIDE = 512;
 // would hand one request's results to the next, so every cache is off.
 function config(humanDir: string): Partial<Config> {
   return {
-    backend: 'wasm', wasmPlatformFetch: true, wasmPath: fileUrlOf(wasmDir().slice(0, -1)),
+    backend: 'wasm',
+    wasmPlatformFetch: true,
+    wasmPath: fileUrlOf(wasmDir().slice(0, -1)),
     modelBasePath: fileUrlOf(path.join(humanDir, 'models')),
-    cacheSensitivity: 0, warmup: 'none', debug: false, filter: { enabled: false },
-    face: { enabled: false }, body: { enabled: false }, hand: { enabled: false },
-    gesture: { enabled: false }, segmentation: { enabled: false },
-    object: { enabled: true, skipFrames: 0, skipTime: 0, minConfidence: OBJECT_MIN_CONFIDENCE, iouThreshold: IOU_THRESHOLD, maxDetected: MAX_OBJECTS },
+    cacheSensitivity: 0,
+    warmup: 'none',
+    debug: false,
+    filter: { enabled: false },
+    face: { enabled: false },
+    body: { enabled: false },
+    hand: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+    object: {
+      enabled: true,
+      skipFrames: 0,
+      skipTime: 0,
+      minConfidence: OBJECT_MIN_CONFIDENCE,
+      iouThreshold: IOU_THRESHOLD,
+      maxDetected: MAX_OBJECTS,
+    },
   } as Partial<Config>;
 }
 
-interface Centernet { human: Human; model: GraphModel }
+interface Centernet {
+  human: Human;
+  model: GraphModel;
+}
 
 let loaded: Promise<Centernet> | undefined;
 /** human itself, for tests that compare against human.detect(). */
@@ -50,7 +68,9 @@ function loadCenternet(): Promise<Centernet> {
     installFileFetch();
     const dir = packageRoot('@vladmandic/human');
     // human's `exports` keys lack "./", so the wasm build is required by absolute path.
-    const { Human: HumanClass } = requireCjs(path.join(dir, 'dist/human.node-wasm.js')) as { Human: new (c: Partial<Config>) => Human };
+    const { Human: HumanClass } = requireCjs(path.join(dir, 'dist/human.node-wasm.js')) as {
+      Human: new (c: Partial<Config>) => Human;
+    };
     const human = new HumanClass(config(dir));
     await human.load();
     const model = human.models.models.centernet;
@@ -61,7 +81,10 @@ function loadCenternet(): Promise<Centernet> {
 }
 
 export async function detectObjects(img: RawImage): Promise<DetectedObject[]> {
-  const { human: { tf }, model } = await loadCenternet();
+  const {
+    human: { tf },
+    model,
+  } = await loadCenternet();
   const [heatT, extentsT] = tf.tidy(() => {
     const input = tf.tensor4d(new Int32Array(img.data), [1, img.height, img.width, 3], 'int32');
     const resized = tf.image.resizeBilinear(input, [INPUT_SIDE, INPUT_SIDE]);
@@ -70,21 +93,34 @@ export async function detectObjects(img: RawImage): Promise<DetectedObject[]> {
   let heat: Float32Array;
   let extents: Float32Array;
   try {
-    [heat, extents] = [await heatT!.data() as Float32Array, await extentsT!.data() as Float32Array];
+    [heat, extents] = [
+      (await heatT!.data()) as Float32Array,
+      (await extentsT!.data()) as Float32Array,
+    ];
   } finally {
     tf.dispose([heatT!, extentsT!]);
   }
-  if (heat.length !== CENTERNET_GRID * CENTERNET_GRID * COCO_LABELS.length) throw new Error(`unexpected centernet heatmap size ${heat.length}`);
+  if (heat.length !== CENTERNET_GRID * CENTERNET_GRID * COCO_LABELS.length)
+    throw new Error(`unexpected centernet heatmap size ${heat.length}`);
   const found = decodeCenternet(heat, extents, OBJECT_MIN_CONFIDENCE);
   if (found.length === 0) return [];
 
   // human's NMS: boxes as y1, x1, y2, x2; scores strictly above the floor.
-  const boxes = tf.tensor2d(found.flatMap((d) => [d.box[1], d.box[0], d.box[3], d.box[2]]), [found.length, 4]);
+  const boxes = tf.tensor2d(
+    found.flatMap((d) => [d.box[1], d.box[0], d.box[3], d.box[2]]),
+    [found.length, 4],
+  );
   const scores = tf.tensor1d(found.map((d) => d.score));
   let keep: Int32Array;
   try {
-    const nms = await tf.image.nonMaxSuppressionAsync(boxes, scores, MAX_OBJECTS, IOU_THRESHOLD, OBJECT_MIN_CONFIDENCE);
-    keep = await nms.data() as Int32Array;
+    const nms = await tf.image.nonMaxSuppressionAsync(
+      boxes,
+      scores,
+      MAX_OBJECTS,
+      IOU_THRESHOLD,
+      OBJECT_MIN_CONFIDENCE,
+    );
+    keep = (await nms.data()) as Int32Array;
     nms.dispose();
   } finally {
     tf.dispose([boxes, scores]);
@@ -96,7 +132,10 @@ export async function detectObjects(img: RawImage): Promise<DetectedObject[]> {
     const y = d.box[1] / INPUT_SIDE;
     const raw = [x, y, d.box[2] / INPUT_SIDE - x, d.box[3] / INPUT_SIDE - y] as const;
     const box: DetectedObject['box'] = [
-      Math.trunc(raw[0] * img.width), Math.trunc(raw[1] * img.height), Math.trunc(raw[2] * img.width), Math.trunc(raw[3] * img.height),
+      Math.trunc(raw[0] * img.width),
+      Math.trunc(raw[1] * img.height),
+      Math.trunc(raw[2] * img.width),
+      Math.trunc(raw[3] * img.height),
     ];
     return { box, score: Math.trunc(100 * d.score) / 100, label: COCO_LABELS[d.classIndex]! };
   });

@@ -3,13 +3,30 @@
 // the few calls used are typed here.
 import { requireCjs } from './tf-runtime.js';
 
-export interface CvMat { rows: number; cols: number; data: Uint8Array; data32F: Float32Array; delete(): void }
-export interface CvKeyPoints { size(): number; get(i: number): { pt: { x: number; y: number } }; delete(): void }
+export interface CvMat {
+  rows: number;
+  cols: number;
+  data: Uint8Array;
+  data32F: Float32Array;
+  delete(): void;
+}
+export interface CvKeyPoints {
+  size(): number;
+  get(i: number): { pt: { x: number; y: number } };
+  delete(): void;
+}
 export interface Cv {
-  CV_8UC1: number; CV_32FC2: number; RANSAC: number;
+  CV_8UC1: number;
+  CV_32FC2: number;
+  RANSAC: number;
   Mat: new (rows?: number, cols?: number, type?: number) => CvMat;
   KeyPointVector: new () => CvKeyPoints;
-  ORB: new (nFeatures: number) => { detectAndCompute(img: CvMat, mask: CvMat, kp: CvKeyPoints, desc: CvMat): void; delete(): void };
+  ORB: new (
+    nFeatures: number,
+  ) => {
+    detectAndCompute(img: CvMat, mask: CvMat, kp: CvKeyPoints, desc: CvMat): void;
+    delete(): void;
+  };
   matFromArray(rows: number, cols: number, type: number, values: number[]): CvMat;
   findHomography(src: CvMat, dst: CvMat, method: number, threshold: number, mask: CvMat): CvMat;
   setRNGSeed(seed: number): void;

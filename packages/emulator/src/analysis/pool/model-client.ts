@@ -6,7 +6,14 @@ import { landmarkConfidence } from '../recognition/match-landmarks.js';
 import { celebrityConfidence } from '../recognition/match-celebrity.js';
 import type { FaceEvidence } from '../semantics/evidence.js';
 import { toObjectResult } from '../semantics/object-hierarchy.js';
-import type { AdultResult, CelebrityResult, LandmarkResult, LoadedImage, ObjectResult, Rect } from '../types.js';
+import type {
+  AdultResult,
+  CelebrityResult,
+  LandmarkResult,
+  LoadedImage,
+  ObjectResult,
+  Rect,
+} from '../types.js';
 import type { RawImage } from './protocol.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -18,23 +25,38 @@ const NSFW_SIDE = 320;
 const ADULT_AT = 0.5;
 const RACY_AT = 0.5;
 
-export interface FacesAndCelebrities { faces: FaceEvidence[]; celebrities: CelebrityResult[] }
+export interface FacesAndCelebrities {
+  faces: FaceEvidence[];
+  celebrities: CelebrityResult[];
+}
 
 const toRect = (b: [number, number, number, number], scale: number): Rect => ({
-  x: Math.round(b[0] / scale), y: Math.round(b[1] / scale), w: Math.round(b[2] / scale), h: Math.round(b[3] / scale),
+  x: Math.round(b[0] / scale),
+  y: Math.round(b[1] / scale),
+  w: Math.round(b[2] / scale),
+  h: Math.round(b[3] / scale),
 });
 
 export class ModelClient {
   constructor(private readonly pool: WorkerPool) {}
 
-  private async raster(img: LoadedImage, maxSide: number, channels: 3 | 1, signal?: AbortSignal): Promise<{ image: RawImage; scale: number }> {
+  private async raster(
+    img: LoadedImage,
+    maxSide: number,
+    channels: 3 | 1,
+    signal?: AbortSignal,
+  ): Promise<{ image: RawImage; scale: number }> {
     signal?.throwIfAborted();
     const r = await toRaster(img, { maxSide, channels });
     return { image: { data: r.data, width: r.width, height: r.height }, scale: r.scale };
   }
 
   /** Faces with age and gender; with `recognize`, the gallery celebrities among them too. */
-  async faces(img: LoadedImage, recognize: boolean, signal?: AbortSignal): Promise<FacesAndCelebrities> {
+  async faces(
+    img: LoadedImage,
+    recognize: boolean,
+    signal?: AbortSignal,
+  ): Promise<FacesAndCelebrities> {
     const { image, scale } = await this.raster(img, FACE_SIDE, 3, signal);
     const found = await this.pool.run('faces', { image, recognize }, signal);
     const faces: FaceEvidence[] = [];
@@ -43,8 +65,19 @@ export class ModelClient {
     for (const f of found.sort((a, b) => a.box[0] - b.box[0])) {
       const rect = toRect(f.box, scale);
       const gender = f.gender === 'female' ? 'Female' : 'Male';
-      faces.push({ rect, age: Math.max(1, Math.round(f.age)), gender, confidence: f.score, genderConfidence: f.genderScore });
-      if (f.celebrity) celebrities.push({ name: f.celebrity.name, confidence: celebrityConfidence(f.celebrity.distance), rect });
+      faces.push({
+        rect,
+        age: Math.max(1, Math.round(f.age)),
+        gender,
+        confidence: f.score,
+        genderConfidence: f.genderScore,
+      });
+      if (f.celebrity)
+        celebrities.push({
+          name: f.celebrity.name,
+          confidence: celebrityConfidence(f.celebrity.distance),
+          rect,
+        });
     }
     return { faces, celebrities };
   }
@@ -59,7 +92,9 @@ export class ModelClient {
   async objects(img: LoadedImage, signal?: AbortSignal): Promise<ObjectResult[]> {
     const { image, scale } = await this.raster(img, OBJECT_SIDE, 3, signal);
     const found = await this.pool.run('objects', { image }, signal);
-    return found.sort((a, b) => b.score - a.score).map((o) => toObjectResult(o.label, o.score, toRect(o.box, scale)));
+    return found
+      .sort((a, b) => b.score - a.score)
+      .map((o) => toObjectResult(o.label, o.score, toRect(o.box, scale)));
   }
 
   /**
@@ -71,7 +106,14 @@ export class ModelClient {
     const s = await this.pool.run('nsfw', { image }, signal);
     const adultScore = s.Porn + s.Hentai;
     const racyScore = Math.min(1, s.Sexy + adultScore);
-    return { isAdultContent: adultScore >= ADULT_AT, isRacyContent: racyScore >= RACY_AT, isGoryContent: false, adultScore, racyScore, goreScore: 0 };
+    return {
+      isAdultContent: adultScore >= ADULT_AT,
+      isRacyContent: racyScore >= RACY_AT,
+      isGoryContent: false,
+      adultScore,
+      racyScore,
+      goreScore: 0,
+    };
   }
 
   async landmarks(img: LoadedImage, signal?: AbortSignal): Promise<LandmarkResult[]> {

@@ -8,12 +8,23 @@ import { celebrityGallery } from '../recognition/celebrity-gallery.js';
 import { landmarkGallery } from '../recognition/landmark-gallery.js';
 import { matchCelebrity } from '../recognition/match-celebrity.js';
 import { matchLandmarks } from '../recognition/match-landmarks.js';
-import type { RawImage, ReplyMessage, TaskKind, TaskMap, TaskMessage, WorkerConfig } from './protocol.js';
+import type {
+  RawImage,
+  ReplyMessage,
+  TaskKind,
+  TaskMap,
+  TaskMessage,
+  WorkerConfig,
+} from './protocol.js';
 
 const { galleryDirs } = workerData as WorkerConfig;
 type Handlers = { [K in TaskKind]: (input: TaskMap[K]['in']) => Promise<TaskMap[K]['out']> };
 
-const blank = (side: number): RawImage => ({ data: new Uint8Array(side * side * 3).fill(128), width: side, height: side });
+const blank = (side: number): RawImage => ({
+  data: new Uint8Array(side * side * 3).fill(128),
+  width: side,
+  height: side,
+});
 
 const handlers: Handlers = {
   async faces({ image, recognize }) {
@@ -37,7 +48,8 @@ const handlers: Handlers = {
     if (kinds.includes('faces')) await handlers.faces({ image: blank(64), recognize: true });
     if (kinds.includes('objects')) await detectObjects(blank(64));
     if (kinds.includes('nsfw')) await classifyNsfw(blank(64));
-    if (kinds.includes('landmarks')) await handlers.landmarks({ image: { ...blank(64), data: new Uint8Array(64 * 64) } });
+    if (kinds.includes('landmarks'))
+      await handlers.landmarks({ image: { ...blank(64), data: new Uint8Array(64 * 64) } });
     return null;
   },
 };

@@ -4,11 +4,20 @@ import type { DetectedObject } from '../models/object-detector.js';
 import type { NsfwScores } from '../models/nsfw-classifier.js';
 
 /** An RGB raster (3 bytes per pixel) handed to a model. */
-export interface RawImage { data: Uint8Array; width: number; height: number }
+export interface RawImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
 
 /** A face and, when recognition was asked, the gallery identity it matched. */
-export interface RecognizedFace extends DetectedFace { celebrity?: { name: string; distance: number } }
-export interface LandmarkMatch { name: string; inliers: number }
+export interface RecognizedFace extends DetectedFace {
+  celebrity?: { name: string; distance: number };
+}
+export interface LandmarkMatch {
+  name: string;
+  inliers: number;
+}
 
 /** Task kinds with their input and output. */
 export interface TaskMap {
@@ -24,10 +33,16 @@ export interface TaskMap {
 }
 export type TaskKind = keyof TaskMap;
 
-export interface TaskMessage<K extends TaskKind = TaskKind> { id: number; kind: K; input: TaskMap[K]['in'] }
+export interface TaskMessage<K extends TaskKind = TaskKind> {
+  id: number;
+  kind: K;
+  input: TaskMap[K]['in'];
+}
 export type ReplyMessage =
   | { id: number; ok: true; output: unknown }
   | { id: number; ok: false; error: { name: string; message: string } };
 
 /** What every worker is started with. */
-export interface WorkerConfig { galleryDirs: string[] }
+export interface WorkerConfig {
+  galleryDirs: string[];
+}

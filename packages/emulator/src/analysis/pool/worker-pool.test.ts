@@ -14,7 +14,11 @@ let colosseum: RawImage;
 
 beforeAll(async () => {
   pool = new WorkerPool(1, { galleryDirs: [shippedGalleryDir()] });
-  const { data, info } = await sharp(testImage('csdf-landmark.jpg')).greyscale().resize({ width: 480 }).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(testImage('csdf-landmark.jpg'))
+    .greyscale()
+    .resize({ width: 480 })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   colosseum = { data, width: info.width, height: info.height };
   await pool.run('landmarks', { image: colosseum });
 }, 120_000);
@@ -33,23 +37,35 @@ it('drops a queued task whose request was aborted, without waiting for the runni
 }, 60_000);
 
 it('never starts a task for a request that is already aborted', async () => {
-  await expect(pool.run('landmarks', { image: colosseum }, AbortSignal.abort())).rejects.toMatchObject({ code: 'ANALYSIS_ABORTED' });
+  await expect(
+    pool.run('landmarks', { image: colosseum }, AbortSignal.abort()),
+  ).rejects.toMatchObject({ code: 'ANALYSIS_ABORTED' });
 });
 
 it('reports a failing task as MODEL_FAILED and keeps serving', async () => {
   const broken: RawImage = { data: new Uint8Array(10), width: 2, height: 2 }; // more bytes than pixels
-  await expect(pool.run('landmarks', { image: broken })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
-  expect((await pool.run('landmarks', { image: colosseum })).map((m) => m.name)).toEqual(['Colosseum']);
+  await expect(pool.run('landmarks', { image: broken })).rejects.toMatchObject({
+    code: 'MODEL_FAILED',
+  });
+  expect((await pool.run('landmarks', { image: colosseum })).map((m) => m.name)).toEqual([
+    'Colosseum',
+  ]);
 }, 60_000);
 
 it('settles running and queued tasks when closed, and refuses new ones', async () => {
   const own = new WorkerPool(1, { galleryDirs: [shippedGalleryDir()] });
-  const running = expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
-  const queued = expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
+  const running = expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({
+    code: 'MODEL_FAILED',
+  });
+  const queued = expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({
+    code: 'MODEL_FAILED',
+  });
   await own.close();
   await running;
   await queued;
-  await expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED' });
+  await expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({
+    code: 'MODEL_FAILED',
+  });
 }, 60_000);
 
 it('names an unreadable user gallery picture in the failure', async () => {
@@ -58,7 +74,10 @@ it('names an unreadable user gallery picture in the failure', async () => {
   await writeFile(path.join(dir, 'landmarks', 'Broken', 'broken.jpg'), 'not a jpeg');
   const own = new WorkerPool(1, { galleryDirs: [shippedGalleryDir(), dir] });
   try {
-    await expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({ code: 'MODEL_FAILED', message: expect.stringContaining('broken.jpg') });
+    await expect(own.run('landmarks', { image: colosseum })).rejects.toMatchObject({
+      code: 'MODEL_FAILED',
+      message: expect.stringContaining('broken.jpg'),
+    });
   } finally {
     await own.close();
     await rm(dir, { recursive: true, force: true });

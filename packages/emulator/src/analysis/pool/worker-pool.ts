@@ -7,7 +7,14 @@
 import type { TaskKind, TaskMap, WorkerConfig } from './protocol.js';
 import { WorkerSlot } from './worker-slot.js';
 
-const HOME: Record<TaskKind, number> = { faces: 0, faceBoxes: 0, landmarks: 0, objects: 1, nsfw: 1, warmup: 0 };
+const HOME: Record<TaskKind, number> = {
+  faces: 0,
+  faceBoxes: 0,
+  landmarks: 0,
+  objects: 1,
+  nsfw: 1,
+  warmup: 0,
+};
 
 export class WorkerPool {
   private readonly slots: WorkerSlot[];
@@ -15,27 +22,51 @@ export class WorkerPool {
 
   /** @param size 1 or 2 workers. */
   constructor(size: number, config: WorkerConfig) {
-    this.slots = Array.from({ length: Math.max(1, Math.min(2, Math.floor(size))) }, () => new WorkerSlot(config));
+    this.slots = Array.from(
+      { length: Math.max(1, Math.min(2, Math.floor(size))) },
+      () => new WorkerSlot(config),
+    );
   }
 
-  run<K extends TaskKind>(kind: K, input: TaskMap[K]['in'], signal?: AbortSignal): Promise<TaskMap[K]['out']> {
+  run<K extends TaskKind>(
+    kind: K,
+    input: TaskMap[K]['in'],
+    signal?: AbortSignal,
+  ): Promise<TaskMap[K]['out']> {
     return this.runOn(this.slots[HOME[kind] % this.slots.length]!, kind, input, signal);
   }
 
   /** Loads each worker's models now instead of on the first request. */
   async warmup(): Promise<void> {
-    const kinds = (Object.keys(HOME) as TaskKind[]).filter((k) => k !== 'warmup' && k !== 'faceBoxes');
-    await Promise.all(this.slots.map((slot, i) =>
-      this.runOn(slot, 'warmup', { kinds: kinds.filter((k) => HOME[k] % this.slots.length === i) })));
+    const kinds = (Object.keys(HOME) as TaskKind[]).filter(
+      (k) => k !== 'warmup' && k !== 'faceBoxes',
+    );
+    await Promise.all(
+      this.slots.map((slot, i) =>
+        this.runOn(slot, 'warmup', {
+          kinds: kinds.filter((k) => HOME[k] % this.slots.length === i),
+        }),
+      ),
+    );
   }
 
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.close()));
   }
 
-  private runOn<K extends TaskKind>(slot: WorkerSlot, kind: K, input: TaskMap[K]['in'], signal?: AbortSignal): Promise<TaskMap[K]['out']> {
+  private runOn<K extends TaskKind>(
+    slot: WorkerSlot,
+    kind: K,
+    input: TaskMap[K]['in'],
+    signal?: AbortSignal,
+  ): Promise<TaskMap[K]['out']> {
     return new Promise((resolve, reject) => {
-      slot.submit({ msg: { id: this.nextId++, kind, input }, signal, resolve: resolve as (o: unknown) => void, reject });
+      slot.submit({
+        msg: { id: this.nextId++, kind, input },
+        signal,
+        resolve: resolve as (o: unknown) => void,
+        reject,
+      });
     });
   }
 }

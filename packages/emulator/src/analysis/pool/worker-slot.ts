@@ -32,8 +32,14 @@ export class WorkerSlot {
     job.signal?.addEventListener('abort', onAbort, { once: true });
     const done = (): void => job.signal?.removeEventListener('abort', onAbort);
     const { resolve, reject } = job;
-    job.resolve = (out) => { done(); resolve(out); };
-    job.reject = (err) => { done(); reject(err); };
+    job.resolve = (out) => {
+      done();
+      resolve(out);
+    };
+    job.reject = (err) => {
+      done();
+      reject(err);
+    };
     this.queue.push(job);
     this.pump();
   }

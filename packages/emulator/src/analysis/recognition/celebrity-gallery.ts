@@ -3,19 +3,30 @@ import sharp from 'sharp';
 import { analyzeFaces } from '../models/face-analyzer.js';
 import { listGallery, readGalleryFile } from './gallery-files.js';
 
-export interface Identity { name: string; descriptors: number[][] }
+export interface Identity {
+  name: string;
+  descriptors: number[][];
+}
 
 const REFERENCE_MIN_CONFIDENCE = 0.1;
 
 let cached: Promise<Identity[]> | undefined;
 
 async function largestFaceDescriptor(file: string): Promise<number[] | undefined> {
-  const { data, info } = await sharp(file).rotate().flatten({ background: '#ffffff' }).toColourspace('srgb')
+  const { data, info } = await sharp(file)
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
     .resize({ width: 1024, height: 1024, fit: 'inside', withoutEnlargement: true })
-    .raw().toBuffer({ resolveWithObject: true });
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   // A reference picture is known to show its person, so a weak detection is still that face
   // (Bill Gates' crop scores 0.2-0.5); the most confident one wins.
-  const faces = await analyzeFaces({ data, width: info.width, height: info.height }, true, REFERENCE_MIN_CONFIDENCE);
+  const faces = await analyzeFaces(
+    { data, width: info.width, height: info.height },
+    true,
+    REFERENCE_MIN_CONFIDENCE,
+  );
   return faces.sort((a, b) => b.score - a.score)[0]?.descriptor;
 }
 

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type GalleryKind = 'landmarks' | 'celebrities';
-export interface GalleryFile { name: string; file: string }
+export interface GalleryFile {
+  name: string;
+  file: string;
+}
 
 /** packages/emulator/gallery, from src/analysis/recognition or dist/analysis/recognition alike. */
 export function shippedGalleryDir(): string {
@@ -42,10 +45,15 @@ export class GalleryImageError extends Error {
 }
 
 /** Runs `use` on one gallery file, naming the file if it fails (a user gallery may hold anything). */
-export async function readGalleryFile<T>(file: string, use: (file: string) => Promise<T>): Promise<T> {
+export async function readGalleryFile<T>(
+  file: string,
+  use: (file: string) => Promise<T>,
+): Promise<T> {
   try {
     return await use(file);
   } catch (err) {
-    throw new GalleryImageError(`gallery image ${file} could not be read: ${(err as Error).message}`);
+    throw new GalleryImageError(
+      `gallery image ${file} could not be read: ${(err as Error).message}`,
+    );
   }
 }

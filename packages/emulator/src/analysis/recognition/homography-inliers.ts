@@ -16,7 +16,12 @@ const MIN_PAIRS = 4;
  * inliers are a subset of the matches, so RANSAC (2,000 iterations, ~5 ms, when few matches
  * agree) could not reach `wanted` then.
  */
-export function homographyInliers(cv: Cv, query: OrbFeatures, ref: OrbFeatures, wanted = MIN_PAIRS): number {
+export function homographyInliers(
+  cv: Cv,
+  query: OrbFeatures,
+  ref: OrbFeatures,
+  wanted = MIN_PAIRS,
+): number {
   const matches = ratioMatches(query.descriptors, ref.descriptors, RATIO);
   if (matches.length < Math.max(MIN_PAIRS, wanted)) return 0;
   const src: number[] = [];

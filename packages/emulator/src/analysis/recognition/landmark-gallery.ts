@@ -9,7 +9,10 @@ import { mirrorGrey } from './mirror-grey.js';
 import { orbFeatures, type OrbFeatures } from './orb-features.js';
 
 /** One view of a gallery picture: the picture itself or its mirror image. */
-export interface LandmarkReference { name: string; features: OrbFeatures }
+export interface LandmarkReference {
+  name: string;
+  features: OrbFeatures;
+}
 
 /** Long side of every raster that ORB sees, gallery and query alike. */
 export const LANDMARK_SIDE = 512;
@@ -21,12 +24,31 @@ export function landmarkGallery(roots: string[]): Promise<LandmarkReference[]> {
     const cv = await loadOpenCv();
     const refs: LandmarkReference[] = [];
     for (const { name, file } of await listGallery(roots, 'landmarks')) {
-      const { data, info } = await readGalleryFile(file, (f) => sharp(f).rotate().flatten({ background: '#ffffff' }).greyscale()
-        .resize({ width: LANDMARK_SIDE, height: LANDMARK_SIDE, fit: 'inside', withoutEnlargement: true })
-        .raw().toBuffer({ resolveWithObject: true }));
+      const { data, info } = await readGalleryFile(file, (f) =>
+        sharp(f)
+          .rotate()
+          .flatten({ background: '#ffffff' })
+          .greyscale()
+          .resize({
+            width: LANDMARK_SIDE,
+            height: LANDMARK_SIDE,
+            fit: 'inside',
+            withoutEnlargement: true,
+          })
+          .raw()
+          .toBuffer({ resolveWithObject: true }),
+      );
       // Kept for the worker's lifetime: these features are the cache.
       refs.push({ name, features: orbFeatures(cv, data, info.width, info.height) });
-      refs.push({ name, features: orbFeatures(cv, mirrorGrey(data, info.width, info.height), info.width, info.height) });
+      refs.push({
+        name,
+        features: orbFeatures(
+          cv,
+          mirrorGrey(data, info.width, info.height),
+          info.width,
+          info.height,
+        ),
+      });
     }
     return refs;
   })();

@@ -12,9 +12,15 @@ export function euclidean(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return Math.sqrt(s);
 }
 
-export function matchCelebrity(descriptor: number[], gallery: Identity[]): { name: string; distance: number } | undefined {
+export function matchCelebrity(
+  descriptor: number[],
+  gallery: Identity[],
+): { name: string; distance: number } | undefined {
   const ranked = gallery
-    .map((id) => ({ name: id.name, distance: Math.min(...id.descriptors.map((d) => euclidean(descriptor, d))) }))
+    .map((id) => ({
+      name: id.name,
+      distance: Math.min(...id.descriptors.map((d) => euclidean(descriptor, d))),
+    }))
     .sort((a, b) => a.distance - b.distance);
   const [best, second] = ranked;
   if (!best || best.distance >= MAX_DISTANCE) return undefined;

@@ -11,14 +11,20 @@ import { orbFeatures } from './orb-features.js';
 export const MIN_INLIERS = 20;
 
 /** Best inlier count per landmark name, strongest first, only names at or above MIN_INLIERS. */
-export function matchLandmarks(cv: Cv, grey: RawImage, gallery: LandmarkReference[]): LandmarkMatch[] {
+export function matchLandmarks(
+  cv: Cv,
+  grey: RawImage,
+  gallery: LandmarkReference[],
+): LandmarkMatch[] {
   const query = orbFeatures(cv, grey.data, grey.width, grey.height);
   const best = new Map<string, number>();
   for (const ref of gallery) {
     const n = homographyInliers(cv, query, ref.features, MIN_INLIERS);
     best.set(ref.name, Math.max(n, best.get(ref.name) ?? 0));
   }
-  return [...best].filter(([, n]) => n >= MIN_INLIERS).map(([name, inliers]) => ({ name, inliers }))
+  return [...best]
+    .filter(([, n]) => n >= MIN_INLIERS)
+    .map(([name, inliers]) => ({ name, inliers }))
     .sort((a, b) => b.inliers - a.inliers);
 }
 

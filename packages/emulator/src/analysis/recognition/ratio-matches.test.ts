@@ -7,7 +7,9 @@ function words(count: number, seed: number): Uint32Array {
   const out = new Uint32Array(count * DESCRIPTOR_WORDS);
   let s = seed;
   for (let i = 0; i < out.length; i++) {
-    s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
     out[i] = s >>> 0;
   }
   return out;
@@ -24,8 +26,10 @@ function hamming(a: Uint32Array, i: number, b: Uint32Array, j: number): number {
 function reference(query: Uint32Array, ref: Uint32Array, ratio: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < query.length / DESCRIPTOR_WORDS; i++) {
-    const d = Array.from({ length: ref.length / DESCRIPTOR_WORDS }, (_, j) => ({ j, d: hamming(query, i, ref, j) }))
-      .sort((a, b) => a.d - b.d || a.j - b.j);
+    const d = Array.from({ length: ref.length / DESCRIPTOR_WORDS }, (_, j) => ({
+      j,
+      d: hamming(query, i, ref, j),
+    })).sort((a, b) => a.d - b.d || a.j - b.j);
     if (d[0]!.d < ratio * d[1]!.d) out.push([i, d[0]!.j]);
   }
   return out;
@@ -37,7 +41,9 @@ describe('ratioMatches', () => {
     const query = words(200, 11);
     // Half the query descriptors are near copies of ref descriptors (a few bits flipped).
     for (let i = 0; i < 100; i++) {
-      for (let w = 0; w < DESCRIPTOR_WORDS; w++) query[i * DESCRIPTOR_WORDS + w] = ref[(i * 3) * DESCRIPTOR_WORDS + w]! ^ (w === i % 8 ? 0b1011 << (i % 20) : 0);
+      for (let w = 0; w < DESCRIPTOR_WORDS; w++)
+        query[i * DESCRIPTOR_WORDS + w] =
+          ref[i * 3 * DESCRIPTOR_WORDS + w]! ^ (w === i % 8 ? 0b1011 << (i % 20) : 0);
     }
     const found = ratioMatches(query, ref, 0.75);
     expect(found).toEqual(reference(query, ref, 0.75));

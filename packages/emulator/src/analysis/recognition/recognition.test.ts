@@ -13,14 +13,20 @@ let backend: VisionBackend;
 let userGallery: string;
 
 const recognise = async (bytes: Buffer): Promise<AnalyzeResult> =>
-  backend.analyze(await backend.load(bytes), { celebrities: true, landmarks: true, categories: true });
+  backend.analyze(await backend.load(bytes), {
+    celebrities: true,
+    landmarks: true,
+    categories: true,
+  });
 const centre = (r: Rect): [number, number] => [r.x + r.w / 2, r.y + r.h / 2];
 
 beforeAll(async () => {
   // A user gallery adds a person the shipped one lacks: the man second from left in the family photo.
   userGallery = await mkdtemp(path.join(tmpdir(), 'vg-gallery-'));
   await mkdir(path.join(userGallery, 'celebrities', 'Family Father'), { recursive: true });
-  await sharp(testImage('csdf-faces.jpg')).extract({ left: 70, top: 90, width: 180, height: 220 }).jpeg({ quality: 90 })
+  await sharp(testImage('csdf-faces.jpg'))
+    .extract({ left: 70, top: 90, width: 180, height: 220 })
+    .jpeg({ quality: 90 })
     .toFile(path.join(userGallery, 'celebrities', 'Family Father', 'father.jpg'));
   backend = createBackend({ galleryDir: userGallery, workers: 2 });
   await recognise(testImage('csdf-dog.jpg')); // loads the models and the gallery once
@@ -32,8 +38,11 @@ afterAll(async () => {
 
 describe('landmarks', () => {
   it('recognises a resized, cropped, recompressed Colosseum photo, and files it under building_', async () => {
-    const probe = await sharp(testImage('csdf-landmark.jpg')).resize({ width: 360 })
-      .extract({ left: 54, top: 36, width: 252, height: 168 }).jpeg({ quality: 50 }).toBuffer();
+    const probe = await sharp(testImage('csdf-landmark.jpg'))
+      .resize({ width: 360 })
+      .extract({ left: 54, top: 36, width: 252, height: 168 })
+      .jpeg({ quality: 50 })
+      .toBuffer();
     const r = await recognise(probe);
     expect(r.landmarks!.map((l) => l.name)).toEqual(['Colosseum']);
     expect(r.landmarks![0]!.confidence).toBeGreaterThan(0.5);
@@ -41,7 +50,9 @@ describe('landmarks', () => {
   }, 120_000);
 
   it('recognises a mirrored copy too', async () => {
-    const r = await recognise(await sharp(testImage('csdf-landmark.jpg')).flop().jpeg({ quality: 70 }).toBuffer());
+    const r = await recognise(
+      await sharp(testImage('csdf-landmark.jpg')).flop().jpeg({ quality: 70 }).toBuffer(),
+    );
     expect(r.landmarks!.map((l) => l.name)).toEqual(['Colosseum']);
   }, 120_000);
 
@@ -54,10 +65,18 @@ describe('landmarks', () => {
 
 describe('celebrities', () => {
   it('names the four men of a downscaled, recompressed copy at their faces, left to right', async () => {
-    const probe = await sharp(testImage('csdf-celebrities.jpg')).resize({ width: 640 }).jpeg({ quality: 60 }).toBuffer();
+    const probe = await sharp(testImage('csdf-celebrities.jpg'))
+      .resize({ width: 640 })
+      .jpeg({ quality: 60 })
+      .toBuffer();
     const r = await recognise(probe);
     const celebs = [...r.celebrities!].sort((a, b) => a.rect.x - b.rect.x);
-    expect(celebs.map((c) => c.name)).toEqual(['John W. Thompson', 'Satya Nadella', 'Bill Gates', 'Steve Ballmer']);
+    expect(celebs.map((c) => c.name)).toEqual([
+      'John W. Thompson',
+      'Satya Nadella',
+      'Bill Gates',
+      'Steve Ballmer',
+    ]);
     // Boxes are in the probe's pixels; each lies where that man stands in the original (800 px wide).
     const expectedX = [105, 295, 481, 615].map((x) => (x * 640) / 800);
     celebs.forEach((c, i) => expect(Math.abs(centre(c.rect)[0] - expectedX[i]!)).toBeLessThan(20));
@@ -65,18 +84,28 @@ describe('celebrities', () => {
   }, 120_000);
 
   it('names the astronaut in a smaller, recompressed copy', async () => {
-    const probe = await sharp(testImage('skimage-astronaut.png')).resize({ width: 360 }).jpeg({ quality: 60 }).toBuffer();
+    const probe = await sharp(testImage('skimage-astronaut.png'))
+      .resize({ width: 360 })
+      .jpeg({ quality: 60 })
+      .toBuffer();
     expect((await recognise(probe)).celebrities!.map((c) => c.name)).toEqual(['Eileen Collins']);
   }, 120_000);
 
   it('names nobody from the shipped gallery in the family photo, but finds the user-gallery face', async () => {
-    const r = await recognise(await sharp(testImage('csdf-faces.jpg')).resize({ width: 500 }).jpeg({ quality: 70 }).toBuffer());
+    const r = await recognise(
+      await sharp(testImage('csdf-faces.jpg'))
+        .resize({ width: 500 })
+        .jpeg({ quality: 70 })
+        .toBuffer(),
+    );
     expect(r.celebrities!.map((c) => c.name)).toEqual(['Family Father']);
     const [x, y] = centre(r.celebrities![0]!.rect);
     expect(x).toBeGreaterThan(70 * (500 / 600));
     expect(x).toBeLessThan(250 * (500 / 600));
     expect(y).toBeLessThan(300 * (500 / 600));
-    expect(r.categories!.find((c) => c.name.startsWith('people_'))!.celebrities).toEqual(r.celebrities);
+    expect(r.categories!.find((c) => c.name.startsWith('people_'))!.celebrities).toEqual(
+      r.celebrities,
+    );
   }, 120_000);
 
   it('names nobody in photos without gallery people', async () => {

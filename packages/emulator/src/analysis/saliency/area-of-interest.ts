@@ -39,10 +39,21 @@ export async function areaOfInterest(img: LoadedImage, faces: readonly Rect[]): 
   const [x0, x1] = trimmedInterval(cols);
   const [y0, y1] = trimmedInterval(rows);
   const clampX = (v: number): number => Math.max(0, Math.min(img.width, Math.round(v / map.scale)));
-  const clampY = (v: number): number => Math.max(0, Math.min(img.height, Math.round(v / map.scale)));
-  const salient = { x: clampX(x0), y: clampY(y0), w: clampX(x1) - clampX(x0), h: clampY(y1) - clampY(y0) };
+  const clampY = (v: number): number =>
+    Math.max(0, Math.min(img.height, Math.round(v / map.scale)));
+  const salient = {
+    x: clampX(x0),
+    y: clampY(y0),
+    w: clampX(x1) - clampX(x0),
+    h: clampY(y1) - clampY(y0),
+  };
   const all = unionOf([salient, ...faces])!;
   const x = Math.max(0, all.x);
   const y = Math.max(0, all.y);
-  return { x, y, w: Math.min(img.width, all.x + all.w) - x, h: Math.min(img.height, all.y + all.h) - y };
+  return {
+    x,
+    y,
+    w: Math.min(img.width, all.x + all.w) - x,
+    h: Math.min(img.height, all.y + all.h) - y,
+  };
 }

@@ -45,7 +45,13 @@ function positions(min: number, max: number, step: number): number[] {
  * all of them are considered; otherwise the faces' weight in `values` pulls the window to them.
  */
 export function placeWindow(
-  map: SaliencyMap, values: Float32Array, imgW: number, imgH: number, ww: number, wh: number, faces: readonly Rect[],
+  map: SaliencyMap,
+  values: Float32Array,
+  imgW: number,
+  imgH: number,
+  ww: number,
+  wh: number,
+  faces: readonly Rect[],
 ): { x: number; y: number } {
   let [minX, maxX, minY, maxY] = [0, imgW - ww, 0, imgH - wh];
   const u = unionOf(faces);
@@ -58,7 +64,10 @@ export function placeWindow(
   const { width: mw, height: mh, scale } = map;
   const sum = integral(values, mw, mh);
   const boxSum = (x0: number, y0: number, x1: number, y1: number): number =>
-    sum[y1 * (mw + 1) + x1]! - sum[y0 * (mw + 1) + x1]! - sum[y1 * (mw + 1) + x0]! + sum[y0 * (mw + 1) + x0]!;
+    sum[y1 * (mw + 1) + x1]! -
+    sum[y0 * (mw + 1) + x1]! -
+    sum[y1 * (mw + 1) + x0]! +
+    sum[y0 * (mw + 1) + x0]!;
   // Step one map pixel at a time (in original pixels: 1/scale); ties go to the centred window.
   const step = Math.max(1, 1 / scale);
   let best = { x: Math.round((minX + maxX) / 2), y: Math.round((minY + maxY) / 2) };

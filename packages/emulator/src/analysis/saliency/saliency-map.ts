@@ -5,7 +5,12 @@ import type { LoadedImage, Rect } from '../types.js';
 import { boxBlur } from './box-blur.js';
 
 /** Per-pixel saliency of a small raster; `scale` = map px / original px. */
-export interface SaliencyMap { values: Float32Array; width: number; height: number; scale: number }
+export interface SaliencyMap {
+  values: Float32Array;
+  width: number;
+  height: number;
+  scale: number;
+}
 
 const BORDER = 0.1;
 const SAMPLE_STEP = 2;
@@ -32,7 +37,8 @@ function meanLab(lab: Float32Array[], pick: (i: number) => boolean): [number, nu
 function distanceTo(lab: Float32Array[], ref: [number, number, number]): Float32Array {
   const [l, a, b] = lab as [Float32Array, Float32Array, Float32Array];
   const out = new Float32Array(l.length);
-  for (let i = 0; i < l.length; i++) out[i] = Math.sqrt((l[i]! - ref[0]) ** 2 + (a[i]! - ref[1]) ** 2 + (b[i]! - ref[2]) ** 2);
+  for (let i = 0; i < l.length; i++)
+    out[i] = Math.sqrt((l[i]! - ref[0]) ** 2 + (a[i]! - ref[1]) ** 2 + (b[i]! - ref[2]) ** 2);
   return out;
 }
 
@@ -63,7 +69,12 @@ async function compute(img: LoadedImage): Promise<SaliencyMap> {
     const y = (i - x) / w;
     return x < bw || y < bh || x >= w - bw || y >= h - bh;
   };
-  const global = normalise(distanceTo(blurred, meanLab(blurred, () => true)));
+  const global = normalise(
+    distanceTo(
+      blurred,
+      meanLab(blurred, () => true),
+    ),
+  );
   const border = normalise(distanceTo(blurred, meanLab(blurred, isBorder)));
   const grad = new Float32Array(n);
   const L = blurred[0]!;

@@ -12,11 +12,19 @@ export type CropWindow = Rect;
  * faces when they fit together, else on the most salient content.
  */
 export async function thumbnailWindow(
-  img: LoadedImage, width: number, height: number, smartCropping: boolean, faces: readonly Rect[],
+  img: LoadedImage,
+  width: number,
+  height: number,
+  smartCropping: boolean,
+  faces: readonly Rect[],
 ): Promise<CropWindow> {
   const size = fillWindow(img.width, img.height, width, height);
   if (!smartCropping) {
-    return { x: Math.floor((img.width - size.w) / 2), y: Math.floor((img.height - size.h) / 2), ...size };
+    return {
+      x: Math.floor((img.width - size.w) / 2),
+      y: Math.floor((img.height - size.h) / 2),
+      ...size,
+    };
   }
   const map = await saliencyMap(img);
   const pos = placeWindow(map, withFaces(map, faces), img.width, img.height, size.w, size.h, faces);
@@ -28,12 +36,17 @@ export async function thumbnailWindow(
  * format gives a PNG (lossless, keeps transparency).
  */
 export async function smartThumbnail(
-  img: LoadedImage, width: number, height: number, smartCropping: boolean, faces: readonly Rect[],
+  img: LoadedImage,
+  width: number,
+  height: number,
+  smartCropping: boolean,
+  faces: readonly Rect[],
 ): Promise<{ data: Buffer; contentType: string }> {
   const win = await thumbnailWindow(img, width, height, smartCropping, faces);
   const pipeline = (await toSharp(img))
     .extract({ left: win.x, top: win.y, width: win.w, height: win.h })
     .resize(width, height, { fit: 'fill' });
-  if (img.format === 'Jpeg') return { data: await pipeline.jpeg({ quality: 90 }).toBuffer(), contentType: 'image/jpeg' };
+  if (img.format === 'Jpeg')
+    return { data: await pipeline.jpeg({ quality: 90 }).toBuffer(), contentType: 'image/jpeg' };
   return { data: await pipeline.png().toBuffer(), contentType: 'image/png' };
 }

@@ -9,13 +9,37 @@ type Category = NonNullable<AnalyzeResult['categories']>[number];
 
 /** Object class -> category, when the object fills enough of the picture to be its subject. */
 const OBJECT_CATEGORY: Record<string, string> = {
-  dog: 'animal_dog', cat: 'animal_cat', horse: 'animal_horse', bird: 'animal_bird',
-  sheep: 'animal_', cow: 'animal_', elephant: 'animal_', bear: 'animal_', zebra: 'animal_', giraffe: 'animal_',
-  car: 'trans_car', truck: 'trans_car', bus: 'trans_bus', bicycle: 'trans_bicycle',
-  pizza: 'food_pizza', sandwich: 'food_fastfood', 'hot dog': 'food_fastfood', donut: 'food_', cake: 'food_',
-  banana: 'food_', apple: 'food_', orange: 'food_', broccoli: 'food_', carrot: 'food_',
-  cup: 'drink_', 'wine glass': 'drink_', bottle: 'drink_',
-  television: 'object_screen', laptop: 'object_screen', 'cell phone': 'object_screen', houseplant: 'plant_',
+  dog: 'animal_dog',
+  cat: 'animal_cat',
+  horse: 'animal_horse',
+  bird: 'animal_bird',
+  sheep: 'animal_',
+  cow: 'animal_',
+  elephant: 'animal_',
+  bear: 'animal_',
+  zebra: 'animal_',
+  giraffe: 'animal_',
+  car: 'trans_car',
+  truck: 'trans_car',
+  bus: 'trans_bus',
+  bicycle: 'trans_bicycle',
+  pizza: 'food_pizza',
+  sandwich: 'food_fastfood',
+  'hot dog': 'food_fastfood',
+  donut: 'food_',
+  cake: 'food_',
+  banana: 'food_',
+  apple: 'food_',
+  orange: 'food_',
+  broccoli: 'food_',
+  carrot: 'food_',
+  cup: 'drink_',
+  'wine glass': 'drink_',
+  bottle: 'drink_',
+  television: 'object_screen',
+  laptop: 'object_screen',
+  'cell phone': 'object_screen',
+  houseplant: 'plant_',
 };
 /** A subject covers at least 5 % of the image; smaller objects are incidental. */
 const MIN_SUBJECT_AREA = 0.05;
@@ -36,17 +60,20 @@ function peopleCategory(e: Evidence): { name: string; score: number } | undefine
   const n = people.length;
   if (n === 1) {
     const face = e.faces[0];
-    const portrait = face && (face.rect.w * face.rect.h) / (e.width * e.height) >= PORTRAIT_FACE_AREA;
+    const portrait =
+      face && (face.rect.w * face.rect.h) / (e.width * e.height) >= PORTRAIT_FACE_AREA;
     return { name: portrait ? 'people_portrait' : 'people_', score };
   }
-  if (e.faces.length === n && e.faces.every((f) => f.age < 15)) return { name: 'people_young', score };
+  if (e.faces.length === n && e.faces.every((f) => f.age < 15))
+    return { name: 'people_young', score };
   return { name: n <= 6 ? 'people_group' : n <= 15 ? 'people_many' : 'people_crowd', score };
 }
 
 function objectCategories(e: Evidence): Map<string, number> {
   const out = new Map<string, number>();
   const area = e.width * e.height;
-  const subject = (o: ObjectResult): boolean => (o.rect.w * o.rect.h) / area >= MIN_SUBJECT_AREA && o.confidence >= MIN_SUBJECT_CONFIDENCE;
+  const subject = (o: ObjectResult): boolean =>
+    (o.rect.w * o.rect.h) / area >= MIN_SUBJECT_AREA && o.confidence >= MIN_SUBJECT_CONFIDENCE;
   for (const o of e.objects) {
     const name = OBJECT_CATEGORY[o.name];
     if (name && subject(o)) out.set(name, Math.max(o.confidence, out.get(name) ?? 0));
@@ -54,7 +81,10 @@ function objectCategories(e: Evidence): Map<string, number> {
   return out;
 }
 
-export function buildCategories(e: Evidence, details: { celebrities?: CelebrityResult[]; landmarks?: LandmarkResult[] }): Category[] {
+export function buildCategories(
+  e: Evidence,
+  details: { celebrities?: CelebrityResult[]; landmarks?: LandmarkResult[] },
+): Category[] {
   const scores = objectCategories(e);
   const add = (name: string, score: number): void => {
     if (score > 0) scores.set(name, Math.max(score, scores.get(name) ?? 0));
@@ -66,7 +96,8 @@ export function buildCategories(e: Evidence, details: { celebrities?: CelebrityR
   add('outdoor_grass', cueConfidence(e.cues.vegetation));
   if (!scores.size) add('outdoor_', cueConfidence(e.cues.sky));
   if (e.cues.brightness < DARK_BRIGHTNESS) add('dark_', 1 - e.cues.brightness / DARK_BRIGHTNESS);
-  if (!scores.size && (e.imageType.clipArtType >= 2 || e.imageType.lineDrawingType === 1)) add('abstract_nonphoto', e.imageType.clipArtType === 3 ? 0.9 : 0.75);
+  if (!scores.size && (e.imageType.clipArtType >= 2 || e.imageType.lineDrawingType === 1))
+    add('abstract_nonphoto', e.imageType.clipArtType === 3 ? 0.9 : 0.75);
   // Nothing recognisable: Azure's catch-all, with a low score since no rule supports it.
   if (!scores.size) add('others_', 0.25);
   return [...scores]

@@ -12,7 +12,8 @@ function peopleFacts(e: Evidence): Fact[] {
   const facts: Fact[] = people.map((p) => ({ name: 'person', confidence: p.confidence }));
   // A person only seen as a weak body box is not a person fact (see people.ts).
   for (const f of e.faces) facts.push({ name: 'human face', confidence: f.confidence });
-  for (const p of people) if (p.noun !== 'person') facts.push({ name: p.noun, confidence: p.nounConfidence });
+  for (const p of people)
+    if (p.noun !== 'person') facts.push({ name: p.noun, confidence: p.nounConfidence });
   // "group": as sure as the third most confident person.
   if (people.length >= 3) facts.push({ name: 'group', confidence: people[2]!.confidence });
   return facts;

@@ -5,11 +5,18 @@ import { buildCategories } from './build-categories.js';
 import { buildTags } from './build-tags.js';
 import type { Evidence } from './evidence.js';
 
-export function describe(e: Evidence, req: AnalyzeRequest): Pick<AnalyzeResult, 'tags' | 'description' | 'categories'> {
+export function describe(
+  e: Evidence,
+  req: AnalyzeRequest,
+): Pick<AnalyzeResult, 'tags' | 'description' | 'categories'> {
   const out: Pick<AnalyzeResult, 'tags' | 'description' | 'categories'> = {};
   const tags = req.tags || req.description ? buildTags(e) : [];
   if (req.tags) out.tags = tags;
-  if (req.description) out.description = { tags: tags.map((t) => t.name), captions: buildCaptions(e, req.description.maxCandidates) };
+  if (req.description)
+    out.description = {
+      tags: tags.map((t) => t.name),
+      captions: buildCaptions(e, req.description.maxCandidates),
+    };
   if (req.categories) {
     out.categories = buildCategories(e, {
       ...(req.celebrities ? { celebrities: e.celebrities } : {}),

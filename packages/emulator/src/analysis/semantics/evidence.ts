@@ -1,10 +1,19 @@
 // Everything the describing features (tags, description, categories) are derived from: the
 // detections of one image plus measured cues. Nothing here is guessed from file names or bytes.
-import type { CelebrityResult, ColorResult, FaceResult, ImageTypeResult, LandmarkResult, ObjectResult } from '../types.js';
+import type {
+  CelebrityResult,
+  ColorResult,
+  FaceResult,
+  ImageTypeResult,
+  LandmarkResult,
+  ObjectResult,
+} from '../types.js';
 import type { SceneCues } from './scene-cues.js';
 
 /** A detected face with how sure the gender estimate is (0.5 = a coin toss). */
-export interface FaceEvidence extends FaceResult { genderConfidence: number }
+export interface FaceEvidence extends FaceResult {
+  genderConfidence: number;
+}
 
 export interface Evidence {
   width: number;
@@ -23,10 +32,14 @@ export interface Evidence {
 }
 
 /** A statement about the image with the confidence of the detections behind it. */
-export interface Fact { name: string; confidence: number }
+export interface Fact {
+  name: string;
+  confidence: number;
+}
 
 /** Highest confidence among items, 0 for none. */
-export const strongest = (items: { confidence: number }[]): number => items.reduce((m, i) => Math.max(m, i.confidence), 0);
+export const strongest = (items: { confidence: number }[]): number =>
+  items.reduce((m, i) => Math.max(m, i.confidence), 0);
 
 /** Rounded like Azure's floats, without pretending more precision than the models have. */
 export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;

@@ -19,6 +19,9 @@ export function textConfidence(f: ImageTypeFeatures): number {
 }
 
 export async function measureCues(img: LoadedImage): Promise<{ cues: SceneCues; text: number }> {
-  const [small, preview] = await Promise.all([toRaster(img, { maxSide: CUE_SIDE }), toRaster(img, { maxSide: PREVIEW_SIDE })]);
+  const [small, preview] = await Promise.all([
+    toRaster(img, { maxSide: CUE_SIDE }),
+    toRaster(img, { maxSide: PREVIEW_SIDE }),
+  ]);
   return { cues: sceneCues(small), text: textConfidence(imageTypeFeatures(preview)) };
 }

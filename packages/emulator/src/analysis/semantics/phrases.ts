@@ -2,9 +2,21 @@
 
 const NUMBERS = ['no', 'a', 'two', 'three', 'four', 'five'];
 const PLURAL: Record<string, string> = {
-  man: 'men', woman: 'women', person: 'people', child: 'children', skis: 'skis', sheep: 'sheep',
-  bus: 'buses', couch: 'couches', knife: 'knives', 'wine glass': 'wine glasses', sandwich: 'sandwiches',
-  'hot dog': 'hot dogs', bench: 'benches', glass: 'glasses', television: 'televisions',
+  man: 'men',
+  woman: 'women',
+  person: 'people',
+  child: 'children',
+  skis: 'skis',
+  sheep: 'sheep',
+  bus: 'buses',
+  couch: 'couches',
+  knife: 'knives',
+  'wine glass': 'wine glasses',
+  sandwich: 'sandwiches',
+  'hot dog': 'hot dogs',
+  bench: 'benches',
+  glass: 'glasses',
+  television: 'televisions',
 };
 
 export const plural = (noun: string): string => PLURAL[noun] ?? `${noun}s`;

@@ -10,7 +10,12 @@ export interface SceneCues {
   brightness: number;
 }
 
-interface Px { data: Uint8Array; width: number; height: number; channels: number }
+interface Px {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: number;
+}
 
 function isSky(r: number, g: number, b: number): boolean {
   // Clear sky: blue dominant, light (a saturated dark-blue banner is not sky), not grey.
@@ -25,7 +30,11 @@ function isVegetation(r: number, g: number, b: number): boolean {
 
 /** Colour step to the left neighbour: sky is smooth, foliage is textured. */
 function step(d: Uint8Array, o: number, c: number): number {
-  return Math.abs(d[o]! - d[o - c]!) + Math.abs(d[o + 1]! - d[o + 1 - c]!) + Math.abs(d[o + 2]! - d[o + 2 - c]!);
+  return (
+    Math.abs(d[o]! - d[o - c]!) +
+    Math.abs(d[o + 1]! - d[o + 1 - c]!) +
+    Math.abs(d[o + 2]! - d[o + 2 - c]!)
+  );
 }
 
 /** Vegetation pixels (green, textured) as a mask, so coherence with neighbours can be checked. */
@@ -42,7 +51,11 @@ function vegetationMask(px: Px): Uint8Array {
 export function sceneCues(px: Px): SceneCues {
   const { data: d, width: w, height: h, channels: c } = px;
   const vegetation = vegetationMask(px);
-  let sky = 0, skyN = 0, veg = 0, vegN = 0, luma = 0;
+  let sky = 0,
+    skyN = 0,
+    veg = 0,
+    vegN = 0,
+    luma = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
@@ -61,5 +74,9 @@ export function sceneCues(px: Px): SceneCues {
       }
     }
   }
-  return { sky: skyN ? sky / skyN : 0, vegetation: vegN ? veg / vegN : 0, brightness: luma / (w * h || 1) };
+  return {
+    sky: skyN ? sky / skyN : 0,
+    vegetation: vegN ? veg / vegN : 0,
+    brightness: luma / (w * h || 1),
+  };
 }

@@ -13,11 +13,40 @@ const BW_CONFIDENCE = 0.9;
 const CLIPART_CONFIDENCE: Record<number, number> = { 2: 0.75, 3: 0.9 };
 const DRAWING_CONFIDENCE = 0.85;
 
-const OUTDOOR_OBJECTS = new Set(['car', 'bus', 'truck', 'train', 'boat', 'airplane', 'traffic light', 'fire hydrant', 'stop sign', 'parking meter', 'kite', 'surfboard', 'skis', 'snowboard']);
-const INDOOR_OBJECTS = new Set(['couch', 'bed', 'table', 'television', 'toilet', 'sink', 'oven', 'microwave', 'refrigerator', 'laptop', 'keyboard', 'mouse']);
+const OUTDOOR_OBJECTS = new Set([
+  'car',
+  'bus',
+  'truck',
+  'train',
+  'boat',
+  'airplane',
+  'traffic light',
+  'fire hydrant',
+  'stop sign',
+  'parking meter',
+  'kite',
+  'surfboard',
+  'skis',
+  'snowboard',
+]);
+const INDOOR_OBJECTS = new Set([
+  'couch',
+  'bed',
+  'table',
+  'television',
+  'toilet',
+  'sink',
+  'oven',
+  'microwave',
+  'refrigerator',
+  'laptop',
+  'keyboard',
+  'mouse',
+]);
 
 /** Share of a region -> confidence: 0.39 at 15 %, 0.66 at 30 %, 0.9 at 54 %. */
-export const cueConfidence = (share: number): number => (share < MIN_CUE_SHARE ? 0 : 1 - (1 - share) ** 3);
+export const cueConfidence = (share: number): number =>
+  share < MIN_CUE_SHARE ? 0 : 1 - (1 - share) ** 3;
 
 export function sceneFacts(e: Evidence): Fact[] {
   const facts: Fact[] = [];
@@ -41,12 +70,15 @@ export function sceneFacts(e: Evidence): Fact[] {
 }
 
 /** "a drawing", "an illustration", "a black and white photo": the kind of picture, when not a plain photo. */
-export function kindOfPicture(e: Evidence): Fact & { text: string } | undefined {
-  if (e.imageType.lineDrawingType === 1) return { name: 'drawing', text: 'a drawing', confidence: DRAWING_CONFIDENCE };
+export function kindOfPicture(e: Evidence): (Fact & { text: string }) | undefined {
+  if (e.imageType.lineDrawingType === 1)
+    return { name: 'drawing', text: 'a drawing', confidence: DRAWING_CONFIDENCE };
   const clipart = CLIPART_CONFIDENCE[e.imageType.clipArtType];
   if (clipart) return { name: 'clipart', text: 'an illustration', confidence: clipart };
   // A page of text says "text" itself; "photo" would be wrong there.
-  return e.color.isBWImg && !e.text ? { name: 'black and white', text: 'a black and white photo', confidence: BW_CONFIDENCE } : undefined;
+  return e.color.isBWImg && !e.text
+    ? { name: 'black and white', text: 'a black and white photo', confidence: BW_CONFIDENCE }
+    : undefined;
 }
 
 /** Object names and their parent names (lowercase, as tags). People are counted in people.ts. */
@@ -54,7 +86,8 @@ export function objectFacts(e: Evidence): Fact[] {
   const facts: Fact[] = [];
   for (const o of e.objects) {
     if (o.name === 'person') continue;
-    for (const name of [o.name, ...parentsOf(o)]) facts.push({ name: name.toLowerCase(), confidence: o.confidence });
+    for (const name of [o.name, ...parentsOf(o)])
+      facts.push({ name: name.toLowerCase(), confidence: o.confidence });
   }
   return facts;
 }

@@ -1,7 +1,12 @@
 import type { Quad, Rect } from '../types.js';
 
 /** Axis-aligned box in the upright OCR raster: x0,y0 top-left, x1,y1 bottom-right (exclusive). */
-export interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Clockwise quarter turns applied to the raster to make its text upright. */
 export type Rotation = 0 | 90 | 180 | 270;
@@ -46,16 +51,33 @@ export class UprightFrame {
       const [c, s] = [Math.cos(d.angle), Math.sin(d.angle)];
       [u, v] = [dx * c + dy * s + d.fromW / 2, -dx * s + dy * c + d.fromH / 2];
     }
-    const [x, y] = this.rotation === 90 ? [v, H - u] : this.rotation === 180 ? [W - u, H - v] : this.rotation === 270 ? [W - v, u] : [u, v];
+    const [x, y] =
+      this.rotation === 90
+        ? [v, H - u]
+        : this.rotation === 180
+          ? [W - u, H - v]
+          : this.rotation === 270
+            ? [W - v, u]
+            : [u, v];
     return [x / scale, y / scale];
   }
 
   /** An upright box as an original-image rect (the bounds of its corners, rounded outwards). */
   rect(b: Box): Rect {
-    const pts = [this.point(b.x0, b.y0), this.point(b.x1, b.y0), this.point(b.x1, b.y1), this.point(b.x0, b.y1)];
+    const pts = [
+      this.point(b.x0, b.y0),
+      this.point(b.x1, b.y0),
+      this.point(b.x1, b.y1),
+      this.point(b.x0, b.y1),
+    ];
     const x = Math.floor(Math.min(...pts.map((p) => p[0])));
     const y = Math.floor(Math.min(...pts.map((p) => p[1])));
-    return { x, y, w: Math.ceil(Math.max(...pts.map((p) => p[0]))) - x, h: Math.ceil(Math.max(...pts.map((p) => p[1]))) - y };
+    return {
+      x,
+      y,
+      w: Math.ceil(Math.max(...pts.map((p) => p[0]))) - x,
+      h: Math.ceil(Math.max(...pts.map((p) => p[1]))) - y,
+    };
   }
 
   /**
@@ -63,7 +85,12 @@ export class UprightFrame {
    * corners back keeps their order, so a line read upwards starts at its bottom-left in the image.
    */
   quad(b: Box, round: (v: number) => number = Math.round): Quad {
-    const corners = [this.point(b.x0, b.y0), this.point(b.x1, b.y0), this.point(b.x1, b.y1), this.point(b.x0, b.y1)];
+    const corners = [
+      this.point(b.x0, b.y0),
+      this.point(b.x1, b.y0),
+      this.point(b.x1, b.y1),
+      this.point(b.x0, b.y1),
+    ];
     return corners.flatMap(([x, y]) => [round(x), round(y)]) as Quad;
   }
 }
@@ -71,7 +98,9 @@ export class UprightFrame {
 /** Smallest box holding all boxes. */
 export function unionBox(boxes: readonly Box[]): Box {
   return {
-    x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)),
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
   };
 }

@@ -17,7 +17,14 @@ export interface PageLines {
   language: string;
 }
 
-interface Options { page: number; maxSide: number; detectOrientation: boolean; language: string | undefined; minConfidence: number; signal?: AbortSignal }
+interface Options {
+  page: number;
+  maxSide: number;
+  detectOrientation: boolean;
+  language: string | undefined;
+  minConfidence: number;
+  signal?: AbortSignal;
+}
 
 /** Text skewed by more than this (radians, 2°) is levelled and read again: tesseract reads it badly. */
 const DESKEW_MIN = (2 * Math.PI) / 180;
@@ -25,7 +32,8 @@ const DESKEW_MIN = (2 * Math.PI) / 180;
 /** Pages up to this size get the try-every-turn fallback when OSD is unsure (up to 3 more reads). */
 const TRY_TURNS_MAX_PIXELS = 1_500_000;
 
-const textOf = (lines: readonly OcrLine[]): string => lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
+const textOf = (lines: readonly OcrLine[]): string =>
+  lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
 /** How well a page read: confident characters. */
 const score = (lines: readonly OcrLine[]): number =>
   lines.reduce((s, l) => s + l.words.reduce((t, w) => t + w.confidence * w.text.length, 0), 0);
@@ -51,7 +59,8 @@ export async function pageLines(img: LoadedImage, opts: Options): Promise<PageLi
   let page = await decodePage(img, opts.page, opts.maxSide);
   opts.signal?.throwIfAborted();
   let lines = await recognizeLines(pool, tess, page, opts.minConfidence, opts.signal);
-  if (opts.detectOrientation && !readsUpright(lines)) ({ page, lines } = await findTurn(pool, tess, page, lines, opts));
+  if (opts.detectOrientation && !readsUpright(lines))
+    ({ page, lines } = await findTurn(pool, tess, page, lines, opts));
   const skew = skewOf(lines);
   if (Math.abs(skew) >= DESKEW_MIN) {
     opts.signal?.throwIfAborted();
@@ -65,18 +74,26 @@ export async function pageLines(img: LoadedImage, opts: Options): Promise<PageLi
   let language: TessLanguage = 'eng';
   if (lines.length) {
     language = detectLanguage(textOf(lines));
-    if (language !== 'eng') lines = await recognizeLines(pool, language, page, opts.minConfidence, opts.signal);
+    if (language !== 'eng')
+      lines = await recognizeLines(pool, language, page, opts.minConfidence, opts.signal);
   }
   return { ...found, lines, language: AZURE_CODE[language] };
 }
 
 async function findTurn(
-  pool: TesseractPool, tess: TessLanguage, page: UprightPage, lines: OcrLine[], opts: Options,
+  pool: TesseractPool,
+  tess: TessLanguage,
+  page: UprightPage,
+  lines: OcrLine[],
+  opts: Options,
 ): Promise<{ page: UprightPage; lines: OcrLine[] }> {
   const osd = await osdTurn(pool, page);
   // Unsure OSD still saw text: on a small page, try its guess first, then the other turns.
   const small = page.width * page.height <= TRY_TURNS_MAX_PIXELS;
-  const blind: Rotation[] = osd.guess === null || !small ? [] : [...new Set<Rotation>([osd.guess, 90, 270, 180])].filter((r) => r !== 0);
+  const blind: Rotation[] =
+    osd.guess === null || !small
+      ? []
+      : [...new Set<Rotation>([osd.guess, 90, 270, 180])].filter((r) => r !== 0);
   const turns: Rotation[] = osd.rotation ? [osd.rotation] : blind;
   let best = { page, lines, score: score(lines) };
   for (const rotation of turns) {

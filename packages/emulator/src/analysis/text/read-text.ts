@@ -38,30 +38,48 @@ const round = (v: number, digits: number): number => Number(v.toFixed(digits));
  * lines in basic or natural reading order. Tesseract has no handwriting detector: every line's
  * style is 'other', with confidence 0.7 when its words read like print and 0.3 otherwise.
  */
-export async function readText(img: LoadedImage, params: ReadParams, signal?: AbortSignal): Promise<ReadPageResult[]> {
+export async function readText(
+  img: LoadedImage,
+  params: ReadParams,
+  signal?: AbortSignal,
+): Promise<ReadPageResult[]> {
   const all = Array.from({ length: img.pages }, (_, i) => i + 1);
-  const wanted = params.pages?.length ? [...new Set(params.pages)].filter((p) => p >= 1 && p <= img.pages).sort((a, b) => a - b) : all;
+  const wanted = params.pages?.length
+    ? [...new Set(params.pages)].filter((p) => p >= 1 && p <= img.pages).sort((a, b) => a - b)
+    : all;
   const pdf = img.format === 'Pdf';
   const results: ReadPageResult[] = [];
   for (const pageNo of wanted) {
     signal?.throwIfAborted();
     const { page, lines, language, skew } = await pageLines(img, {
-      page: pageNo, maxSide: pdf ? READ_PDF_SIDE : READ_MAX_SIDE, detectOrientation: true, language: params.language,
-      minConfidence: params.handwriting ? HANDWRITING_MIN_CONFIDENCE : READ_MIN_CONFIDENCE, signal,
+      page: pageNo,
+      maxSide: pdf ? READ_PDF_SIDE : READ_MAX_SIDE,
+      detectOrientation: true,
+      language: params.language,
+      minConfidence: params.handwriting ? HANDWRITING_MIN_CONFIDENCE : READ_MIN_CONFIDENCE,
+      signal,
     });
     const size = await pageSize(img, pageNo);
     // PDF coordinates come back in points: 72 to the inch.
     const unit = pdf ? 1 / 72 : 1;
     // A levelled page has white corners: a box reaching into them is clamped to the page.
     const quad = (box: OcrLine['box']): Quad =>
-      page.frame.quad(box, (v) => v).map((v, i) => round(Math.min(i % 2 ? size.height : size.width, Math.max(0, v)) * unit, pdf ? 4 : 0)) as Quad;
+      page.frame
+        .quad(box, (v) => v)
+        .map((v, i) =>
+          round(Math.min(i % 2 ? size.height : size.width, Math.max(0, v)) * unit, pdf ? 4 : 0),
+        ) as Quad;
     const ordered = params.readingOrder === 'natural' ? naturalOrder(lines) : basicOrder(lines);
     const out: ReadLineResult[] = ordered.map((l) => {
       const mean = l.words.reduce((s, w) => s + w.confidence, 0) / l.words.length;
       return {
         text: l.words.map((w) => w.text).join(' '),
         box: quad(l.box),
-        words: l.words.map((w) => ({ text: w.text, box: quad(w.box), confidence: round(w.confidence, 3) })),
+        words: l.words.map((w) => ({
+          text: w.text,
+          box: quad(w.box),
+          confidence: round(w.confidence, 3),
+        })),
         style: 'other',
         styleConfidence: mean >= PRINTED_CONFIDENCE ? 0.7 : 0.3,
       };

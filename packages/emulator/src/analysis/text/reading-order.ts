@@ -1,11 +1,17 @@
 import type { Box } from './geometry.js';
 
-interface Boxed { box: Box }
+interface Boxed {
+  box: Box;
+}
 
 const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
 
 /** Groups items whose extents along one axis overlap or nearly touch (gap < minGap), in order. */
-function groupsAlong<T extends Boxed>(items: T[], axis: 'x' | 'y', minGap: number): { group: T[]; gapBefore: number }[] {
+function groupsAlong<T extends Boxed>(
+  items: T[],
+  axis: 'x' | 'y',
+  minGap: number,
+): { group: T[]; gapBefore: number }[] {
   const lo = (t: T): number => (axis === 'x' ? t.box.x0 : t.box.y0);
   const hi = (t: T): number => (axis === 'x' ? t.box.x1 : t.box.y1);
   const sorted = [...items].sort((a, b) => lo(a) - lo(b));
@@ -31,7 +37,8 @@ export function basicOrder<T extends Boxed>(lines: readonly T[]): T[] {
     const row = rows.at(-1);
     const ref = row?.[0];
     const h = l.box.y1 - l.box.y0;
-    if (ref && Math.abs((l.box.y0 + l.box.y1) / 2 - (ref.box.y0 + ref.box.y1) / 2) <= h / 2) row.push(l);
+    if (ref && Math.abs((l.box.y0 + l.box.y1) / 2 - (ref.box.y0 + ref.box.y1) / 2) <= h / 2)
+      row.push(l);
     else rows.push([l]);
   }
   return rows.flatMap((r) => r.sort((a, b) => a.box.x0 - b.box.x0));
@@ -47,7 +54,12 @@ export function blocksOf<T extends Boxed>(lines: readonly T[]): T[][] {
   const blocks: T[][] = [];
   for (const l of naturalOrder(lines)) {
     const prev = blocks.at(-1)?.at(-1);
-    const joins = prev && l.box.x0 < prev.box.x1 && prev.box.x0 < l.box.x1 && l.box.y0 - prev.box.y1 <= 0.8 * lineHeight && l.box.y0 >= prev.box.y0;
+    const joins =
+      prev &&
+      l.box.x0 < prev.box.x1 &&
+      prev.box.x0 < l.box.x1 &&
+      l.box.y0 - prev.box.y1 <= 0.8 * lineHeight &&
+      l.box.y0 >= prev.box.y0;
     if (joins) blocks.at(-1)!.push(l);
     else blocks.push([l]);
   }
@@ -69,8 +81,12 @@ export function naturalOrder<T extends Boxed>(lines: readonly T[]): T[] {
     const bands = groupsAlong(items, 'y', 1);
     if (bands.length === 1) return basicOrder(items);
     let widest = 1;
-    for (let i = 2; i < bands.length; i++) if (bands[i]!.gapBefore > bands[widest]!.gapBefore) widest = i;
-    return [...cut(bands.slice(0, widest).flatMap((b) => b.group)), ...cut(bands.slice(widest).flatMap((b) => b.group))];
+    for (let i = 2; i < bands.length; i++)
+      if (bands[i]!.gapBefore > bands[widest]!.gapBefore) widest = i;
+    return [
+      ...cut(bands.slice(0, widest).flatMap((b) => b.group)),
+      ...cut(bands.slice(widest).flatMap((b) => b.group)),
+    ];
   };
   return cut([...lines]);
 }

@@ -6,9 +6,17 @@ import { encodeGrey, type UprightPage } from './upright-page.js';
 import type { TesseractPool } from './worker-pool.js';
 import { OCR_WORKERS } from './shared-pool.js';
 
-export interface OcrWord { text: string; box: Box; confidence: number }
+export interface OcrWord {
+  text: string;
+  box: Box;
+  confidence: number;
+}
 /** A text line in upright raster pixels. */
-export interface OcrLine { box: Box; words: OcrWord[]; baseline: { x0: number; y0: number; x1: number; y1: number } }
+export interface OcrLine {
+  box: Box;
+  words: OcrWord[];
+  baseline: { x0: number; y0: number; x1: number; y1: number };
+}
 
 const box = (b: Box, dy: number): Box => ({ x0: b.x0, y0: b.y0 + dy, x1: b.x1, y1: b.y1 + dy });
 /** Words further apart than this many line heights belong to different columns. */
@@ -25,14 +33,28 @@ const alnumCount = (t: string): number => t.match(ALNUM)?.length ?? 0;
 function plausibleWord(w: OcrWord, minConfidence: number): boolean {
   const n = alnumCount(w.text);
   const height = Math.max(1, w.box.y1 - w.box.y0);
-  return w.confidence >= minConfidence && (n > 0 || w.confidence >= 0.8) && w.box.x1 - w.box.x0 <= (n + 2) * height * 1.5;
+  return (
+    w.confidence >= minConfidence &&
+    (n > 0 || w.confidence >= 0.8) &&
+    w.box.x1 - w.box.x0 <= (n + 2) * height * 1.5
+  );
 }
 function plausibleLine(words: readonly OcrWord[], minConfidence: number): boolean {
-  if (!words.length || words.reduce((s, w) => s + w.confidence, 0) / words.length < minConfidence + 0.2) return false;
-  return words.some((w) => alnumCount(w.text) >= 3) || (words.every((w) => w.confidence >= 0.9) && words.some((w) => HAS_TEXT.test(w.text)));
+  if (
+    !words.length ||
+    words.reduce((s, w) => s + w.confidence, 0) / words.length < minConfidence + 0.2
+  )
+    return false;
+  return (
+    words.some((w) => alnumCount(w.text) >= 3) ||
+    (words.every((w) => w.confidence >= 0.9) && words.some((w) => HAS_TEXT.test(w.text)))
+  );
 }
 
-interface Found { line: TessLine; dy: number }
+interface Found {
+  line: TessLine;
+  dy: number;
+}
 
 // Tesseract sometimes joins the lines of two narrow-gutter columns into one; a gap between
 // words much wider than the text is tall splits them again.
@@ -51,11 +73,16 @@ function splitAtGutters(words: OcrWord[]): OcrWord[][] {
 function toLines(found: Found[], minConfidence: number): OcrLine[] {
   const lines: OcrLine[] = [];
   for (const { line, dy } of found) {
-    const words = line.words.map((w) => ({ text: w.text.trim(), box: box(w.bbox, dy), confidence: w.confidence / 100 }));
+    const words = line.words.map((w) => ({
+      text: w.text.trim(),
+      box: box(w.bbox, dy),
+      confidence: w.confidence / 100,
+    }));
     const baseline = { ...line.baseline, y0: line.baseline.y0 + dy, y1: line.baseline.y1 + dy };
     for (const part of splitAtGutters(words.filter((w) => w.text))) {
       const kept = part.filter((w) => plausibleWord(w, minConfidence));
-      if (plausibleLine(kept, minConfidence)) lines.push({ box: unionBox(kept.map((w) => w.box)), words: kept, baseline });
+      if (plausibleLine(kept, minConfidence))
+        lines.push({ box: unionBox(kept.map((w) => w.box)), words: kept, baseline });
     }
   }
   return lines;
@@ -67,23 +94,41 @@ function toLines(found: Found[], minConfidence: number): OcrLine[] {
  * `minConfidence` (0..1) and implausible words and lines (see plausibleWord) are dropped.
  */
 export async function recognizeLines(
-  pool: TesseractPool, lang: TessLanguage, page: UprightPage, minConfidence: number, signal?: AbortSignal,
+  pool: TesseractPool,
+  lang: TessLanguage,
+  page: UprightPage,
+  minConfidence: number,
+  signal?: AbortSignal,
 ): Promise<OcrLine[]> {
   const cuts = stripCuts(page.grey, page.width, page.height, OCR_WORKERS);
   const strips = cuts.slice(0, -1).map((top, i) => ({ top, height: cuts[i + 1]! - top }));
   // Each strip is its own image: tesseract's `rectangle` option misreads the top strip of a page.
-  const images = strips.length > 1
-    ? await Promise.all(strips.map((s) => encodeGrey(page.grey.subarray(s.top * page.width, (s.top + s.height) * page.width), page.width, s.height)))
-    : [page.png];
-  const results = await Promise.all(strips.map((s, i) => pool.use(lang, async (w) => {
-    signal?.throwIfAborted();
-    const { data } = await w.recognize(images[i]!, {}, { blocks: true, text: false });
-    return { blocks: data.blocks ?? [], dy: s.top };
-  })));
+  const images =
+    strips.length > 1
+      ? await Promise.all(
+          strips.map((s) =>
+            encodeGrey(
+              page.grey.subarray(s.top * page.width, (s.top + s.height) * page.width),
+              page.width,
+              s.height,
+            ),
+          ),
+        )
+      : [page.png];
+  const results = await Promise.all(
+    strips.map((s, i) =>
+      pool.use(lang, async (w) => {
+        signal?.throwIfAborted();
+        const { data } = await w.recognize(images[i]!, {}, { blocks: true, text: false });
+        return { blocks: data.blocks ?? [], dy: s.top };
+      }),
+    ),
+  );
   signal?.throwIfAborted();
   const found: Found[] = [];
   for (const { blocks, dy } of results) {
-    for (const b of blocks) for (const p of b.paragraphs) for (const line of p.lines) found.push({ line, dy });
+    for (const b of blocks)
+      for (const p of b.paragraphs) for (const line of p.lines) found.push({ line, dy });
   }
   return toLines(found, minConfidence);
 }

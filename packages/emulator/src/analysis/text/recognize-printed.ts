@@ -9,12 +9,22 @@ export const OCR_MAX_SIDE = 3200;
 /** /ocr drops words read with less confidence (0..1): Azure's legacy OCR returns no junk. */
 export const OCR_MIN_CONFIDENCE = 0.5;
 
-const ORIENTATION: Record<Rotation, OcrAnalysis['orientation']> = { 0: 'Up', 90: 'Left', 180: 'Down', 270: 'Right' };
+const ORIENTATION: Record<Rotation, OcrAnalysis['orientation']> = {
+  0: 'Up',
+  90: 'Left',
+  180: 'Down',
+  270: 'Right',
+};
 
 function union(rects: readonly Rect[]): Rect {
   const x = Math.min(...rects.map((r) => r.x));
   const y = Math.min(...rects.map((r) => r.y));
-  return { x, y, w: Math.max(...rects.map((r) => r.x + r.w)) - x, h: Math.max(...rects.map((r) => r.y + r.h)) - y };
+  return {
+    x,
+    y,
+    w: Math.max(...rects.map((r) => r.x + r.w)) - x,
+    h: Math.max(...rects.map((r) => r.y + r.h)) - y,
+  };
 }
 
 /** Original-image rect of an upright box, clipped to the image. */
@@ -32,11 +42,17 @@ function clipped(frame: UprightFrame, img: LoadedImage, box: OcrLine['box']): Re
  * `textAngle` is the radians to turn the image clockwise to make the lines level.
  */
 export async function recognizePrinted(
-  img: LoadedImage, params: { language: string; detectOrientation: boolean }, signal?: AbortSignal,
+  img: LoadedImage,
+  params: { language: string; detectOrientation: boolean },
+  signal?: AbortSignal,
 ): Promise<OcrAnalysis> {
   const { page, lines, language, skew } = await pageLines(img, {
-    page: 1, maxSide: OCR_MAX_SIDE, detectOrientation: params.detectOrientation, language: params.language,
-    minConfidence: OCR_MIN_CONFIDENCE, signal,
+    page: 1,
+    maxSide: OCR_MAX_SIDE,
+    detectOrientation: params.detectOrientation,
+    language: params.language,
+    minConfidence: OCR_MIN_CONFIDENCE,
+    signal,
   });
   const frame = page.frame;
   const regions: OcrRegionResult[] = blocksOf(lines).map((blockLines) => {
@@ -49,7 +65,8 @@ export async function recognizePrinted(
   return {
     language: lines.length || params.language !== 'unk' ? language : 'unk',
     textAngle: lines.length ? -skew : 0,
-    orientation: params.detectOrientation && lines.length ? ORIENTATION[frame.rotation] : 'NotDetected',
+    orientation:
+      params.detectOrientation && lines.length ? ORIENTATION[frame.rotation] : 'NotDetected',
     regions,
   };
 }

@@ -6,7 +6,12 @@ import type { OcrLine } from './recognize-lines.js';
  */
 export function skewOf(lines: readonly OcrLine[]): number {
   const angles = lines
-    .filter((l) => l.words.length >= 3 && l.box.x1 - l.box.x0 >= 3 * (l.box.y1 - l.box.y0) && l.baseline.x1 > l.baseline.x0)
+    .filter(
+      (l) =>
+        l.words.length >= 3 &&
+        l.box.x1 - l.box.x0 >= 3 * (l.box.y1 - l.box.y0) &&
+        l.baseline.x1 > l.baseline.x0,
+    )
     .map((l) => Math.atan2(l.baseline.y1 - l.baseline.y0, l.baseline.x1 - l.baseline.x0))
     .sort((a, b) => a - b);
   return angles.length ? angles[Math.floor(angles.length / 2)]! : 0;

@@ -6,11 +6,17 @@ import type { OcrAnalysis, Rect } from '../types.js';
 import { closeText, readText, recognizePrinted, tessLanguage } from './index.js';
 
 // Texts from testdata/TRUTH.md.
-const TESTOCR = 'This is a lot of 12 point text to test the ocr code and see if it works on all types of file format. '
-  + 'The quick brown dog jumped over the lazy fox. The quick brown dog jumped over the lazy fox. The quick brown dog '
-  + 'jumped over the lazy fox. The quick brown dog jumped over the lazy fox.';
+const TESTOCR =
+  'This is a lot of 12 point text to test the ocr code and see if it works on all types of file format. ' +
+  'The quick brown dog jumped over the lazy fox. The quick brown dog jumped over the lazy fox. The quick brown dog ' +
+  'jumped over the lazy fox. The quick brown dog jumped over the lazy fox.';
 
-const words = (s: string): string[] => s.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
 
 /** Share of the expected words found, in order (longest common subsequence of words). */
 function wordAccuracy(expected: string, actual: string): number {
@@ -19,22 +25,34 @@ function wordAccuracy(expected: string, actual: string): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (const x of a) {
     const cur = [0];
-    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
     prev = cur;
   }
   return prev[b.length]! / a.length;
 }
 
-const ocrText = (r: OcrAnalysis): string => r.regions.flatMap((g) => g.lines.flatMap((l) => l.words.map((w) => w.text))).join(' ');
-const ocrRects = (r: OcrAnalysis): Rect[] => r.regions.flatMap((g) => [g.rect, ...g.lines.flatMap((l) => [l.rect, ...l.words.map((w) => w.rect)])]);
-const inside = (rects: Rect[], w: number, h: number): boolean => rects.every((r) => r.x >= 0 && r.y >= 0 && r.w > 0 && r.h > 0 && r.x + r.w <= w && r.y + r.h <= h);
+const ocrText = (r: OcrAnalysis): string =>
+  r.regions.flatMap((g) => g.lines.flatMap((l) => l.words.map((w) => w.text))).join(' ');
+const ocrRects = (r: OcrAnalysis): Rect[] =>
+  r.regions.flatMap((g) => [
+    g.rect,
+    ...g.lines.flatMap((l) => [l.rect, ...l.words.map((w) => w.rect)]),
+  ]);
+const inside = (rects: Rect[], w: number, h: number): boolean =>
+  rects.every(
+    (r) => r.x >= 0 && r.y >= 0 && r.w > 0 && r.h > 0 && r.x + r.w <= w && r.y + r.h <= h,
+  );
 const load = (name: string) => loadImage(testImage(name));
 
 afterAll(closeText);
 
 describe('recognizePrinted (/ocr)', () => {
   it('reads tjs-testocr.png with word boxes in the image', async () => {
-    const r = await recognizePrinted(await load('tjs-testocr.png'), { language: 'en', detectOrientation: false });
+    const r = await recognizePrinted(await load('tjs-testocr.png'), {
+      language: 'en',
+      detectOrientation: false,
+    });
     expect(wordAccuracy(TESTOCR, ocrText(r))).toBeGreaterThanOrEqual(0.95);
     expect(r.language).toBe('en');
     expect(r.orientation).toBe('NotDetected');
@@ -48,7 +66,10 @@ describe('recognizePrinted (/ocr)', () => {
     ['tess-phototest-rotated-L.png', 'Left'],
     ['tess-phototest-rotated-R.png', 'Right'],
   ] as const)('turns %s upright and reports %s', async (name, orientation) => {
-    const r = await recognizePrinted(await load(name), { language: 'unk', detectOrientation: true });
+    const r = await recognizePrinted(await load(name), {
+      language: 'unk',
+      detectOrientation: true,
+    });
     expect(r.orientation).toBe(orientation);
     expect(r.language).toBe('en');
     expect(wordAccuracy(TESTOCR, ocrText(r))).toBeGreaterThanOrEqual(0.9);
@@ -62,8 +83,11 @@ describe('recognizePrinted (/ocr)', () => {
   });
 
   it('levels text skewed by 10 degrees and reports the angle', async () => {
-    const skewed = await sharp(testImage('tjs-testocr.png')).flatten({ background: '#ffffff' })
-      .rotate(10, { background: '#ffffff' }).png().toBuffer();
+    const skewed = await sharp(testImage('tjs-testocr.png'))
+      .flatten({ background: '#ffffff' })
+      .rotate(10, { background: '#ffffff' })
+      .png()
+      .toBuffer();
     const img = await loadImage(skewed);
     const r = await recognizePrinted(img, { language: 'en', detectOrientation: true });
     expect(wordAccuracy(TESTOCR, ocrText(r))).toBeGreaterThanOrEqual(0.9);
@@ -74,7 +98,7 @@ describe('recognizePrinted (/ocr)', () => {
     const [page] = await readText(img, { readingOrder: 'basic' });
     expect(page!.angle).toBeCloseTo(10, 0);
     const [x1, y1, x2, y2] = page!.lines[0]!.box;
-    expect(Math.atan2(y2 - y1, x2 - x1) * 180 / Math.PI).toBeCloseTo(10, 0);
+    expect((Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI).toBeCloseTo(10, 0);
   }, 120_000);
 
   it('reads German and Portuguese letters with the language asked for', async () => {
@@ -92,12 +116,22 @@ describe('recognizePrinted (/ocr)', () => {
     expect(ocrText(fr)).toMatch(/ça coûte/);
     const unk = await recognizePrinted(img, { language: 'unk', detectOrientation: false });
     expect(unk.language).toBe('en');
-    expect(wordAccuracy('English: How much is this? Dutch: Hoeveel is dit?', ocrText(unk))).toBeGreaterThanOrEqual(0.8);
+    expect(
+      wordAccuracy('English: How much is this? Dutch: Hoeveel is dit?', ocrText(unk)),
+    ).toBeGreaterThanOrEqual(0.8);
   });
 
   it('splits a two-column page into regions per column and paragraph', async () => {
-    const r = await recognizePrinted(await load('rest-read.png'), { language: 'en', detectOrientation: false });
-    const first = (start: string) => r.regions.find((g) => g.lines[0]!.words.map((w) => w.text).join(' ').startsWith(start));
+    const r = await recognizePrinted(await load('rest-read.png'), {
+      language: 'en',
+      detectOrientation: false,
+    });
+    const first = (start: string) =>
+      r.regions.find((g) =>
+        g.lines[0]!.words.map((w) => w.text)
+          .join(' ')
+          .startsWith(start),
+      );
     const left = first('As pharmaceutical');
     const right = first('Tandem was able');
     expect(left && right).toBeTruthy();
@@ -107,16 +141,28 @@ describe('recognizePrinted (/ocr)', () => {
   }, 180_000);
 
   it('finds small sideways text even when OSD is unsure', async () => {
-    const r = await recognizePrinted(await load('csdf-ocr-image.png'), { language: 'en', detectOrientation: true });
+    const r = await recognizePrinted(await load('csdf-ocr-image.png'), {
+      language: 'en',
+      detectOrientation: true,
+    });
     expect(r.orientation).toBe('Left');
-    expect(wordAccuracy('We like all cookies but fresh baked cookie is best cookie', ocrText(r))).toBeGreaterThanOrEqual(0.8);
+    expect(
+      wordAccuracy('We like all cookies but fresh baked cookie is best cookie', ocrText(r)),
+    ).toBeGreaterThanOrEqual(0.8);
   }, 60_000);
 
-  it.each(['skimage-camera.png', 'csdf-house.jpg', 'csdf-dog.jpg'])('finds no text in the photo %s', async (name) => {
-    const r = await recognizePrinted(await load(name), { language: 'en', detectOrientation: true });
-    expect(r.regions).toEqual([]);
-    expect(r.orientation).toBe('NotDetected');
-  }, 60_000);
+  it.each(['skimage-camera.png', 'csdf-house.jpg', 'csdf-dog.jpg'])(
+    'finds no text in the photo %s',
+    async (name) => {
+      const r = await recognizePrinted(await load(name), {
+        language: 'en',
+        detectOrientation: true,
+      });
+      expect(r.regions).toEqual([]);
+      expect(r.orientation).toBe('NotDetected');
+    },
+    60_000,
+  );
 
   it('maps Azure codes to shipped traineddata and falls back to English', () => {
     expect(tessLanguage('de')).toEqual({ tess: 'deu', fallback: false, detect: false });
@@ -129,7 +175,13 @@ describe('recognizePrinted (/ocr)', () => {
 describe('readText (Read 3.2)', () => {
   it('reads the two-column page in natural order', async () => {
     const [page] = await readText(await load('rest-read.png'), { readingOrder: 'natural' });
-    expect(page).toMatchObject({ page: 1, unit: 'pixel', width: 915, height: 1190, language: 'en' });
+    expect(page).toMatchObject({
+      page: 1,
+      unit: 'pixel',
+      width: 915,
+      height: 1190,
+      language: 'en',
+    });
     expect(page!.lines.length).toBeGreaterThan(60);
     const at = (start: string): number => page!.lines.findIndex((l) => l.text.startsWith(start));
     // Left column top to bottom, then the right column.
@@ -142,7 +194,8 @@ describe('readText (Read 3.2)', () => {
       const [x1, y1, x2, , , y3] = l.box;
       expect(x2).toBeGreaterThan(x1);
       expect(y3).toBeGreaterThan(y1);
-      for (const w of l.words) expect(w.confidence).toBeGreaterThanOrEqual(0), expect(w.confidence).toBeLessThanOrEqual(1);
+      for (const w of l.words)
+        expect(w.confidence).toBeGreaterThanOrEqual(0), expect(w.confidence).toBeLessThanOrEqual(1);
     }
   }, 180_000);
 
@@ -154,19 +207,33 @@ describe('readText (Read 3.2)', () => {
   }, 180_000);
 
   it('reads every page of the PDF, in inches', async () => {
-    const pages = await readText(await load('csdf-printed_handwritten.pdf'), { readingOrder: 'basic' });
-    expect(pages.map((p) => [p.page, p.unit, p.width, p.height])).toEqual([[1, 'inch', 11, 8.5], [2, 'inch', 11, 8.5], [3, 'inch', 11, 8.5]]);
+    const pages = await readText(await load('csdf-printed_handwritten.pdf'), {
+      readingOrder: 'basic',
+    });
+    expect(pages.map((p) => [p.page, p.unit, p.width, p.height])).toEqual([
+      [1, 'inch', 11, 8.5],
+      [2, 'inch', 11, 8.5],
+      [3, 'inch', 11, 8.5],
+    ]);
     const text = pages[0]!.lines.map((l) => l.text).join(' ');
     expect(text).toMatch(/Table of Contents/);
-    for (const l of pages[0]!.lines) for (const v of l.box) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(11);
-    const second = await readText(await load('csdf-printed_handwritten.pdf'), { readingOrder: 'basic', pages: [3] });
+    for (const l of pages[0]!.lines)
+      for (const v of l.box) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(11);
+    const second = await readText(await load('csdf-printed_handwritten.pdf'), {
+      readingOrder: 'basic',
+      pages: [3],
+    });
     expect(second.map((p) => p.page)).toEqual([3]);
   }, 180_000);
 
   it('gives quads along the text of a page turned right', async () => {
-    const [page] = await readText(await load('tess-phototest-rotated-R.png'), { readingOrder: 'basic' });
+    const [page] = await readText(await load('tess-phototest-rotated-R.png'), {
+      readingOrder: 'basic',
+    });
     expect(page!.angle).toBeCloseTo(90, 0);
-    expect(wordAccuracy(TESTOCR, page!.lines.map((l) => l.text).join(' '))).toBeGreaterThanOrEqual(0.9);
+    expect(wordAccuracy(TESTOCR, page!.lines.map((l) => l.text).join(' '))).toBeGreaterThanOrEqual(
+      0.9,
+    );
     // Text runs downwards: the quad starts at the line's top-right in the image, then goes down.
     const [x1, y1, x2, y2, x3] = page!.lines[0]!.box;
     expect(Math.abs(x2 - x1)).toBeLessThan(3);
@@ -176,6 +243,8 @@ describe('readText (Read 3.2)', () => {
 
   it('stops at an aborted signal', async () => {
     const img = await load('tjs-testocr.png');
-    await expect(readText(img, { readingOrder: 'basic' }, AbortSignal.abort())).rejects.toThrow(/abort/i);
+    await expect(readText(img, { readingOrder: 'basic' }, AbortSignal.abort())).rejects.toThrow(
+      /abort/i,
+    );
   });
 });

@@ -12,7 +12,8 @@ const pool = new TesseractPool(2);
 afterAll(() => pool.close());
 
 const png = await sharp(testImage('tjs-simple.gif')).png().toBuffer();
-const read = (lang: 'eng' | 'deu') => pool.use(lang, async (w) => (await w.recognize(png)).data.text.trim());
+const read = (lang: 'eng' | 'deu') =>
+  pool.use(lang, async (w) => (await w.recognize(png)).data.text.trim());
 
 describe('TesseractPool', () => {
   it('runs more jobs than workers, two at a time', async () => {
@@ -21,32 +22,40 @@ describe('TesseractPool', () => {
     let twoRunning: () => void = () => {};
     const bothIn = new Promise<void>((resolve) => (twoRunning = resolve));
     // Each job waits (up to 5 s) for a second one to be running: with one worker they never overlap.
-    const job = () => pool.use('eng', async (w) => {
-      most = Math.max(most, ++running);
-      if (running === 2) twoRunning();
-      await Promise.race([bothIn, new Promise((r) => setTimeout(r, 5_000))]);
-      const { data } = await w.recognize(png);
-      running--;
-      return data.text.trim();
-    });
+    const job = () =>
+      pool.use('eng', async (w) => {
+        most = Math.max(most, ++running);
+        if (running === 2) twoRunning();
+        await Promise.race([bothIn, new Promise((r) => setTimeout(r, 5_000))]);
+        const { data } = await w.recognize(png);
+        running--;
+        return data.text.trim();
+      });
     expect(await Promise.all([job(), job(), job(), job()])).toEqual(Array(4).fill('Tesseract.js'));
     expect(most).toBe(2);
   }, 60_000);
 
   it('switches a worker to another language when asked', async () => {
-    expect(await Promise.all([read('deu'), read('eng'), read('deu')])).toEqual(Array(3).fill('Tesseract.js'));
+    expect(await Promise.all([read('deu'), read('eng'), read('deu')])).toEqual(
+      Array(3).fill('Tesseract.js'),
+    );
   }, 60_000);
 
   it('lets idle workers go, so a process that forgets close() still exits', () => {
     // A child process runs one job on a pool with a 200 ms idle time and never closes it.
     const pool = new URL('./worker-pool.ts', import.meta.url).href;
-    const gif = fileURLToPath(new URL('../../../../../testdata/images/tjs-simple.gif', import.meta.url));
+    const gif = fileURLToPath(
+      new URL('../../../../../testdata/images/tjs-simple.gif', import.meta.url),
+    );
     const script = `import { TesseractPool } from '${pool}';
       const p = new TesseractPool(1, 200);
       console.log(await p.use('eng', async (w) => (await w.recognize('${gif}')).data.text.trim()));`;
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ocr-pool-')), 'forgets-close.mts');
     writeFileSync(file, script);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', file], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.error).toBeUndefined(); // no timeout: the process ended on its own
     expect(run.stdout.trim()).toBe('Tesseract.js');
     expect(run.status).toBe(0);

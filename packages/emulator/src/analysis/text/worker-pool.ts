@@ -1,7 +1,11 @@
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { langPathOf, type TessLanguage } from './tessdata.js';
 
-interface Slot { lang: TessLanguage; worker: Promise<Worker>; busy: boolean }
+interface Slot {
+  lang: TessLanguage;
+  worker: Promise<Worker>;
+  busy: boolean;
+}
 
 // Tesseract prints diagnostics ("Too few characters. Skipping this page") to stdout: send them
 // to the wasm file system's /dev/null instead.
@@ -10,7 +14,11 @@ const PARAMS = { debug_file: '/dev/null' };
 async function newWorker(lang: TessLanguage): Promise<Worker> {
   // An explicit langPath and cacheMethod 'none': tesseract.js would otherwise fetch from a CDN
   // and write traineddata into the working directory.
-  const w = await createWorker(lang, OEM.LSTM_ONLY, { langPath: langPathOf(lang), cacheMethod: 'none', gzip: true });
+  const w = await createWorker(lang, OEM.LSTM_ONLY, {
+    langPath: langPathOf(lang),
+    cacheMethod: 'none',
+    gzip: true,
+  });
   await w.setParameters(PARAMS);
   return w;
 }
@@ -33,7 +41,10 @@ export class TesseractPool {
    * @param size workers at most
    * @param idleMs idle time before the workers are let go @default 60_000 (60 s)
    */
-  constructor(private readonly size: number, private readonly idleMs = 60_000) {}
+  constructor(
+    private readonly size: number,
+    private readonly idleMs = 60_000,
+  ) {}
 
   /** Runs `job` on a worker for `lang`. */
   async use<T>(lang: TessLanguage, job: (w: Worker) => Promise<T>): Promise<T> {
@@ -57,7 +68,11 @@ export class TesseractPool {
     try {
       if (this.closed) throw new Error('the OCR worker pool is closed');
       this.osd ??= createWorker('osd', OEM.TESSERACT_ONLY, {
-        langPath: langPathOf('osd'), cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true,
+        langPath: langPathOf('osd'),
+        cacheMethod: 'none',
+        gzip: true,
+        legacyCore: true,
+        legacyLang: true,
       }).then(async (w) => (await w.setParameters(PARAMS), w));
       // A failed start is not remembered: the next call tries again.
       this.osd.catch(() => (this.osd = undefined));

@@ -10,11 +10,19 @@ export interface AnalyzeParams {
   details: Detail[];
 }
 
-export function parseAnalyzeParams(query: Query, allowedFeatures: readonly VisualFeature[]): AnalyzeParams {
-  const features = parseList(query.get('visualFeatures'), allowedFeatures, AzureErrors.visualFeature);
+export function parseAnalyzeParams(
+  query: Query,
+  allowedFeatures: readonly VisualFeature[],
+): AnalyzeParams {
+  const features = parseList(
+    query.get('visualFeatures'),
+    allowedFeatures,
+    AzureErrors.visualFeature,
+  );
   const details = parseList(query.get('details'), DETAILS, AzureErrors.details);
   // No visualFeatures: "By default, image categories are returned". Details hang off categories.
-  if (features.length === 0 || (details.length > 0 && !features.includes('Categories'))) features.unshift('Categories');
+  if (features.length === 0 || (details.length > 0 && !features.includes('Categories')))
+    features.unshift('Categories');
   return { features, details };
 }
 

@@ -13,7 +13,11 @@ export function parseDomainModel(raw: string): DomainModel {
 }
 
 export function domainResultJson(model: DomainModel, r: AnalyzeResult): Record<string, unknown> {
-  return model === 'celebrities' ? { celebrities: (r.celebrities ?? []).map(celebrityJson) } : { landmarks: (r.landmarks ?? []).map(landmarkJson) };
+  return model === 'celebrities'
+    ? { celebrities: (r.celebrities ?? []).map(celebrityJson) }
+    : { landmarks: (r.landmarks ?? []).map(landmarkJson) };
 }
 
-export const listModelsJson = () => ({ models: DOMAIN_MODELS.map((m) => ({ name: m.name, categories: [...m.categories] })) });
+export const listModelsJson = () => ({
+  models: DOMAIN_MODELS.map((m) => ({ name: m.name, categories: [...m.categories] })),
+});

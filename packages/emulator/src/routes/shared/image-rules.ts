@@ -6,7 +6,11 @@ export const ANALYZE_RULES: ImageRules = {
   maxBytes: C.IMAGE_MAX_BYTES,
   multipart: true,
   formats: C.ANALYZE_FORMATS,
-  dimensions: { min: C.ANALYZE_MIN_DIMENSION, max: C.ANALYZE_MAX_DIMENSION, code: 'InvalidImageSize' },
+  dimensions: {
+    min: C.ANALYZE_MIN_DIMENSION,
+    max: C.ANALYZE_MAX_DIMENSION,
+    code: 'InvalidImageSize',
+  },
 };
 
 export const OCR_RULES: ImageRules = {
@@ -18,7 +22,11 @@ export const READ_RULES: ImageRules = {
   maxBytes: C.READ_MAX_BYTES,
   multipart: false,
   formats: C.READ_FORMATS,
-  dimensions: { min: C.READ_MIN_DIMENSION, max: C.READ_MAX_DIMENSION, code: 'InvalidImageDimension' },
+  dimensions: {
+    min: C.READ_MIN_DIMENSION,
+    max: C.READ_MAX_DIMENSION,
+    code: 'InvalidImageDimension',
+  },
 };
 
 /** v1.0 recognizeText: the analyze-era limits, JSON or octet-stream only. */

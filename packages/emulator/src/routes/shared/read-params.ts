@@ -13,7 +13,10 @@ export interface ReadParams {
 
 export function parseReadParams(query: Query): ReadParams {
   const rawLanguage = query.get('language');
-  const language = rawLanguage === undefined || rawLanguage === '' ? undefined : parseLanguage(rawLanguage, READ_LANGUAGES, 'en');
+  const language =
+    rawLanguage === undefined || rawLanguage === ''
+      ? undefined
+      : parseLanguage(rawLanguage, READ_LANGUAGES, 'en');
   const order = (query.get('readingOrder') ?? 'basic').toLowerCase();
   const readingOrder = READING_ORDERS.find((o) => o === order);
   if (!readingOrder) throw AzureErrors.readingOrder(query.get('readingOrder') ?? '');
@@ -21,7 +24,9 @@ export function parseReadParams(query: Query): ReadParams {
   let pageRanges: string[] | undefined;
   if (pages !== undefined) {
     pageRanges = pages.split(',').map((s) => s.trim());
-    const bad = pageRanges.find((r) => !PAGE_RANGE_PATTERN.test(r) || r.split('-').some((n) => n !== '' && Number(n) < 1));
+    const bad = pageRanges.find(
+      (r) => !PAGE_RANGE_PATTERN.test(r) || r.split('-').some((n) => n !== '' && Number(n) < 1),
+    );
     if (bad !== undefined) throw AzureErrors.pageRange(pages);
   }
   return { language, readingOrder, pageRanges };

@@ -14,5 +14,9 @@ export function parseThumbnailParams(query: Query, max: number): ThumbnailParams
   const width = parseInteger(query.get('width'), THUMBNAIL_MIN, max);
   const height = parseInteger(query.get('height'), THUMBNAIL_MIN, max);
   if (typeof width !== 'number' || typeof height !== 'number') throw AzureErrors.thumbnailSize(max);
-  return { width, height, smartCropping: parseBoolean(query.get('smartCropping'), 'smartCropping', false) };
+  return {
+    width,
+    height,
+    smartCropping: parseBoolean(query.get('smartCropping'), 'smartCropping', false),
+  };
 }

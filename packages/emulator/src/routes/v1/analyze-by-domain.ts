@@ -18,6 +18,13 @@ export const analyzeByDomainV1: Route = {
     parseLanguage(ctx.query.get('language'), SERVICE_LANGUAGES_V1, 'en');
     const img = await loadRequestImage(ctx, ANALYZE_RULES);
     const result = await ctx.backend.analyze(img, { [model]: true }, { signal: ctx.signal });
-    return { kind: 'json', body: { result: domainResultJson(model, result), requestId: ctx.requestId, metadata: imageMetadata(img) } };
+    return {
+      kind: 'json',
+      body: {
+        result: domainResultJson(model, result),
+        requestId: ctx.requestId,
+        metadata: imageMetadata(img),
+      },
+    };
   },
 };

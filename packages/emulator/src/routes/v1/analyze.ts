@@ -19,6 +19,13 @@ export const analyzeV1: Route = {
     parseLanguage(ctx.query.get('language'), SERVICE_LANGUAGES_V1, 'en');
     const img = await loadRequestImage(ctx, ANALYZE_RULES);
     const result = await ctx.backend.analyze(img, toAnalyzeRequest(params), { signal: ctx.signal });
-    return { kind: 'json', body: { ...analysisJson(result, 'v1.0'), requestId: ctx.requestId, metadata: imageMetadata(img) } };
+    return {
+      kind: 'json',
+      body: {
+        ...analysisJson(result, 'v1.0'),
+        requestId: ctx.requestId,
+        metadata: imageMetadata(img),
+      },
+    };
   },
 };

@@ -18,8 +18,15 @@ export const describeV1: Route = {
     const maxCandidates = parseMaxCandidates(ctx.query);
     parseLanguage(ctx.query.get('language'), SERVICE_LANGUAGES_V1, 'en');
     const img = await loadRequestImage(ctx, ANALYZE_RULES);
-    const result = await ctx.backend.analyze(img, { description: { maxCandidates } }, { signal: ctx.signal });
+    const result = await ctx.backend.analyze(
+      img,
+      { description: { maxCandidates } },
+      { signal: ctx.signal },
+    );
     const description = descriptionJson(result.description ?? { tags: [], captions: [] });
-    return { kind: 'json', body: { description, requestId: ctx.requestId, metadata: imageMetadata(img) } };
+    return {
+      kind: 'json',
+      body: { description, requestId: ctx.requestId, metadata: imageMetadata(img) },
+    };
   },
 };

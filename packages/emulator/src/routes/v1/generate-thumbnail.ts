@@ -14,7 +14,9 @@ export const generateThumbnailV1: Route = {
   async handle(ctx) {
     const { width, height, smartCropping } = parseThumbnailParams(ctx.query, THUMBNAIL_MAX_V1);
     const img = await loadRequestImage(ctx, ANALYZE_RULES);
-    const thumb = await ctx.backend.thumbnail(img, width, height, smartCropping, { signal: ctx.signal });
+    const thumb = await ctx.backend.thumbnail(img, width, height, smartCropping, {
+      signal: ctx.signal,
+    });
     return { kind: 'bytes', body: thumb.data, contentType: thumb.contentType };
   },
 };

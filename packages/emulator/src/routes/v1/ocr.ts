@@ -14,9 +14,17 @@ export const ocrV1: Route = {
   errorFormat: 'v1',
   async handle(ctx) {
     const language = parseLanguage(ctx.query.get('language'), OCR_LANGUAGES, 'unk');
-    const detectOrientation = parseBoolean(ctx.query.get('detectOrientation'), 'detectOrientation', true);
+    const detectOrientation = parseBoolean(
+      ctx.query.get('detectOrientation'),
+      'detectOrientation',
+      true,
+    );
     const img = await loadRequestImage(ctx, OCR_RULES);
-    const result = await ctx.backend.ocr(img, { language, detectOrientation }, { signal: ctx.signal });
+    const result = await ctx.backend.ocr(
+      img,
+      { language, detectOrientation },
+      { signal: ctx.signal },
+    );
     return { kind: 'json', body: ocrJson(result, 'v1.0') };
   },
 };

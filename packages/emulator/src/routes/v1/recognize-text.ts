@@ -31,6 +31,10 @@ export const recognizeTextV1: Route = {
     const id = ctx.operations.start('v1.0', READ_MODEL_VERSION, (signal) =>
       ctx.backend.read(img, { pages: [1], readingOrder: 'basic', handwriting }, { signal }),
     );
-    return { kind: 'empty', status: 202, headers: { 'Operation-Location': `${ctx.baseUrl}/vision/v1.0/textOperations/${id}` } };
+    return {
+      kind: 'empty',
+      status: 202,
+      headers: { 'Operation-Location': `${ctx.baseUrl}/vision/v1.0/textOperations/${id}` },
+    };
   },
 };

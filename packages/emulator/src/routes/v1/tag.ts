@@ -17,6 +17,13 @@ export const tagV1: Route = {
     parseLanguage(ctx.query.get('language'), SERVICE_LANGUAGES_V1, 'en');
     const img = await loadRequestImage(ctx, ANALYZE_RULES);
     const result = await ctx.backend.analyze(img, { tags: true }, { signal: ctx.signal });
-    return { kind: 'json', body: { tags: tagsJson(result.tags ?? [], 'v1.0'), requestId: ctx.requestId, metadata: imageMetadata(img) } };
+    return {
+      kind: 'json',
+      body: {
+        tags: tagsJson(result.tags ?? [], 'v1.0'),
+        requestId: ctx.requestId,
+        metadata: imageMetadata(img),
+      },
+    };
   },
 };

@@ -14,9 +14,21 @@ export const areaOfInterestV3: Route = {
   operation: 'areaOfInterest',
   errorFormat: 'v3',
   async handle(ctx) {
-    const modelVersion = parseModelVersion(ctx.query, ANALYSIS_MODEL_VERSIONS, ANALYSIS_MODEL_VERSION);
+    const modelVersion = parseModelVersion(
+      ctx.query,
+      ANALYSIS_MODEL_VERSIONS,
+      ANALYSIS_MODEL_VERSION,
+    );
     const img = await loadRequestImage(ctx, ANALYZE_RULES);
     const rect = await ctx.backend.areaOfInterest(img, { signal: ctx.signal });
-    return { kind: 'json', body: { areaOfInterest: boundingRect(rect), requestId: ctx.requestId, metadata: imageMetadata(img), modelVersion } };
+    return {
+      kind: 'json',
+      body: {
+        areaOfInterest: boundingRect(rect),
+        requestId: ctx.requestId,
+        metadata: imageMetadata(img),
+        modelVersion,
+      },
+    };
   },
 };

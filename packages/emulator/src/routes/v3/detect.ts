@@ -14,9 +14,21 @@ export const detectV3: Route = {
   operation: 'detect',
   errorFormat: 'v3',
   async handle(ctx) {
-    const modelVersion = parseModelVersion(ctx.query, ANALYSIS_MODEL_VERSIONS, ANALYSIS_MODEL_VERSION);
+    const modelVersion = parseModelVersion(
+      ctx.query,
+      ANALYSIS_MODEL_VERSIONS,
+      ANALYSIS_MODEL_VERSION,
+    );
     const img = await loadRequestImage(ctx, ANALYZE_RULES);
     const result = await ctx.backend.analyze(img, { objects: true }, { signal: ctx.signal });
-    return { kind: 'json', body: { objects: (result.objects ?? []).map(objectJson), requestId: ctx.requestId, metadata: imageMetadata(img), modelVersion } };
+    return {
+      kind: 'json',
+      body: {
+        objects: (result.objects ?? []).map(objectJson),
+        requestId: ctx.requestId,
+        metadata: imageMetadata(img),
+        modelVersion,
+      },
+    };
   },
 };

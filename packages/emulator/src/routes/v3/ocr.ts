@@ -15,10 +15,22 @@ export const ocrV3: Route = {
   async handle(ctx) {
     const language = parseLanguage(ctx.query.get('language'), OCR_LANGUAGES, 'unk');
     // "required" in the spec, but the docs' own examples omit it: default to true (CONTRACT §12).
-    const detectOrientation = parseBoolean(ctx.query.get('detectOrientation'), 'detectOrientation', true);
-    const modelVersion = parseModelVersion(ctx.query, ANALYSIS_MODEL_VERSIONS, ANALYSIS_MODEL_VERSION);
+    const detectOrientation = parseBoolean(
+      ctx.query.get('detectOrientation'),
+      'detectOrientation',
+      true,
+    );
+    const modelVersion = parseModelVersion(
+      ctx.query,
+      ANALYSIS_MODEL_VERSIONS,
+      ANALYSIS_MODEL_VERSION,
+    );
     const img = await loadRequestImage(ctx, OCR_RULES);
-    const result = await ctx.backend.ocr(img, { language, detectOrientation }, { signal: ctx.signal });
+    const result = await ctx.backend.ocr(
+      img,
+      { language, detectOrientation },
+      { signal: ctx.signal },
+    );
     return { kind: 'json', body: { ...ocrJson(result, 'v3.2'), modelVersion } };
   },
 };

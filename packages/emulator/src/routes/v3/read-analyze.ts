@@ -18,8 +18,16 @@ export const readAnalyzeV3: Route = {
     const img = await loadRequestImage(ctx, READ_RULES);
     const pages = resolvePages(params.pageRanges, img.pages, ctx.query.get('pages') ?? '');
     const id = ctx.operations.start('v3.2', modelVersion, (signal) =>
-      ctx.backend.read(img, { language: params.language, pages, readingOrder: params.readingOrder }, { signal }),
+      ctx.backend.read(
+        img,
+        { language: params.language, pages, readingOrder: params.readingOrder },
+        { signal },
+      ),
     );
-    return { kind: 'empty', status: 202, headers: { 'Operation-Location': `${ctx.baseUrl}/vision/v3.2/read/analyzeResults/${id}` } };
+    return {
+      kind: 'empty',
+      status: 202,
+      headers: { 'Operation-Location': `${ctx.baseUrl}/vision/v3.2/read/analyzeResults/${id}` },
+    };
   },
 };

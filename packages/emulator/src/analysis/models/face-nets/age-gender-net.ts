@@ -3,15 +3,29 @@
 // logits, male first).
 import type * as Tf from '@tensorflow/tfjs';
 import { t1, t2, type FaceApiModule } from '../face-api-runtime.js';
-import { conv, convOf, fullyConnected, type FusedConv, type SeparableConv, separableConv, separableOf } from './fused-ops.js';
+import {
+  conv,
+  convOf,
+  fullyConnected,
+  type FusedConv,
+  type SeparableConv,
+  separableConv,
+  separableOf,
+} from './fused-ops.js';
 
 type Tf = typeof Tf;
-type XceptionParams = NonNullable<FaceApiModule['nets']['ageGenderNet']['faceFeatureExtractor']['params']>;
+type XceptionParams = NonNullable<
+  FaceApiModule['nets']['ageGenderNet']['faceFeatureExtractor']['params']
+>;
 type ReductionParams = XceptionParams['entry_flow']['reduction_block_0'];
 
 export const AGE_GENDER_INPUT_SIZE = 112;
 
-interface ReductionBlock { separable0: SeparableConv; separable1: SeparableConv; expansion: FusedConv }
+interface ReductionBlock {
+  separable0: SeparableConv;
+  separable1: SeparableConv;
+  expansion: FusedConv;
+}
 
 export interface AgeGenderNet {
   stem: FusedConv;
@@ -23,8 +37,11 @@ export interface AgeGenderNet {
   heads: { weights: Tf.Tensor2D; bias: Tf.Tensor1D };
 }
 
-const reductionOf = (p: ReductionParams): ReductionBlock =>
-  ({ separable0: separableOf(p.separable_conv0), separable1: separableOf(p.separable_conv1), expansion: convOf(p.expansion_conv) });
+const reductionOf = (p: ReductionParams): ReductionBlock => ({
+  separable0: separableOf(p.separable_conv0),
+  separable1: separableOf(p.separable_conv1),
+  expansion: convOf(p.expansion_conv),
+});
 
 /** face-api's loaded weights, with the two heads concatenated (new tensors) once. */
 export function fuseAgeGenderNet(tf: Tf, api: FaceApiModule): AgeGenderNet {
@@ -34,11 +51,21 @@ export function fuseAgeGenderNet(tf: Tf, api: FaceApiModule): AgeGenderNet {
   const { age, gender } = head.fc;
   return {
     stem: convOf(x.entry_flow.conv_in),
-    entry: [reductionOf(x.entry_flow.reduction_block_0), reductionOf(x.entry_flow.reduction_block_1)],
-    middle: Object.values(x.middle_flow).map((b) => [separableOf(b.separable_conv0), separableOf(b.separable_conv1), separableOf(b.separable_conv2)]),
+    entry: [
+      reductionOf(x.entry_flow.reduction_block_0),
+      reductionOf(x.entry_flow.reduction_block_1),
+    ],
+    middle: Object.values(x.middle_flow).map((b) => [
+      separableOf(b.separable_conv0),
+      separableOf(b.separable_conv1),
+      separableOf(b.separable_conv2),
+    ]),
     exit: reductionOf(x.exit_flow.reduction_block),
     exitConv: separableOf(x.exit_flow.separable_conv),
-    heads: { weights: tf.concat([t2(age.weights), t2(gender.weights)], 1), bias: tf.concat([t1(age.bias), t1(gender.bias)], 0) },
+    heads: {
+      weights: tf.concat([t2(age.weights), t2(gender.weights)], 1),
+      bias: tf.concat([t1(age.bias), t1(gender.bias)], 0),
+    },
   };
 }
 
@@ -47,12 +74,22 @@ export function fuseAgeGenderNet(tf: Tf, api: FaceApiModule): AgeGenderNet {
  * the block's input. `activated` is the input after ReLU (or the input itself for the first block).
  */
 function reduction(tf: Tf, x: Tf.Tensor4D, activated: Tf.Tensor4D, b: ReductionBlock): Tf.Tensor4D {
-  const inner = separableConv(tf, separableConv(tf, activated, b.separable0, 1, 'relu'), b.separable1, 1, 'linear');
+  const inner = separableConv(
+    tf,
+    separableConv(tf, activated, b.separable0, 1, 'relu'),
+    b.separable1,
+    1,
+    'linear',
+  );
   return tf.add(tf.maxPool(inner, 3, 2, 'same'), conv(tf, x, b.expansion, 2, 'same', 'linear'));
 }
 
 /** Three separable convs (ReLU before each) plus the block's input. */
-function middle(tf: Tf, x: Tf.Tensor4D, layers: [SeparableConv, SeparableConv, SeparableConv]): Tf.Tensor4D {
+function middle(
+  tf: Tf,
+  x: Tf.Tensor4D,
+  layers: [SeparableConv, SeparableConv, SeparableConv],
+): Tf.Tensor4D {
   let out = separableConv(tf, tf.relu(x), layers[0], 1, 'relu');
   out = separableConv(tf, out, layers[1], 1, 'relu');
   return tf.add(separableConv(tf, out, layers[2], 1, 'linear'), x);

@@ -17,7 +17,10 @@ export interface FaceBatch {
 }
 
 /** The crop centred in a black square, as face-api's padToSquare(crop, true) places it. */
-function paddedSquare(img: RawImage, { x, y, width, height }: BoxLike): { px: Uint8Array; side: number } {
+function paddedSquare(
+  img: RawImage,
+  { x, y, width, height }: BoxLike,
+): { px: Uint8Array; side: number } {
   const side = Math.max(width, height);
   // round(diff / 2) of padding after the crop, the rest before it.
   const before = Math.abs(width - height) - Math.round(Math.abs(width - height) * 0.5);
@@ -36,7 +39,9 @@ function paddedSquare(img: RawImage, { x, y, width, height }: BoxLike): { px: Ui
  * face-api drops them), each centred in a black square and resized to `size` x `size`.
  */
 export function faceBatch(img: RawImage, boxes: BoxLike[], size: number): FaceBatch {
-  const crops = boxes.map((b) => clipBox(b, img.width, img.height)).filter((c) => c.width > 0 && c.height > 0);
+  const crops = boxes
+    .map((b) => clipBox(b, img.width, img.height))
+    .filter((c) => c.width > 0 && c.height > 0);
   const pixels = new Float32Array(crops.length * size * size * 3);
   let o = 0;
   for (const crop of crops) {

@@ -10,15 +10,26 @@ import { testImage } from '../../image/__tests__/test-images.js';
 import { loadFaceApi } from '../face-api-runtime.js';
 import { cropFaces } from '../face-crops.js';
 import { detectSsdFaces } from '../ssd/face-detector.js';
-import { computeDescriptors, detectLandmarks, type FaceLandmarks68, predictAgeGender } from './face-nets.js';
+import {
+  computeDescriptors,
+  detectLandmarks,
+  type FaceLandmarks68,
+  predictAgeGender,
+} from './face-nets.js';
 
 const GALLERY = fileURLToPath(new URL('../../../../gallery/celebrities', import.meta.url));
-const galleryFiles = readdirSync(GALLERY, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(jpe?g|png)$/i.test(f));
+const galleryFiles = readdirSync(GALLERY, { recursive: true, encoding: 'utf8' }).filter((f) =>
+  /\.(jpe?g|png)$/i.test(f),
+);
 
 /** The raster the face worker gets: at most 1024 px on the long side. */
 async function raster(bytes: Buffer | string) {
-  const { data, info } = await sharp(bytes).rotate().flatten({ background: '#ffffff' })
-    .resize({ width: 1024, height: 1024, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').raw()
+  const { data, info } = await sharp(bytes)
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .resize({ width: 1024, height: 1024, fit: 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
@@ -26,11 +37,16 @@ async function raster(bytes: Buffer | string) {
 describe('face nets', () => {
   it("match face-api's landmark, age/gender and recognition nets on the test and gallery faces", async () => {
     const api = await loadFaceApi();
-    const upscaled = await sharp(testImage('csdf-faces.jpg')).resize({ width: 1155 }).jpeg({ quality: 85 }).toBuffer();
+    const upscaled = await sharp(testImage('csdf-faces.jpg'))
+      .resize({ width: 1155 })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     // [name, image, detection floor]: the gallery's floor is the one celebrity-gallery.ts uses.
     const cases: [string, Buffer | string, number][] = [
       ['csdf-faces.jpg at 1155 px', upscaled, 0.4],
-      ...['csdf-celebrities.jpg', 'skimage-astronaut.png', 'csdf-objects.jpg'].map((n): [string, Buffer, number] => [n, testImage(n), 0.4]),
+      ...['csdf-celebrities.jpg', 'skimage-astronaut.png', 'csdf-objects.jpg'].map(
+        (n): [string, Buffer, number] => [n, testImage(n), 0.4],
+      ),
       ...galleryFiles.map((f): [string, string, number] => [f, path.join(GALLERY, f), 0.1]),
     ];
     let faces = 0;
@@ -40,7 +56,10 @@ describe('face nets', () => {
       expect(boxes.length, name).toBeGreaterThan(0);
       faces += boxes.length;
       // face-api's own nets on its own crops (cropFaces is bit-identical to its extractFaceTensors).
-      const own = async <T>(b: typeof boxes, run: (crops: ReturnType<typeof cropFaces>) => Promise<T | T[]>): Promise<T[]> => {
+      const own = async <T>(
+        b: typeof boxes,
+        run: (crops: ReturnType<typeof cropFaces>) => Promise<T | T[]>,
+      ): Promise<T[]> => {
         const crops = cropFaces(api, img, b);
         try {
           const out = await run(crops);
@@ -50,27 +69,41 @@ describe('face nets', () => {
         }
       };
 
-      const expectedLandmarks = await own<FaceLandmarks68>(boxes, (c) => api.nets.faceLandmark68Net.detectLandmarks(c));
+      const expectedLandmarks = await own<FaceLandmarks68>(boxes, (c) =>
+        api.nets.faceLandmark68Net.detectLandmarks(c),
+      );
       const landmarks = await detectLandmarks(img, boxes);
       expect(landmarks.length, name).toBe(expectedLandmarks.length);
-      landmarks.forEach((l, i) => l.positions.forEach((p, k) => {
-        const e = expectedLandmarks[i]!.positions[k]!;
-        expect(Math.max(Math.abs(p.x - e.x), Math.abs(p.y - e.y)), `${name} face ${i} point ${k}`).toBeLessThan(0.5);
-      }));
+      landmarks.forEach((l, i) =>
+        l.positions.forEach((p, k) => {
+          const e = expectedLandmarks[i]!.positions[k]!;
+          expect(
+            Math.max(Math.abs(p.x - e.x), Math.abs(p.y - e.y)),
+            `${name} face ${i} point ${k}`,
+          ).toBeLessThan(0.5);
+        }),
+      );
 
       const placed = expectedLandmarks.map((l, i) => l.shiftBy(boxes[i]!.x, boxes[i]!.y));
       const aligned = placed.map((l) => l.align());
-      const expectedAgeGender = await own(aligned, (c) => api.nets.ageGenderNet.predictAgeAndGender(c));
+      const expectedAgeGender = await own(aligned, (c) =>
+        api.nets.ageGenderNet.predictAgeAndGender(c),
+      );
       const ageGender = await predictAgeGender(img, aligned);
       ageGender.forEach((a, i) => {
         const e = expectedAgeGender[i]!;
         expect(Math.abs(a.age - e.age), `${name} face ${i} age`).toBeLessThan(0.1);
         expect(a.gender, `${name} face ${i} gender`).toBe(e.gender);
-        expect(Math.abs(a.genderProbability - e.genderProbability), `${name} face ${i} gender probability`).toBeLessThan(1e-3);
+        expect(
+          Math.abs(a.genderProbability - e.genderProbability),
+          `${name} face ${i} gender probability`,
+        ).toBeLessThan(1e-3);
       });
 
       const dlibAligned = placed.map((l) => l.align(null, { useDlibAlignment: true }));
-      const expectedDescriptors = await own<Float32Array>(dlibAligned, (c) => api.nets.faceRecognitionNet.computeFaceDescriptor(c));
+      const expectedDescriptors = await own<Float32Array>(dlibAligned, (c) =>
+        api.nets.faceRecognitionNet.computeFaceDescriptor(c),
+      );
       const descriptors = await computeDescriptors(img, dlibAligned);
       expect(descriptors.length, name).toBe(expectedDescriptors.length);
       descriptors.forEach((d, i) => {

@@ -2,22 +2,40 @@
 // pool and a fully connected layer giving 68 (x, y) pairs relative to the padded 112 px input.
 import type * as Tf from '@tensorflow/tfjs';
 import { t1, t2, type FaceApiModule } from '../face-api-runtime.js';
-import { conv, convOf, fullyConnected, type FusedConv, type SeparableConv, separableConv, separableOf } from './fused-ops.js';
+import {
+  conv,
+  convOf,
+  fullyConnected,
+  type FusedConv,
+  type SeparableConv,
+  separableConv,
+  separableOf,
+} from './fused-ops.js';
 
 type Tf = typeof Tf;
-type ExtractorParams = NonNullable<FaceApiModule['nets']['faceLandmark68Net']['faceFeatureExtractor']['params']>;
+type ExtractorParams = NonNullable<
+  FaceApiModule['nets']['faceLandmark68Net']['faceFeatureExtractor']['params']
+>;
 type DenseBlockParams = ExtractorParams['dense0'];
 
 export const LANDMARK_INPUT_SIZE = 112;
 
 /** Its first layer halves the resolution: a plain 3x3 conv in the first block, separable after. */
-interface DenseBlock { first: FusedConv | SeparableConv; rest: [SeparableConv, SeparableConv, SeparableConv] }
+interface DenseBlock {
+  first: FusedConv | SeparableConv;
+  rest: [SeparableConv, SeparableConv, SeparableConv];
+}
 
-export interface LandmarkNet { blocks: DenseBlock[]; fc: { weights: Tf.Tensor2D; bias: Tf.Tensor1D } }
+export interface LandmarkNet {
+  blocks: DenseBlock[];
+  fc: { weights: Tf.Tensor2D; bias: Tf.Tensor1D };
+}
 
 function denseBlockOf(p: DenseBlockParams, isFirst: boolean): DenseBlock {
   return {
-    first: isFirst ? convOf(p.conv0 as { filters: unknown; bias: unknown }) : separableOf(p.conv0 as Parameters<typeof separableOf>[0]),
+    first: isFirst
+      ? convOf(p.conv0 as { filters: unknown; bias: unknown })
+      : separableOf(p.conv0 as Parameters<typeof separableOf>[0]),
     rest: [separableOf(p.conv1), separableOf(p.conv2), separableOf(p.conv3)],
   };
 }
@@ -28,7 +46,12 @@ export function landmarkNetOf(api: FaceApiModule): LandmarkNet {
   const head = api.nets.faceLandmark68Net.params;
   if (!extractor || !head) throw new Error('face-api faceLandmark68Net weights are not loaded');
   return {
-    blocks: [denseBlockOf(extractor.dense0, true), denseBlockOf(extractor.dense1, false), denseBlockOf(extractor.dense2, false), denseBlockOf(extractor.dense3, false)],
+    blocks: [
+      denseBlockOf(extractor.dense0, true),
+      denseBlockOf(extractor.dense1, false),
+      denseBlockOf(extractor.dense2, false),
+      denseBlockOf(extractor.dense3, false),
+    ],
     fc: { weights: t2(head.fc.weights), bias: t1(head.fc.bias) },
   };
 }
@@ -38,7 +61,10 @@ export function landmarkNetOf(api: FaceApiModule): LandmarkNet {
  * is the ReLU of the sum of all four.
  */
 function denseBlock(tf: Tf, x: Tf.Tensor4D, b: DenseBlock): Tf.Tensor4D {
-  const first = 'filter' in b.first ? conv(tf, x, b.first, 2, 'same', 'relu') : separableConv(tf, x, b.first, 2, 'relu');
+  const first =
+    'filter' in b.first
+      ? conv(tf, x, b.first, 2, 'same', 'relu')
+      : separableConv(tf, x, b.first, 2, 'relu');
   let sum = first;
   let next = first; // already ReLU'd
   for (const layer of b.rest) {

@@ -13,7 +13,11 @@ type ResidualParams = RecognitionParams['conv32_1'];
 
 export const RECOGNITION_INPUT_SIZE = 150;
 
-interface Residual { conv1: FusedConv; conv2: FusedConv; down: boolean }
+interface Residual {
+  conv1: FusedConv;
+  conv2: FusedConv;
+  down: boolean;
+}
 
 export interface RecognitionNet {
   /** 7x7 stride-2 'valid' conv on the normalised input, then a 3x3 stride-2 max pool. */
@@ -25,14 +29,31 @@ export interface RecognitionNet {
 }
 
 const BLOCKS = [
-  ['conv32_1', false], ['conv32_2', false], ['conv32_3', false],
-  ['conv64_down', true], ['conv64_1', false], ['conv64_2', false], ['conv64_3', false],
-  ['conv128_down', true], ['conv128_1', false], ['conv128_2', false],
-  ['conv256_down', true], ['conv256_1', false], ['conv256_2', false], ['conv256_down_out', true],
+  ['conv32_1', false],
+  ['conv32_2', false],
+  ['conv32_3', false],
+  ['conv64_down', true],
+  ['conv64_1', false],
+  ['conv64_2', false],
+  ['conv64_3', false],
+  ['conv128_down', true],
+  ['conv128_1', false],
+  ['conv128_2', false],
+  ['conv256_down', true],
+  ['conv256_1', false],
+  ['conv256_2', false],
+  ['conv256_down_out', true],
 ] as const satisfies readonly (readonly [keyof RecognitionParams, boolean])[];
 
 function fold(tf: Tf, p: ConvLayerParams): FusedConv {
-  return foldChannelScale(tf, t4(p.conv.filters), t1(p.conv.bias), t1(p.scale.weights), t1(p.scale.biases), false);
+  return foldChannelScale(
+    tf,
+    t4(p.conv.filters),
+    t1(p.conv.bias),
+    t1(p.scale.weights),
+    t1(p.scale.biases),
+    false,
+  );
 }
 
 /** Folds the scale layers once (new tensors; face-api's own are left alone). */
@@ -58,10 +79,23 @@ function residual(tf: Tf, x: Tf.Tensor4D, b: Residual): Tf.Tensor4D {
   if (!b.down) return tf.relu(tf.add(out, x)) as Tf.Tensor4D;
   let shortcut = tf.avgPool(x, 2, 2, 'valid');
   const extraRows = shortcut.shape[1] - out.shape[1];
-  if (extraRows !== shortcut.shape[2] - out.shape[2] || extraRows < 0 || extraRows > 1) throw new Error('unexpected residual shapes');
-  if (extraRows) out = tf.pad(out, [[0, 0], [0, 1], [0, 1], [0, 0]]);
+  if (extraRows !== shortcut.shape[2] - out.shape[2] || extraRows < 0 || extraRows > 1)
+    throw new Error('unexpected residual shapes');
+  if (extraRows)
+    out = tf.pad(out, [
+      [0, 0],
+      [0, 1],
+      [0, 1],
+      [0, 0],
+    ]);
   const extraChannels = out.shape[3] - shortcut.shape[3];
-  if (extraChannels) shortcut = tf.pad(shortcut, [[0, 0], [0, 0], [0, 0], [0, extraChannels]]);
+  if (extraChannels)
+    shortcut = tf.pad(shortcut, [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, extraChannels],
+    ]);
   return tf.relu(tf.add(shortcut, out)) as Tf.Tensor4D;
 }
 

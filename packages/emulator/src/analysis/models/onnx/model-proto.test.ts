@@ -12,9 +12,15 @@ describe('encodeOnnxModel', () => {
     // Two channels, 4x4 each: channel 0 counts 1..16, channel 1 is all ones.
     const input = Float32Array.from({ length: 32 }, (_, i) => (i < 16 ? i + 1 : 1));
     const model = encodeOnnxModel({
-      name: 'tiny', opset: 13,
+      name: 'tiny',
+      opset: 13,
       nodes: [
-        { opType: 'Conv', inputs: ['x', 'w', 'b'], outputs: ['y'], attributes: { kernel_shape: [3, 3], strides: [2, 2], pads: [0, 0, 1, 1], group: 2 } },
+        {
+          opType: 'Conv',
+          inputs: ['x', 'w', 'b'],
+          outputs: ['y'],
+          attributes: { kernel_shape: [3, 3], strides: [2, 2], pads: [0, 0, 1, 1], group: 2 },
+        },
         { opType: 'Clip', inputs: ['y', 'lo', 'hi'], outputs: ['z'] },
       ],
       initializers: [
@@ -26,7 +32,10 @@ describe('encodeOnnxModel', () => {
       inputs: [{ name: 'x', dims: [1, 2, 4, 4] }],
       outputs: [{ name: 'z', dims: [1, 2, 2, 2] }],
     });
-    const session = await ort.InferenceSession.create(model, { intraOpNumThreads: 1, graphOptimizationLevel: 'all' });
+    const session = await ort.InferenceSession.create(model, {
+      intraOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+    });
     const { z } = await session.run({ x: new ort.Tensor('float32', input, [1, 2, 4, 4]) });
     // Windows at rows/cols 0..2 and 2..4, the padding row/col 4 counting 0 (TF 'SAME'): channel 0
     // sums 54, 45 / 72 (clipped to 60), 54; channel 1 sums 9, 6 / 6, 4, minus 100, clipped to -1.

@@ -2,7 +2,11 @@
 // nested messages, packed floats. Each helper returns one encoded field; a message is the
 // concatenation of its fields (protobuf allows any order).
 
-const enum WireType { Varint = 0, LengthDelimited = 2, Fixed32 = 5 }
+const enum WireType {
+  Varint = 0,
+  LengthDelimited = 2,
+  Fixed32 = 5,
+}
 
 /** One encoded field (or several: repeated fields are just concatenated). */
 export type Field = Uint8Array;
@@ -45,10 +49,14 @@ export function floatField(field: number, value: number): Field {
 /** A bytes field, or a nested message given as its encoded fields. */
 export function bytesField(field: number, value: Uint8Array | readonly Field[]): Field {
   const body = value instanceof Uint8Array ? value : concatBytes(value);
-  return concatBytes([Uint8Array.from([...tag(field, WireType.LengthDelimited), ...varint(body.length)]), body]);
+  return concatBytes([
+    Uint8Array.from([...tag(field, WireType.LengthDelimited), ...varint(body.length)]),
+    body,
+  ]);
 }
 
-export const stringField = (field: number, value: string): Field => bytesField(field, new TextEncoder().encode(value));
+export const stringField = (field: number, value: string): Field =>
+  bytesField(field, new TextEncoder().encode(value));
 
 /** A repeated integer field, packed (what proto3 parsers expect, and proto2 ones accept). */
 export const packedIntsField = (field: number, values: readonly number[]): Field =>
@@ -56,6 +64,7 @@ export const packedIntsField = (field: number, values: readonly number[]): Field
 
 /** Little-endian bytes of floats, e.g. for a tensor's raw_data. */
 export function float32Bytes(values: Float32Array): Uint8Array {
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('big-endian hosts are not supported');
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
+    throw new Error('big-endian hosts are not supported');
   return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 }

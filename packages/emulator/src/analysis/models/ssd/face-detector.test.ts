@@ -4,15 +4,32 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { testImage } from '../../image/__tests__/test-images.js';
 import { loadFaceApi } from '../face-api-runtime.js';
-import { createSsdDetector, detectSsdFaces, type SsdDetector, type SsdFace } from './face-detector.js';
+import {
+  createSsdDetector,
+  detectSsdFaces,
+  type SsdDetector,
+  type SsdFace,
+} from './face-detector.js';
 
 /** Faces found by face-api: 6, 4, 1, 1; none in the others. The 1155 px family photo is the bench's. */
-const IMAGES = ['csdf-faces.jpg', 'csdf-celebrities.jpg', 'skimage-astronaut.png', 'csdf-objects.jpg', 'csdf-house.jpg', 'csdf-dog.jpg', 'skimage-horse.png', 'csdf-ocr-image.png'];
+const IMAGES = [
+  'csdf-faces.jpg',
+  'csdf-celebrities.jpg',
+  'skimage-astronaut.png',
+  'csdf-objects.jpg',
+  'csdf-house.jpg',
+  'csdf-dog.jpg',
+  'skimage-horse.png',
+  'csdf-ocr-image.png',
+];
 
 /** The raster the face worker gets: at most 1024 px on the long side. */
 async function raster(bytes: Buffer) {
-  const { data, info } = await sharp(bytes).flatten({ background: '#ffffff' })
-    .resize({ width: 1024, height: 1024, fit: 'inside', withoutEnlargement: true }).toColourspace('srgb').raw()
+  const { data, info } = await sharp(bytes)
+    .flatten({ background: '#ffffff' })
+    .resize({ width: 1024, height: 1024, fit: 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
@@ -22,13 +39,22 @@ type Detect = (img: Awaited<ReturnType<typeof raster>>) => Promise<SsdFace[]>;
 /** Runs `detect` on every test image next to face-api's detector; returns how many images had faces. */
 async function compareWithFaceApi(detect: Detect): Promise<number> {
   const api = await loadFaceApi();
-  const upscaled = await sharp(testImage('csdf-faces.jpg')).resize({ width: 1155 }).jpeg({ quality: 85 }).toBuffer();
-  const cases: [string, Buffer][] = [...IMAGES.map((n): [string, Buffer] => [n, testImage(n)]), ['csdf-faces.jpg at 1155 px', upscaled]];
+  const upscaled = await sharp(testImage('csdf-faces.jpg'))
+    .resize({ width: 1155 })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  const cases: [string, Buffer][] = [
+    ...IMAGES.map((n): [string, Buffer] => [n, testImage(n)]),
+    ['csdf-faces.jpg at 1155 px', upscaled],
+  ];
   let withFaces = 0;
   for (const [name, bytes] of cases) {
     const img = await raster(bytes);
     const input = api.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
-    const expected = await api.detectAllFaces(input as never, new api.SsdMobilenetv1Options({ minConfidence: 0.4, maxResults: 100 }));
+    const expected = await api.detectAllFaces(
+      input as never,
+      new api.SsdMobilenetv1Options({ minConfidence: 0.4, maxResults: 100 }),
+    );
     input.dispose();
     const found = await detect(img);
     expect(found.length, name).toBe(expected.length);
@@ -36,7 +62,8 @@ async function compareWithFaceApi(detect: Detect): Promise<number> {
     found.forEach((f, i) => {
       const e = expected[i]!;
       expect(Math.abs(f.score - e.score), `${name} face ${i} score`).toBeLessThan(5e-4);
-      for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(f.box[k] - e.box[k]), `${name} face ${i} ${k}`).toBeLessThan(0.5);
+      for (const k of ['x', 'y', 'width', 'height'] as const)
+        expect(Math.abs(f.box[k] - e.box[k]), `${name} face ${i} ${k}`).toBeLessThan(0.5);
     });
   }
   return withFaces;
@@ -61,7 +88,9 @@ describe('detectSsdFaces', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     let tfjs: SsdDetector;
     try {
-      tfjs = await createSsdDetector(() => { throw new Error('no onnxruntime binary for this platform'); });
+      tfjs = await createSsdDetector(() => {
+        throw new Error('no onnxruntime binary for this platform');
+      });
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]![0])).toMatch(/falls back to tfjs.*no onnxruntime binary/);
     } finally {

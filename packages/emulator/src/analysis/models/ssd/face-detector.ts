@@ -5,7 +5,11 @@ import type { RawImage } from '../../pool/protocol.js';
 import { loadFaceApi } from '../face-api-runtime.js';
 import { requireCjs, sharedTf } from '../tf-runtime.js';
 import { decodeBoxes } from './decode-boxes.js';
-import { chooseSsdForwardPass, type OnnxRuntimeLoader, type SsdEngine } from './forward-pass-choice.js';
+import {
+  chooseSsdForwardPass,
+  type OnnxRuntimeLoader,
+  type SsdEngine,
+} from './forward-pass-choice.js';
 import { fuseSsdLayers } from './fused-layers.js';
 import { SSD_INPUT_SIZE, ssdInput } from './input-image.js';
 import { nonMaxSuppression } from './non-max-suppression.js';
@@ -33,25 +37,41 @@ const loadOnnxRuntime: OnnxRuntimeLoader = () => requireCjs('onnxruntime-node') 
  * A detector on face-api's loaded SSD weights. `onnxRuntime` loads onnxruntime-node (the
  * default); `false`, or a loader that throws, runs the tfjs pass instead.
  */
-export async function createSsdDetector(onnxRuntime: OnnxRuntimeLoader | false = loadOnnxRuntime): Promise<SsdDetector> {
+export async function createSsdDetector(
+  onnxRuntime: OnnxRuntimeLoader | false = loadOnnxRuntime,
+): Promise<SsdDetector> {
   const api = await loadFaceApi();
   const params = api.nets.ssdMobilenetv1.params;
   if (!params) throw new Error('face-api SsdMobilenetv1 weights are not loaded');
   const tf = sharedTf();
   const layers = fuseSsdLayers(tf, params);
   const { engine, run } = await chooseSsdForwardPass(tf, layers, onnxRuntime || undefined);
-  return { engine, detect: async (img, minConfidence, maxResults) => facesFromHeads(img, await run(ssdInput(img)), layers.anchors, minConfidence, maxResults) };
+  return {
+    engine,
+    detect: async (img, minConfidence, maxResults) =>
+      facesFromHeads(img, await run(ssdInput(img)), layers.anchors, minConfidence, maxResults),
+  };
 }
 
 let detector: Promise<SsdDetector> | undefined;
 
 /** Faces scoring above `minConfidence`, best first, at most `maxResults`. */
-export async function detectSsdFaces(img: RawImage, minConfidence: number, maxResults: number): Promise<SsdFace[]> {
+export async function detectSsdFaces(
+  img: RawImage,
+  minConfidence: number,
+  maxResults: number,
+): Promise<SsdFace[]> {
   detector ??= createSsdDetector();
   return (await detector).detect(img, minConfidence, maxResults);
 }
 
-function facesFromHeads(img: RawImage, heads: HeadOutput[], anchors: Float32Array, minConfidence: number, maxResults: number): SsdFace[] {
+function facesFromHeads(
+  img: RawImage,
+  heads: HeadOutput[],
+  anchors: Float32Array,
+  minConfidence: number,
+  maxResults: number,
+): SsdFace[] {
   const { boxes, scores } = decodeBoxes(heads, anchors);
   const kept = nonMaxSuppression(boxes, scores, maxResults, IOU_THRESHOLD, minConfidence);
   // Relative to the padded square -> relative to the image -> raster pixels, in face-api's steps
@@ -66,7 +86,12 @@ function facesFromHeads(img: RawImage, heads: HeadOutput[], anchors: Float32Arra
     const bottom = Math.min(1, boxes[k * 4 + 2]!) * padY;
     const right = Math.min(1, boxes[k * 4 + 3]!) * padX;
     return {
-      box: { x: left * img.width, y: top * img.height, width: (right - left) * img.width, height: (bottom - top) * img.height },
+      box: {
+        x: left * img.width,
+        y: top * img.height,
+        width: (right - left) * img.width,
+        height: (bottom - top) * img.height,
+      },
       score: scores[k]!,
     };
   });

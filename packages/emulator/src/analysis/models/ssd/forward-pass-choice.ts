@@ -25,15 +25,23 @@ export function tfjsSsdPass(tf: typeof Tf, layers: SsdLayers): SsdForwardPass {
 
 /** onnxruntime if `loadOnnxRuntime` is given and works, else tfjs. */
 export async function chooseSsdForwardPass(
-  tf: typeof Tf, layers: SsdLayers, loadOnnxRuntime: OnnxRuntimeLoader | undefined,
+  tf: typeof Tf,
+  layers: SsdLayers,
+  loadOnnxRuntime: OnnxRuntimeLoader | undefined,
   warn: (message: string) => void = console.warn,
 ): Promise<{ engine: SsdEngine; run: SsdForwardPass }> {
   if (loadOnnxRuntime) {
     try {
-      const run = await createOnnxSsdPass(loadOnnxRuntime(), buildSsdOnnxModel(layers), layers.heads.length);
+      const run = await createOnnxSsdPass(
+        loadOnnxRuntime(),
+        buildSsdOnnxModel(layers),
+        layers.heads.length,
+      );
       return { engine: 'onnxruntime', run };
     } catch (err) {
-      warn(`face detection falls back to tfjs (slower): onnxruntime-node is unavailable (${err instanceof Error ? err.message : String(err)})`);
+      warn(
+        `face detection falls back to tfjs (slower): onnxruntime-node is unavailable (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
   }
   return { engine: 'tfjs', run: tfjsSsdPass(tf, layers) };

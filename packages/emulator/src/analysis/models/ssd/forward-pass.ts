@@ -9,7 +9,10 @@ type Tf = typeof Tf;
 export const FIRST_HEAD_BLOCK = 10;
 
 /** One head's output: per cell of its feature map, `channels` values. */
-export interface HeadOutput { values: Float32Array; channels: number }
+export interface HeadOutput {
+  values: Float32Array;
+  channels: number;
+}
 
 /**
  * Raw head outputs for a [1, 512, 512, 3] input normalised to -1..1: one array per feature map,
@@ -17,9 +20,23 @@ export interface HeadOutput { values: Float32Array; channels: number }
  */
 export function runSsd(tf: Tf, layers: SsdLayers, input: Tf.Tensor4D): HeadOutput[] {
   const conv = (x: Tf.Tensor4D, p: FusedConv, stride: number): Tf.Tensor4D =>
-    tf.fused.conv2d({ x, filter: p.filter, bias: p.bias, strides: stride, pad: 'same', activation: 'relu6' });
+    tf.fused.conv2d({
+      x,
+      filter: p.filter,
+      bias: p.bias,
+      strides: stride,
+      pad: 'same',
+      activation: 'relu6',
+    });
   const depthwise = (x: Tf.Tensor4D, p: FusedConv, stride: number): Tf.Tensor4D =>
-    tf.fused.depthwiseConv2d({ x, filter: p.filter, bias: p.bias, strides: stride, pad: 'same', activation: 'relu6' });
+    tf.fused.depthwiseConv2d({
+      x,
+      filter: p.filter,
+      bias: p.bias,
+      strides: stride,
+      pad: 'same',
+      activation: 'relu6',
+    });
 
   const outputs = tf.tidy(() => {
     let x = conv(input, layers.stem, 2);
@@ -35,7 +52,15 @@ export function runSsd(tf: Tf, layers: SsdLayers, input: Tf.Tensor4D): HeadOutpu
       if (i % 2 === 1) maps.push(extra);
     });
     // The heads are linear (no activation).
-    return maps.map((m, i) => tf.fused.conv2d({ x: m, filter: layers.heads[i]!.filter, bias: layers.heads[i]!.bias, strides: 1, pad: 'same' }));
+    return maps.map((m, i) =>
+      tf.fused.conv2d({
+        x: m,
+        filter: layers.heads[i]!.filter,
+        bias: layers.heads[i]!.bias,
+        strides: 1,
+        pad: 'same',
+      }),
+    );
   });
   try {
     return outputs.map((t) => ({ values: t.dataSync() as Float32Array, channels: t.shape[3] }));

@@ -29,12 +29,20 @@ const BN_EPSILON = 0.0010000000474974513;
 const STRIDE_2_BLOCKS = new Set([2, 4, 6, 12]);
 
 function foldDepthwise(tf: Tf, p: SsdParams['mobilenetv1']['conv_1']['depthwise_conv']): FusedConv {
-  const bn = { gamma: t1(p.batch_norm_scale), beta: t1(p.batch_norm_offset), mean: t1(p.batch_norm_mean), variance: t1(p.batch_norm_variance), epsilon: BN_EPSILON };
+  const bn = {
+    gamma: t1(p.batch_norm_scale),
+    beta: t1(p.batch_norm_offset),
+    mean: t1(p.batch_norm_mean),
+    variance: t1(p.batch_norm_variance),
+    epsilon: BN_EPSILON,
+  };
   return foldBatchNorm(tf, t4(p.filters), undefined, bn, true);
 }
 
-const pointwise = (p: SsdParams['mobilenetv1']['conv_0']): FusedConv =>
-  ({ filter: t4(p.filters), bias: t1(p.batch_norm_offset) });
+const pointwise = (p: SsdParams['mobilenetv1']['conv_0']): FusedConv => ({
+  filter: t4(p.filters),
+  bias: t1(p.batch_norm_offset),
+});
 
 function mergeHead(tf: Tf, p: SsdParams['prediction_layer']['box_predictor_0']): FusedConv {
   const box = p.box_encoding_predictor;

@@ -16,12 +16,20 @@ function iou(boxes: Float32Array, i: number, j: number): number {
   const areaI = (yMaxI - yMinI) * (xMaxI - xMinI);
   const areaJ = (yMaxJ - yMinJ) * (xMaxJ - xMinJ);
   if (areaI <= 0 || areaJ <= 0) return 0;
-  const overlap = Math.max(Math.min(yMaxI, yMaxJ) - Math.max(yMinI, yMinJ), 0) * Math.max(Math.min(xMaxI, xMaxJ) - Math.max(xMinI, xMinJ), 0);
+  const overlap =
+    Math.max(Math.min(yMaxI, yMaxJ) - Math.max(yMinI, yMinJ), 0) *
+    Math.max(Math.min(xMaxI, xMaxJ) - Math.max(xMinI, xMinJ), 0);
   return overlap / (areaI + areaJ - overlap);
 }
 
 /** Indices of the kept boxes, best first. */
-export function nonMaxSuppression(boxes: Float32Array, scores: Float32Array, maxResults: number, iouThreshold: number, minScore: number): number[] {
+export function nonMaxSuppression(
+  boxes: Float32Array,
+  scores: Float32Array,
+  maxResults: number,
+  iouThreshold: number,
+  minScore: number,
+): number[] {
   const candidates: number[] = [];
   for (let i = 0; i < scores.length; i++) if (scores[i]! > minScore) candidates.push(i);
   candidates.sort((a, b) => scores[b]! - scores[a]!); // stable: ties stay in anchor order

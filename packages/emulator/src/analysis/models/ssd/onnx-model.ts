@@ -15,7 +15,10 @@ export const ssdOnnxOutput = (head: number): string => `head_${head}_nhwc`;
 const OPSET = 13;
 
 /** tfjs [h, w, in, out] (or depthwise [h, w, channels, 1]) filter values as ONNX [out, in, h, w] (or [channels, 1, h, w]). */
-function onnxFilter(filter: Tf.Tensor4D, depthwise: boolean): { dims: number[]; data: Float32Array } {
+function onnxFilter(
+  filter: Tf.Tensor4D,
+  depthwise: boolean,
+): { dims: number[]; data: Float32Array } {
   const [h, w, inC, outC] = filter.shape;
   const src = filter.dataSync() as Float32Array;
   const [o, i] = depthwise ? [inC, 1] : [outC, inC];
@@ -34,7 +37,11 @@ function onnxFilter(filter: Tf.Tensor4D, depthwise: boolean): { dims: number[]; 
 }
 
 /** TF 'SAME' padding as ONNX pads [top, left, bottom, right]: any odd pixel goes bottom/right. */
-function samePads(size: number, kernel: number, stride: number): { pads: number[]; outSize: number } {
+function samePads(
+  size: number,
+  kernel: number,
+  stride: number,
+): { pads: number[]; outSize: number } {
   const outSize = Math.ceil(size / stride);
   const total = Math.max((outSize - 1) * stride + kernel - size, 0);
   const before = Math.floor(total / 2);
@@ -51,23 +58,49 @@ export function buildSsdOnnxModel(layers: SsdLayers): Uint8Array {
   let count = 0;
 
   /** A conv (+ relu6 unless `linear`) on the value `x` of side `size`; returns its output and side. */
-  const conv = (x: string, size: number, p: FusedConv, stride: number, kind: 'conv' | 'depthwise' | 'linear'): [string, number] => {
+  const conv = (
+    x: string,
+    size: number,
+    p: FusedConv,
+    stride: number,
+    kind: 'conv' | 'depthwise' | 'linear',
+  ): [string, number] => {
     const n = count++;
     const filter = onnxFilter(p.filter, kind === 'depthwise');
     const kernel = filter.dims[2]!;
     const { pads, outSize } = samePads(size, kernel, stride);
-    initializers.push({ name: `w${n}`, ...filter }, { name: `b${n}`, dims: [p.bias.size], data: p.bias.dataSync() as Float32Array });
+    initializers.push(
+      { name: `w${n}`, ...filter },
+      { name: `b${n}`, dims: [p.bias.size], data: p.bias.dataSync() as Float32Array },
+    );
     const out = `conv${n}`;
     nodes.push({
-      opType: 'Conv', inputs: [x, `w${n}`, `b${n}`], outputs: [out],
-      attributes: { kernel_shape: [kernel, kernel], strides: [stride, stride], pads, dilations: [1, 1], group: kind === 'depthwise' ? filter.dims[0]! : 1 },
+      opType: 'Conv',
+      inputs: [x, `w${n}`, `b${n}`],
+      outputs: [out],
+      attributes: {
+        kernel_shape: [kernel, kernel],
+        strides: [stride, stride],
+        pads,
+        dilations: [1, 1],
+        group: kind === 'depthwise' ? filter.dims[0]! : 1,
+      },
     });
     if (kind === 'linear') return [out, outSize];
-    nodes.push({ opType: 'Clip', inputs: [out, 'relu6_min', 'relu6_max'], outputs: [`relu6_${n}`] });
+    nodes.push({
+      opType: 'Clip',
+      inputs: [out, 'relu6_min', 'relu6_max'],
+      outputs: [`relu6_${n}`],
+    });
     return [`relu6_${n}`, outSize];
   };
 
-  nodes.push({ opType: 'Transpose', inputs: [SSD_ONNX_INPUT], outputs: ['image_nchw'], attributes: { perm: [0, 3, 1, 2] } });
+  nodes.push({
+    opType: 'Transpose',
+    inputs: [SSD_ONNX_INPUT],
+    outputs: ['image_nchw'],
+    attributes: { perm: [0, 3, 1, 2] },
+  });
   let [x, size] = conv('image_nchw', SSD_INPUT_SIZE, layers.stem, 2, 'conv');
   const maps: [string, number][] = [];
   layers.blocks.forEach((b, i) => {
@@ -85,12 +118,21 @@ export function buildSsdOnnxModel(layers: SsdLayers): Uint8Array {
     const head = layers.heads[i]!;
     const [y] = conv(m, side, head, 1, 'linear');
     const name = ssdOnnxOutput(i);
-    nodes.push({ opType: 'Transpose', inputs: [y], outputs: [name], attributes: { perm: [0, 2, 3, 1] } });
+    nodes.push({
+      opType: 'Transpose',
+      inputs: [y],
+      outputs: [name],
+      attributes: { perm: [0, 2, 3, 1] },
+    });
     return { name, dims: [1, side, side, head.bias.size] };
   });
 
   return encodeOnnxModel({
-    name: 'ssd_mobilenetv1_faces', opset: OPSET, nodes, initializers,
-    inputs: [{ name: SSD_ONNX_INPUT, dims: [1, SSD_INPUT_SIZE, SSD_INPUT_SIZE, 3] }], outputs,
+    name: 'ssd_mobilenetv1_faces',
+    opset: OPSET,
+    nodes,
+    initializers,
+    inputs: [{ name: SSD_ONNX_INPUT, dims: [1, SSD_INPUT_SIZE, SSD_INPUT_SIZE, 3] }],
+    outputs,
   });
 }
