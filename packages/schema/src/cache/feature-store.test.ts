@@ -90,4 +90,83 @@ describe('resolveKeys', () => {
     ).toEqual(['from elsewhere']);
     expect(asked).toEqual([]);
   });
+
+  describe('settles every claim it made whatever the store throws', () => {
+    /** A memory cache whose chosen method throws once, after doing its work. */
+    function failingOnce(method: 'claim' | 'lateGet' | 'set', error: Error) {
+      const inner = createMemoryFeatureCache();
+      let gets = 0;
+      let armed = true;
+      const fire = () => {
+        if (!armed) return;
+        armed = false;
+        throw error;
+      };
+      const cache: FeatureCache = {
+        get: async (key) => {
+          gets += 1;
+          // The second get of a call is the look after claiming.
+          if (method === 'lateGet' && gets === 2) fire();
+          return inner.get(key);
+        },
+        set: (key, entry, options) => {
+          if (method === 'set') fire();
+          return inner.set(key, entry, options);
+        },
+        claim: async (key, pending) => {
+          const claim = await inner.claim(key, pending);
+          if (method === 'claim') fire();
+          return claim;
+        },
+      };
+      return cache;
+    }
+
+    for (const method of ['claim', 'lateGet'] as const) {
+      it(`when ${method === 'claim' ? 'claim()' : 'the look after claim()'} throws`, async () => {
+        const boom = new Error(`${method} failed`);
+        const cache = failingOnce(method, boom);
+        const asked: string[][] = [];
+        await expect(resolveKeys(cache, ['k'], recordingFetch(asked), undefined)).rejects.toBe(
+          boom,
+        );
+        // The claim registered before the throw is settled, so the next request fetches.
+        expect(
+          await settle(await resolveKeys(cache, ['k'], recordingFetch(asked), undefined)),
+        ).toEqual(['k!']);
+        expect(asked).toEqual([['k']]);
+      });
+    }
+
+    it('when set() throws synchronously after a successful fetch', async () => {
+      const cache = failingOnce('set', new Error('store down'));
+      const asked: string[][] = [];
+      expect(
+        await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined)),
+      ).toEqual(['a!', 'b!']);
+      // One write was lost, one stored: only the lost key is fetched again.
+      expect(
+        await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined)),
+      ).toEqual(['a!', 'b!']);
+      expect(asked).toEqual([['a', 'b'], ['a']]);
+    });
+
+    it('when fetchMissing throws synchronously', async () => {
+      const cache = createMemoryFeatureCache();
+      const boom = new Error('sync throw');
+      const [k] = await resolveKeys(
+        cache,
+        ['k'],
+        () => {
+          throw boom;
+        },
+        undefined,
+      );
+      await expect(k).rejects.toBe(boom);
+      const asked: string[][] = [];
+      expect(
+        await settle(await resolveKeys(cache, ['k'], recordingFetch(asked), undefined)),
+      ).toEqual(['k!']);
+    });
+  });
 });

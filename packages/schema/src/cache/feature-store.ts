@@ -34,26 +34,35 @@ export async function resolveKeys(
 ): Promise<Promise<unknown>[]> {
   const hits = await Promise.all(keys.map((key) => cache.get(key)));
   const results: Promise<unknown>[] = [];
+  // Every promise handed to claim(), so a throw anywhere below settles them all: a joiner in this
+  // process or a later request for the same key must never wait on a claim nobody will settle.
+  const registered: Deferred[] = [];
   const owned = new Map<string, Deferred>();
-  for (const [i, key] of keys.entries()) {
-    const hit = hits[i];
-    if (hit !== undefined) {
-      results.push(Promise.resolve(hit.value));
-      continue;
+  try {
+    for (const [i, key] of keys.entries()) {
+      const hit = hits[i];
+      if (hit !== undefined) {
+        results.push(Promise.resolve(hit.value));
+        continue;
+      }
+      const mine = deferred();
+      registered.push(mine);
+      const claim = await cache.claim(key, mine.promise);
+      if (claim.owner) owned.set(key, mine);
+      results.push(claim.pending);
     }
-    const mine = deferred();
-    const claim = await cache.claim(key, mine.promise);
-    if (claim.owner) owned.set(key, mine);
-    results.push(claim.pending);
-  }
-  // A fetch may have finished between our miss and our claim: look once more before calling.
-  const late = await Promise.all(
-    [...owned.keys()].map(async (key) => [key, await cache.get(key)] as const),
-  );
-  for (const [key, hit] of late) {
-    if (hit === undefined) continue;
-    owned.get(key)?.resolve(hit.value);
-    owned.delete(key);
+    // A fetch may have finished between our miss and our claim: look once more before calling.
+    const late = await Promise.all(
+      [...owned.keys()].map(async (key) => [key, await cache.get(key)] as const),
+    );
+    for (const [key, hit] of late) {
+      if (hit === undefined) continue;
+      owned.get(key)?.resolve(hit.value);
+      owned.delete(key);
+    }
+  } catch (error) {
+    for (const d of registered) d.reject(error);
+    throw error;
   }
   if (owned.size > 0) void fetchOwned(cache, owned, fetchMissing, ttlMs);
   return results;
@@ -65,21 +74,24 @@ async function fetchOwned(
   fetchMissing: FetchMissing,
   ttlMs: number | undefined,
 ): Promise<void> {
-  let values: Map<string, unknown>;
   try {
-    values = await fetchMissing([...owned.keys()]);
+    const values = await fetchMissing([...owned.keys()]);
+    const options = ttlMs === undefined ? {} : { ttlMs };
+    // Cache first, then settle: a request arriving in between finds the entry instead of
+    // refetching. Every owned key is cached, as null when the response lacked it; a failed write
+    // (even one that throws synchronously) only costs a refetch.
+    const entries = new Map([...owned.keys()].map((key) => [key, null as unknown]));
+    for (const [key, value] of values) entries.set(key, value ?? null);
+    await Promise.all(
+      [...entries].map(([key, value]) =>
+        Promise.resolve()
+          .then(() => cache.set(key, { value }, options))
+          .catch(() => undefined),
+      ),
+    );
+    for (const [key, d] of owned) d.resolve(values.get(key) ?? null);
   } catch (error) {
-    // Failures are not cached: the next request tries again.
+    // Failures are not cached: the next request tries again. Settled deferreds ignore this.
     for (const d of owned.values()) d.reject(error);
-    return;
   }
-  const options = ttlMs === undefined ? {} : { ttlMs };
-  // Cache first, then settle: a request arriving in between finds the entry instead of refetching.
-  // Every owned key is cached, as null when the response lacked it; a failed write only costs a refetch.
-  const entries = new Map([...owned.keys()].map((key) => [key, null as unknown]));
-  for (const [key, value] of values) entries.set(key, value ?? null);
-  await Promise.all(
-    [...entries].map(([key, value]) => cache.set(key, { value }, options).catch(() => undefined)),
-  );
-  for (const [key, d] of owned) d.resolve(values.get(key) ?? null);
 }
