@@ -15,7 +15,9 @@ import { systemClock } from './http/clock.js';
 import { ConcurrencyLimiter } from './http/concurrency.js';
 import { execute, type ExecutorDeps } from './http/executor.js';
 import type { ImageInput } from './image-input.js';
+import type { ImageAnalysisResult } from './generated/image-analysis-types.js';
 import { analyze, type AnalyzeOptions } from './operations/analyze.js';
+import { analyzeImage, type ImageAnalysisOptions } from './operations/analyze-image.js';
 import {
   analyzeByDomain,
   type AnalyzeByDomainOptions,
@@ -58,9 +60,18 @@ export interface VisionClientStats {
   queued: number;
 }
 
-/** A typed client for Azure AI Vision v3.2. Every method accepts `signal` and throws VisionError subclasses. */
+/**
+ * A typed client for Azure AI Vision v3.2 and Image Analysis 4.0. Every method accepts `signal`
+ * and throws VisionError subclasses.
+ */
 export interface VisionClient {
   analyze(image: ImageInput, options?: AnalyzeOptions): Promise<ImageAnalysis>;
+  /**
+   * Image Analysis 4.0 (`POST /computervision/imageanalysis:analyze`, api-version 2023-10-01):
+   * caption, dense captions, tags, objects, people, smart crops and synchronous read in one call.
+   * Same retries, rate limiting and typed errors as the v3.2 operations.
+   */
+  analyzeImage(image: ImageInput, options: ImageAnalysisOptions): Promise<ImageAnalysisResult>;
   describe(image: ImageInput, options?: DescribeOptions): Promise<ImageDescription>;
   tag(image: ImageInput, options?: TagOptions): Promise<TagResult>;
   detect(image: ImageInput, options?: CallOptions): Promise<DetectResult>;
@@ -141,6 +152,9 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
   return {
     analyze: guard((image: ImageInput, o?: Parameters<VisionClient['analyze']>[1]) =>
       analyze(ctx, image, o),
+    ),
+    analyzeImage: guard((image: ImageInput, o: ImageAnalysisOptions) =>
+      analyzeImage(ctx, image, o),
     ),
     describe: guard((image: ImageInput, o?: Parameters<VisionClient['describe']>[1]) =>
       describe(ctx, image, o),

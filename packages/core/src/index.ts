@@ -24,6 +24,11 @@ export {
   ServiceLanguageValues,
   VisualFeatureTypesValues,
 } from './generated/spec-types.js';
+export { VisualFeaturesValues as ImageAnalysisFeatureValues } from './generated/image-analysis-types.js';
+export {
+  IMAGE_ANALYSIS_API_VERSION,
+  SMART_CROPS_RATIO_RANGE,
+} from './operations/analyze-image.js';
 
 export type { VisionClient, VisionClientStats, ReadAndWaitOptions } from './client.js';
 export type {
@@ -53,3 +58,27 @@ export type { Thumbnail, ThumbnailOptions } from './operations/generate-thumbnai
 export type { OcrOptions } from './operations/ocr.js';
 export type { ReadingOrder, ReadOptions, ReadSubmission } from './operations/read.js';
 export type * from './generated/spec-types.js';
+export type { ImageAnalysisFeature, ImageAnalysisOptions } from './operations/analyze-image.js';
+// Image Analysis 4.0 types. Several names (DetectedObject, ImageMetadata, ReadResult, ImageUrl)
+// mean something else in v3.2, so the whole set lives under one namespace; the result and the
+// types without a v3.2 twin are also exported by name.
+export type * as ImageAnalysis40 from './generated/image-analysis-types.js';
+export type {
+  AzureCoreErrorResponse,
+  CaptionResult,
+  CropRegion,
+  DenseCaption,
+  DenseCaptionsResult,
+  DetectedPerson,
+  DetectedTag,
+  DetectedTextBlock,
+  DetectedTextLine,
+  DetectedTextWord,
+  ImageAnalysisResult,
+  ImageBoundingBox,
+  ImagePoint,
+  ObjectsResult,
+  PeopleResult,
+  SmartCropsResult,
+  TagsResult,
+} from './generated/image-analysis-types.js';

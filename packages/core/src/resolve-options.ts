@@ -10,7 +10,8 @@ import type {
 } from './options.js';
 
 export interface ResolvedOptions {
-  baseUrl: string;
+  /** The endpoint without any API path; each request adds its API root. */
+  endpointUrl: string;
   key: string;
   timeouts: Required<TimeoutOptions>;
   retry: Required<RetryOptions>;
@@ -68,8 +69,8 @@ export function resolveOptions(o: VisionClientOptions): ResolvedOptions {
   if (/[\u0000-\u001f\u007f]/.test(o.key))
     throw invalidOption('key', 'no control characters or line breaks', 'a key with them');
   return {
-    // Accept an endpoint given with the API path already on it.
-    baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/vision\/v3\.2$/i, '')}/vision/v3.2`,
+    // Accept an endpoint given with an API path already on it.
+    endpointUrl: `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/(vision\/v3\.2|computervision)$/i, '')}`,
     key: o.key,
     timeouts: merge('timeouts', DEFAULT_TIMEOUTS, o.timeouts, {
       connectMs: 1,

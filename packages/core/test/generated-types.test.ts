@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateSpecTypes, OUTPUT_FILE } from '../scripts/generate-types.js';
+import {
+  generateImageAnalysisTypes,
+  generateSpecTypes,
+  IA40_OUTPUT_FILE,
+  OUTPUT_FILE,
+} from '../scripts/generate-types.js';
 
 describe('src/generated/spec-types.ts', () => {
   it('is what the generator produces from spec/azure today (run `pnpm generate` if not)', () => {
@@ -35,5 +40,33 @@ describe('src/generated/spec-types.ts', () => {
     const block = line.slice(0, line.indexOf('\n}'));
     expect(block).toContain('\n  boundingBox: BoundingBox;');
     expect(block).toContain('\n  language?: string;');
+  });
+});
+
+describe('src/generated/image-analysis-types.ts (Image Analysis 4.0)', () => {
+  it('is what the generator produces from spec/azure today (run `pnpm generate` if not)', () => {
+    expect(readFileSync(IA40_OUTPUT_FILE, 'utf8')).toBe(generateImageAnalysisTypes());
+  });
+
+  it('has the result types, the feature union and Azure.Core errors under legal names', () => {
+    const text = generateImageAnalysisTypes();
+    for (const name of [
+      'ImageAnalysisResult',
+      'DenseCaption',
+      'DetectedPerson',
+      'CropRegion',
+      'AzureCoreErrorResponse',
+      'AzureCoreInnerError',
+    ]) {
+      expect(text).toMatch(new RegExp(`export interface ${name} \\{`));
+    }
+    expect(text).toContain(
+      "export type VisualFeatures = 'tags' | 'caption' | 'denseCaptions' | 'objects' | 'read' | 'smartCrops' | 'people';",
+    );
+    expect(text).not.toContain('Azure.Core');
+    const result = text.slice(text.indexOf('export interface ImageAnalysisResult {'));
+    const block = result.slice(0, result.indexOf('\n}'));
+    expect(block).toContain('\n  metadata: ImageMetadata;');
+    expect(block).toContain('\n  peopleResult?: PeopleResult;');
   });
 });

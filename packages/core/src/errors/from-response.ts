@@ -12,6 +12,8 @@ import type { VisionError, VisionErrorDetails } from './vision-error.js';
 export interface ErrorResponse {
   status: number;
   bodyText: string;
+  /** `x-ms-error-code` (Image Analysis 4.0), used when the body names no code. */
+  headerCode?: string;
   requestId?: string;
   retryAfterMs?: number;
   operation: string;
@@ -21,6 +23,7 @@ export interface ErrorResponse {
 export function errorFromResponse(res: ErrorResponse, key: string): VisionError {
   const parsed = parseErrorBody(res.bodyText);
   const requestId = parsed.requestId ?? res.requestId;
+  const code = parsed.code ?? res.headerCode;
   const message = redact(
     `${res.operation}: HTTP ${res.status}${parsed.message ? `: ${parsed.message}` : ''}`,
     key,
@@ -28,7 +31,7 @@ export function errorFromResponse(res: ErrorResponse, key: string): VisionError 
   const details: Partial<VisionErrorDetails> = {
     status: res.status,
     operation: res.operation,
-    ...(parsed.code !== undefined && { code: redact(parsed.code, key) }),
+    ...(code !== undefined && { code: redact(code, key) }),
     ...(requestId !== undefined && { requestId }),
     ...(res.retryAfterMs !== undefined && { retryAfterMs: res.retryAfterMs }),
   };

@@ -16,12 +16,17 @@ import { retryableFailure, retryableStatus, type ReplaySafety } from './retry-po
 import { retryAfterFromHeaders } from './retry-after.js';
 import { send, type HttpResponse } from './transport.js';
 
+/** Where an API lives below the endpoint: v3.2, or Image Analysis 4.0. */
+export type ApiRoot = '/vision/v3.2' | '/computervision';
+
 /** One logical upstream call; the executor may send it several times. */
 export interface UpstreamRequest {
   operation: string;
   method: 'GET' | 'POST';
-  /** Path below /vision/v3.2, with its query string. */
+  /** Path below the API root, with its query string. */
   path: string;
+  /** @default '/vision/v3.2' */
+  apiRoot?: ApiRoot;
   body?: PreparedBody;
   safety: ReplaySafety;
   signal?: AbortSignal;
@@ -58,6 +63,13 @@ function headerRequestId(headers: HttpResponse['headers']): string | undefined {
   return undefined;
 }
 
+// Image Analysis 4.0 (Azure.Core) also names the error in a header; the body's innermost code
+// is more specific, so the header only fills in when the body has none.
+function errorCodeHeader(headers: HttpResponse['headers']): string | undefined {
+  const v = headers['x-ms-error-code'];
+  return (Array.isArray(v) ? v[0] : v) || undefined;
+}
+
 /** Sends a request with rate limiting, the concurrency cap, retries and attempt events. */
 export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise<SuccessResponse> {
   const { options, clock } = deps;
@@ -86,7 +98,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       const res = await send(
         {
           method: req.method,
-          url: options.baseUrl + req.path,
+          url: options.endpointUrl + (req.apiRoot ?? '/vision/v3.2') + req.path,
           headers,
           ...(req.body && { body: req.body }),
         },
@@ -114,6 +126,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
         {
           status,
           bodyText: res.body.toString('utf8'),
+          ...(errorCodeHeader(res.headers) && { headerCode: errorCodeHeader(res.headers) }),
           operation: req.operation,
           ...(requestId && { requestId }),
           ...(retryAfterMs !== undefined && { retryAfterMs }),
@@ -167,7 +180,7 @@ function base(
   return {
     operation: req.operation,
     method: req.method,
-    path: `/vision/v3.2${req.path}`,
+    path: `${req.apiRoot ?? '/vision/v3.2'}${req.path}`,
     attempt,
     durationMs,
   };

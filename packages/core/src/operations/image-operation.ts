@@ -1,4 +1,4 @@
-import { parseJson, type SuccessResponse } from '../http/executor.js';
+import { parseJson, type ApiRoot, type SuccessResponse } from '../http/executor.js';
 import { prepareImage, type ImageInput } from '../image-input.js';
 import type { CallOptions } from '../options.js';
 import type { OperationContext } from './context.js';
@@ -6,8 +6,10 @@ import { buildQuery } from './query.js';
 
 export interface ImageCall {
   operation: string;
-  /** Path below /vision/v3.2, without query. */
+  /** Path below the API root, without query. */
   path: string;
+  /** API root below the endpoint. @default '/vision/v3.2' */
+  apiRoot?: ApiRoot;
   query: Parameters<typeof buildQuery>[0];
   image: ImageInput;
   options: CallOptions | undefined;
@@ -24,6 +26,7 @@ export async function postImage(ctx: OperationContext, call: ImageCall): Promise
     operation: call.operation,
     method: 'POST',
     path: call.path + query,
+    ...(call.apiRoot && { apiRoot: call.apiRoot }),
     body,
     safety: call.creates ? 'creates' : 'idempotent',
     ...(signal && { signal }),
