@@ -20,12 +20,17 @@ const running = await startGateway(config).catch((error: unknown) => {
   process.exit(1);
 });
 
-let stopping = false;
+// One Ctrl-C reaches us several times (the terminal signals the whole process group and pnpm
+// forwards it again): only a second press, a moment later, means "now".
+const REPEAT_MEANS_NOW_MS = 1000;
+let stoppingSince: number | undefined;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    // A second Ctrl-C means "now".
-    if (stopping) process.exit(130);
-    stopping = true;
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince > REPEAT_MEANS_NOW_MS) process.exit(130);
+      return;
+    }
+    stoppingSince = Date.now();
     running.logger.info('shutting down: finishing requests in flight', { signal });
     running.close().then(
       () => {

@@ -14,6 +14,8 @@ const USAGE = `Usage: visiongraph-emulator [options]
   --no-analysis-memo  recompute every answer instead of reusing results of recently seen images
   --help              show this help`;
 
+const REPEAT_MEANS_NOW_MS = 1000;
+
 function number(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -22,8 +24,15 @@ function number(flag: string, value: string | undefined): number | undefined {
   return n;
 }
 
+// `pnpm emulator -- --port 5000` hands us `-- --port 5000`: npm and pnpm users type the `--` out of
+// habit, and parseArgs would read everything after it as positionals.
+function withoutLeadingSeparator(args: string[]): string[] {
+  return args[0] === '--' ? args.slice(1) : args;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    args: withoutLeadingSeparator(process.argv.slice(2)),
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -58,11 +67,25 @@ async function main(): Promise<void> {
   console.log(
     `  analysis memo: ${options.analysisMemo === false ? 'off' : 'on (--no-analysis-memo turns it off)'}`,
   );
+  let stoppingSince: number | undefined;
   const stop = (): void => {
-    void emulator.close().then(() => process.exit(0));
+    // One Ctrl-C reaches us several times (the terminal signals the whole process group and pnpm
+    // forwards it again): only a second press, a moment later, means "now".
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince > REPEAT_MEANS_NOW_MS) process.exit(130);
+      return;
+    }
+    stoppingSince = Date.now();
+    emulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {
