@@ -11,11 +11,13 @@ export const READ_MAX_BYTES = 500 * MB;
 export const JSON_MAX_BYTES = 64 * 1024;
 
 export const ANALYZE_MIN_DIMENSION = 50;
-export const ANALYZE_MAX_DIMENSION = 16_000;
+/** Azure: "less than 16,000 x 16,000": the largest side accepted is 15,999. */
+export const ANALYZE_MAX_DIMENSION = 15_999;
 export const OCR_MIN_DIMENSION = 50;
 export const OCR_MAX_DIMENSION = 4_200;
 export const READ_MIN_DIMENSION = 50;
 export const READ_MAX_DIMENSION = 10_000;
+/** PDF and TIFF: "up to 2000 pages"; longer documents are refused before any page is rendered. */
 export const READ_MAX_PAGES = 2_000;
 
 export const THUMBNAIL_MIN = 1;

@@ -14,7 +14,7 @@ export type {
   AnalyzeRequest,
   AnalyzeResult,
 } from './analysis/types.js';
-export { ImageDecodeError } from './analysis/types.js';
+export { ImageDecodeError, ImageLimitError } from './analysis/types.js';
 export { createMemoBackend, type AnalysisMemoOptions } from './memo-backend.js';
 export {
   ANALYSIS_MODEL_VERSION,

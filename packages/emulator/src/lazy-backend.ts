@@ -18,7 +18,7 @@ export function createLazyBackend(galleryDir: string | undefined): VisionBackend
     return backend;
   };
   return {
-    load: async (bytes) => (await get()).load(bytes),
+    load: async (bytes, limits) => (await get()).load(bytes, limits),
     analyze: async (img, req, opts) => (await get()).analyze(img, req, opts),
     thumbnail: async (img, w, h, smart, opts) => (await get()).thumbnail(img, w, h, smart, opts),
     areaOfInterest: async (img, opts) => (await get()).areaOfInterest(img, opts),

@@ -208,7 +208,7 @@ export function createMemoBackend(
   };
 
   return {
-    load: (bytes) => inner.load(bytes),
+    load: (bytes, limits) => inner.load(bytes, limits),
     analyze,
     thumbnail: (img, w, h, smart, opts) =>
       memo(img, `thumbnail:${w}x${h}:${smart}`, opts, (signal) =>

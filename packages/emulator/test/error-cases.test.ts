@@ -6,6 +6,7 @@ import { startEmulator } from '../src/index.js';
 import { answer, expectAzureError, type Envelope } from './support/expect-azure.js';
 import { testBackend } from './support/backend.js';
 import { image, startHarness, type Harness } from './support/harness.js';
+import { hugePng, hugeTiff, pdfManyPages, rleBmp, tiffPages } from './support/bombs.js';
 import { jpegOver, solidPng } from './support/images.js';
 import { startStaticServer, type StaticServer } from './support/static-server.js';
 
@@ -372,6 +373,49 @@ const cases = (): Case[] => [
     envelope: 'v3',
   },
   {
+    name: '16000 wide (Azure: under 16,000)',
+    send: async () => h.post(`${V3}/tag`, await solidPng(16_000, 60)),
+    status: 400,
+    code: 'InvalidImageSize',
+    envelope: 'v3',
+  },
+  // headers that claim more than the bytes hold: refused from the header, nothing decoded
+  {
+    name: '1 KB RLE BMP claiming 16000x16000',
+    send: () => h.post(`${V3}/analyze?visualFeatures=Description`, rleBmp(16_000, 16_000)),
+    status: 400,
+    code: 'InvalidImageSize',
+    envelope: 'v3',
+  },
+  {
+    name: 'PNG header claiming 16000x16000',
+    send: () => h.post(`${V3}/describe`, hugePng(16_000, 16_000)),
+    status: 400,
+    code: 'InvalidImageSize',
+    envelope: 'v3',
+  },
+  {
+    name: 'read: TIFF header claiming 16000x16000',
+    send: () => h.post(`${V3}/read/analyze`, hugeTiff(16_000, 16_000)),
+    status: 400,
+    code: 'InvalidImageDimension',
+    envelope: 'flat',
+  },
+  {
+    name: 'read: PDF of 2001 pages',
+    send: () => h.post(`${V3}/read/analyze`, pdfManyPages(2_001)),
+    status: 400,
+    code: 'InvalidImageSize',
+    envelope: 'flat',
+  },
+  {
+    name: 'read: TIFF of 2001 pages',
+    send: () => h.post(`${V3}/read/analyze`, tiffPages(2_001)),
+    status: 400,
+    code: 'InvalidImageSize',
+    envelope: 'flat',
+  },
+  {
     name: 'ocr 4201 wide',
     send: async () => h.post(`${V3}/ocr`, await solidPng(4_201, 60)),
     status: 400,
@@ -592,6 +636,24 @@ describe('error table', () => {
 });
 
 describe('errors outside the table', () => {
+  it('names the page count and the limit, and accepts exactly 2000 pages', async () => {
+    const over = await answer(await h.post(`${V3}/read/analyze`, pdfManyPages(2_001)));
+    expect((over.body as { message: string }).message).toBe(
+      'The document has 2001 pages. PDF and TIFF documents may have at most 2000 pages.',
+    );
+    const at = await h.post(`${V3}/read/analyze?pages=1`, tiffPages(2_000));
+    expect(at.status).toBe(202);
+  });
+
+  it('names the declared dimensions of a header it refused', async () => {
+    const a = await answer(await h.post(`${V3}/analyze`, rleBmp(16_000, 16_000)));
+    expect(
+      (a.body as { error: { innererror: { message: string } } }).error.innererror.message,
+    ).toBe(
+      'Image dimension (16000*16000) is out of range. Image dimensions should be in the range of 50 x 50 and 15999 x 15999.',
+    );
+  });
+
   it('refuses a declared size over the limit before reading the body', async () => {
     const url = new URL(`${h.url}/vision/v3.2/analyze`);
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {

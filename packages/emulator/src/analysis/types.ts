@@ -2,6 +2,9 @@
 // Everything here is in original-image pixel coordinates and version-neutral; the routes turn it
 // into v3.2 or v1.0 JSON. Analysis never throws Azure errors itself: it throws ImageDecodeError
 // (-> InvalidImageFormat) and the routes own every other check (sizes, dimensions, params).
+import type { LoadLimits } from './image/limits.js';
+
+export type { LoadLimits };
 
 export type ImageFormat = 'Jpeg' | 'Png' | 'Gif' | 'Bmp' | 'Tiff' | 'Webp' | 'Pdf';
 
@@ -160,7 +163,7 @@ export interface AnalysisOptions {
 /** The analysis backend. One shared instance per emulator; heavy models load lazily on first use. */
 export interface VisionBackend {
   /** Decodes and measures; throws ImageDecodeError when the bytes are not an image it can read. */
-  load(bytes: Buffer): Promise<LoadedImage>;
+  load(bytes: Buffer, limits?: LoadLimits): Promise<LoadedImage>;
   /** Computes only the requested parts, sharing detections between them (faces feed tags, captions, categories...). */
   analyze(img: LoadedImage, req: AnalyzeRequest, opts?: AnalysisOptions): Promise<AnalyzeResult>;
   thumbnail(
@@ -192,4 +195,20 @@ export interface VisionBackend {
 
 export class ImageDecodeError extends Error {
   override readonly name = 'ImageDecodeError';
+}
+
+/** The image's header or page count is over the operation's LoadLimits; nothing was decoded. */
+export class ImageLimitError extends Error {
+  override readonly name = 'ImageLimitError';
+  constructor(
+    readonly limit:
+      | { kind: 'dimensions'; width: number; height: number }
+      | { kind: 'pages'; pages: number; maxPages: number },
+  ) {
+    super(
+      limit.kind === 'pages'
+        ? `document has ${limit.pages} pages, more than ${limit.maxPages}`
+        : `image dimensions ${limit.width}x${limit.height} are over the limit`,
+    );
+  }
 }

@@ -66,6 +66,12 @@ export const AzureErrors = {
       'Image size is not valid.',
       `Image dimension (${w}*${h}) is out of range. Image dimensions should be in the range of ${min} x ${min} and ${max} x ${max}.`,
     ),
+  tooManyPages: (pages: number, max: number): AzureError =>
+    bad(
+      'InvalidImageSize',
+      'Image size is not valid.',
+      `The document has ${pages} pages. PDF and TIFF documents may have at most ${max} pages.`,
+    ),
   invalidJson: (): AzureError =>
     bad(
       'BadArgument',

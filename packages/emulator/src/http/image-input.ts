@@ -1,7 +1,13 @@
 // Turns a request body into a decoded image, with Azure's checks in Azure's order: media type
 // (415), size (InvalidImageSize), URL download (InvalidImageUrl), decoding and format
 // (InvalidImageFormat), then dimensions.
-import { ImageDecodeError, type ImageFormat, type LoadedImage } from '../analysis/types.js';
+import {
+  ImageDecodeError,
+  type ImageFormat,
+  ImageLimitError,
+  type LoadedImage,
+} from '../analysis/types.js';
+import { sniffFormat } from '../analysis/image/sniff-format.js';
 import { AzureErrors } from '../errors/azure-error-factory.js';
 import type { RouteContext } from '../routes/route.js';
 import { JSON_MAX_BYTES } from '../constants.js';
@@ -14,7 +20,10 @@ export interface ImageRules {
   /** multipart/form-data is accepted by the analyze family, not by read / recognizeText. */
   multipart: boolean;
   formats: readonly ImageFormat[];
+  /** min and max side in pixels, both accepted. */
   dimensions: { min: number; max: number; code: 'InvalidImageSize' | 'InvalidImageDimension' };
+  /** Most pages of a PDF or TIFF (Read); other operations only look at the first page. */
+  maxPages?: number;
 }
 
 interface ImageBytes {
@@ -87,19 +96,34 @@ function notAnImage(fromUrl: boolean): Error {
     : AzureErrors.invalidImageFormat();
 }
 
+function limitError(err: ImageLimitError, rules: ImageRules): Error {
+  const { limit } = err;
+  const { min, max, code } = rules.dimensions;
+  return limit.kind === 'pages'
+    ? AzureErrors.tooManyPages(limit.pages, limit.maxPages)
+    : AzureErrors.imageDimensions(code, limit.width, limit.height, min, max);
+}
+
 /** Reads, decodes and checks the request's image. */
 export async function loadRequestImage(ctx: RouteContext, rules: ImageRules): Promise<LoadedImage> {
   const { bytes, fromUrl } = await readImageBytes(ctx, rules);
+  // A format this operation refuses is not decoded at all (Azure: format before dimensions).
+  const sniffed = sniffFormat(bytes);
+  if (sniffed && !rules.formats.includes(sniffed)) throw notAnImage(fromUrl);
+  const { min, max, code } = rules.dimensions;
   let img: LoadedImage;
   try {
-    img = await ctx.backend.load(bytes);
+    // The backend checks the header's size and the page count before decoding any pixel.
+    img = await ctx.backend.load(bytes, { maxSide: max, maxPages: rules.maxPages });
   } catch (err) {
     if (err instanceof ImageDecodeError || (err as Error)?.name === 'ImageDecodeError')
       throw notAnImage(fromUrl);
+    if (err instanceof ImageLimitError) throw limitError(err, rules);
     throw err;
   }
   if (!rules.formats.includes(img.format)) throw notAnImage(fromUrl);
-  const { min, max, code } = rules.dimensions;
+  if (rules.maxPages !== undefined && img.pages > rules.maxPages)
+    throw AzureErrors.tooManyPages(img.pages, rules.maxPages);
   // PDFs have no pixel size of their own (Read renders them), so only images are measured.
   if (
     img.format !== 'Pdf' &&

@@ -1,6 +1,6 @@
 import bmp from 'bmp-js';
 import { ImageDecodeError } from '../types.js';
-import { MAX_INPUT_PIXELS } from './limits.js';
+import { MAX_INPUT_PIXELS, MAX_RLE_BMP_PIXELS } from './limits.js';
 
 /** Raw interleaved pixels. */
 export interface RawPixels {
@@ -80,8 +80,22 @@ function runLengthEncoded(bytes: Buffer, w: number, h: number): Buffer {
   return rgb;
 }
 
-/** Decodes a Windows or OS/2 bitmap to RGB; checks the claimed size before allocating. */
-export function decodeBmp(bytes: Buffer): RawPixels {
+/** What a BMP header declares, read without touching the pixel data. */
+export interface BmpHeader {
+  headerSize: number;
+  width: number;
+  height: number;
+  topDown: boolean;
+  bpp: number;
+  compression: number;
+  colorsUsed: number;
+}
+
+const runLength = (h: BmpHeader): boolean =>
+  (h.compression === 1 || h.compression === 2) && h.headerSize === 40;
+
+/** Reads the header; throws ImageDecodeError when it is not a BMP header this decoder knows. */
+export function readBmpHeader(bytes: Buffer): BmpHeader {
   try {
     const headerSize = bytes.readUInt32LE(14);
     const core = headerSize === 12;
@@ -89,27 +103,38 @@ export function decodeBmp(bytes: Buffer): RawPixels {
       throw new ImageDecodeError(`BMP header size ${headerSize} is unknown`);
     const width = core ? bytes.readUInt16LE(18) : bytes.readInt32LE(18);
     const rawHeight = core ? bytes.readInt16LE(20) : bytes.readInt32LE(22);
-    const bpp = bytes.readUInt16LE(core ? 24 : 28);
-    const compression = core ? 0 : bytes.readUInt32LE(30);
-    const colorsUsed = core ? 0 : bytes.readUInt32LE(46);
     const height = Math.abs(rawHeight);
-    if (width <= 0 || height <= 0 || width * height > MAX_INPUT_PIXELS) {
+    if (width <= 0 || height <= 0)
       throw new ImageDecodeError(`BMP dimensions out of range (${width}x${height})`);
-    }
+    return {
+      headerSize,
+      width,
+      height,
+      topDown: rawHeight < 0,
+      bpp: bytes.readUInt16LE(core ? 24 : 28),
+      compression: core ? 0 : bytes.readUInt32LE(30),
+      colorsUsed: core ? 0 : bytes.readUInt32LE(46),
+    };
+  } catch (err) {
+    if (err instanceof ImageDecodeError) throw err;
+    throw new ImageDecodeError(`BMP header is corrupt: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Decodes a Windows or OS/2 bitmap to RGB. The caller checks the header's dimensions against
+ * the operation first; this checks the absolute bounds before allocating.
+ */
+export function decodeBmp(bytes: Buffer, header = readBmpHeader(bytes)): RawPixels {
+  const { headerSize, width, height, topDown, bpp, compression, colorsUsed } = header;
+  const pixels = width * height;
+  if (pixels > MAX_INPUT_PIXELS || (runLength(header) && pixels > MAX_RLE_BMP_PIXELS))
+    throw new ImageDecodeError(`BMP dimensions out of range (${width}x${height})`);
+  try {
     let data: Buffer;
-    if ((compression === 1 || compression === 2) && headerSize === 40)
-      data = runLengthEncoded(bytes, width, height);
+    if (runLength(header)) data = runLengthEncoded(bytes, width, height);
     else if ([1, 4, 8, 16, 24, 32].includes(bpp) && [0, 3, 6].includes(compression)) {
-      data = uncompressed(
-        bytes,
-        headerSize,
-        width,
-        height,
-        rawHeight < 0,
-        bpp,
-        compression,
-        colorsUsed,
-      );
+      data = uncompressed(bytes, headerSize, width, height, topDown, bpp, compression, colorsUsed);
     } else
       throw new ImageDecodeError(
         `BMP variant not supported (bpp ${bpp}, compression ${compression})`,

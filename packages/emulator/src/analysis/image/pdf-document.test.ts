@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImageDecodeError } from '../types.js';
+import { pdfImageBomb } from '../../../test/support/bombs.js';
 import { inspectPdf, pdfPageSize, renderPdfPage } from './pdf-document.js';
 
 /** A one-page PDF with a correct xref table; `extra` goes into the page dictionary. */
@@ -121,5 +122,14 @@ describe('pdf-document', () => {
   it('leaves no navigator global behind on Node 20 (other libraries sniff it to detect a browser)', async () => {
     await renderPdfPage(text, 1, 1);
     expect('navigator' in globalThis).toBe(nodeHasNavigator);
+  });
+
+  it('leaves out an embedded image over MAX_PDF_IMAGE_PIXELS instead of decoding it', async () => {
+    // 7000 x 7000 black pixels (49 MP, over the 36 MP bound) cover the page: skipped, it stays white.
+    const huge = await renderPdfPage(pdfImageBomb(7_000), 1, 0.1);
+    expect(darkPixels(huge.data)).toBe(0);
+    // The same page with a 100 x 100 image is drawn black (all but the anti-aliased edge).
+    const small = await renderPdfPage(pdfImageBomb(100), 1, 0.1);
+    expect(darkPixels(small.data)).toBeGreaterThan(0.95 * small.width * small.height);
   });
 });

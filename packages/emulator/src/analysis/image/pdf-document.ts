@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ImageDecodeError } from '../types.js';
-import { MAX_PDF_PAGE_POINTS, MAX_PDF_RENDER_SIDE } from './limits.js';
+import { ImageDecodeError, ImageLimitError } from '../types.js';
+import { MAX_PDF_IMAGE_PIXELS, MAX_PDF_PAGE_POINTS, MAX_PDF_RENDER_SIDE } from './limits.js';
 import type { RawPixels } from './decode-bmp.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -46,6 +46,7 @@ async function withDocument<T>(bytes: Buffer, use: (doc: PdfDoc) => Promise<T>):
     wasmUrl: dataDir('wasm'),
     isEvalSupported: false, // no generated code for PostScript functions in untrusted PDFs
     stopAtErrors: false,
+    maxImageSize: MAX_PDF_IMAGE_PIXELS, // bigger embedded images are skipped, never decoded
   });
   try {
     let doc: PdfDoc;
@@ -56,7 +57,7 @@ async function withDocument<T>(bytes: Buffer, use: (doc: PdfDoc) => Promise<T>):
     }
     return await use(doc);
   } catch (err) {
-    if (err instanceof ImageDecodeError) throw err;
+    if (err instanceof ImageDecodeError || err instanceof ImageLimitError) throw err;
     throw new ImageDecodeError(`PDF cannot be read: ${(err as Error).message}`);
   } finally {
     await task.destroy();
@@ -79,11 +80,18 @@ async function loadPage(doc: PdfDoc, page: number): Promise<PdfPage> {
   return doc.getPage(page);
 }
 
-/** Page count and the size of page 1; throws ImageDecodeError for a broken or empty PDF. */
-export function inspectPdf(bytes: Buffer): Promise<{ pages: number; first: PdfPageSize }> {
+/**
+ * Page count and the size of page 1; throws ImageDecodeError for a broken or empty PDF, and
+ * ImageLimitError for more than `maxPages` pages (counted from the page tree, nothing rendered).
+ */
+export function inspectPdf(
+  bytes: Buffer,
+  maxPages = Number.POSITIVE_INFINITY,
+): Promise<{ pages: number; first: PdfPageSize }> {
   return withDocument(bytes, async (doc) => {
     const pages = doc.numPages;
     if (pages < 1) throw new ImageDecodeError('PDF has no pages');
+    if (pages > maxPages) throw new ImageLimitError({ kind: 'pages', pages, maxPages });
     return { pages, first: sizeOf(await loadPage(doc, 1)) };
   });
 }

@@ -1,5 +1,13 @@
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { MAX_INPUT_PIXELS } from './limits.js';
+
+/**
+ * The header of encoded bytes (size, pages, orientation) without decoding pixels. No pixel limit
+ * here: an oversized header must be measured to be refused with the operation's own error.
+ */
+export function sharpHeader(bytes: Buffer): Promise<Metadata> {
+  return sharp(bytes, { limitInputPixels: false, autoOrient: true }).metadata();
+}
 
 /**
  * A sharp pipeline over encoded bytes of a format libvips reads itself, with the safety settings

@@ -20,6 +20,7 @@ export const OCR_RULES: ImageRules = {
 
 export const READ_RULES: ImageRules = {
   maxBytes: C.READ_MAX_BYTES,
+  maxPages: C.READ_MAX_PAGES,
   multipart: false,
   formats: C.READ_FORMATS,
   dimensions: {

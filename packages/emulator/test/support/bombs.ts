@@ -1,0 +1,183 @@
+// Tiny files that claim huge work: the inputs of the decode-bomb bench and of the limit tests.
+import { deflateSync } from 'node:zlib';
+
+/** An 8-bit RLE BMP of `w` x `h` whose pixel data is a single end-of-bitmap marker. */
+export function rleBmp(w: number, h: number): Buffer {
+  const palette = 256 * 4;
+  const data = Buffer.from([0x00, 0x01]); // RLE8 end of bitmap
+  const offset = 14 + 40 + palette;
+  const b = Buffer.alloc(offset + data.length);
+  b.write('BM', 0, 'latin1');
+  b.writeUInt32LE(b.length, 2);
+  b.writeUInt32LE(offset, 10);
+  b.writeUInt32LE(40, 14);
+  b.writeInt32LE(w, 18);
+  b.writeInt32LE(h, 22);
+  b.writeUInt16LE(1, 26);
+  b.writeUInt16LE(8, 28);
+  b.writeUInt32LE(1, 30); // BI_RLE8
+  b.writeUInt32LE(data.length, 34);
+  data.copy(b, offset);
+  return b;
+}
+
+function crc32(bytes: Buffer): number {
+  let c = ~0;
+  for (const byte of bytes) {
+    c ^= byte;
+    for (let k = 0; k < 8; k += 1) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+function pngChunk(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+  return Buffer.concat([head, body, crc]);
+}
+
+/** A greyscale PNG of `w` x `h` whose IDAT holds the first `rows` rows of zeros (the rest missing). */
+export function hugePng(w: number, h: number, rows = 1): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.alloc((w + 1) * rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A little-endian greyscale TIFF of `w` x `h`, one strip of `stripBytes` zero bytes. */
+export function hugeTiff(w: number, h: number, stripBytes = 16): Buffer {
+  const entries: [number, number, number][] = [
+    [256, 4, w], // ImageWidth (LONG)
+    [257, 4, h], // ImageLength
+    [258, 3, 8], // BitsPerSample
+    [259, 3, 1], // Compression none
+    [262, 3, 1], // BlackIsZero
+    [273, 4, 0], // StripOffsets (patched)
+    [277, 3, 1], // SamplesPerPixel
+    [278, 4, h], // RowsPerStrip
+    [279, 4, w * h], // StripByteCounts (a lie: the data is short)
+  ];
+  const ifdAt = 8;
+  const ifdSize = 2 + entries.length * 12 + 4;
+  const dataAt = ifdAt + ifdSize;
+  const b = Buffer.alloc(dataAt + stripBytes);
+  b.write('II', 0, 'latin1');
+  b.writeUInt16LE(42, 2);
+  b.writeUInt32LE(ifdAt, 4);
+  b.writeUInt16LE(entries.length, ifdAt);
+  entries.forEach(([tag, type, value], i) => {
+    const at = ifdAt + 2 + i * 12;
+    b.writeUInt16LE(tag, at);
+    b.writeUInt16LE(type, at + 2);
+    b.writeUInt32LE(1, at + 4);
+    if (type === 3) b.writeUInt16LE(value, at + 8);
+    else b.writeUInt32LE(tag === 273 ? dataAt : value, at + 8);
+  });
+  return b;
+}
+
+/** A PDF from numbered object bodies (1 = catalog), with a correct xref table. */
+function pdf(objects: (string | Buffer)[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  let at = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(at);
+    const part = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body),
+      Buffer.from('\nendobj\n'),
+    ]);
+    parts.push(part);
+    at += part.length;
+  });
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`,
+  ].join('');
+  return Buffer.concat([...parts, Buffer.from(xref)]);
+}
+
+/** One US Letter page covered by a `side` x `side` black greyscale image (deflated zeros). */
+export function pdfImageBomb(side: number): Buffer {
+  const pixels = deflateSync(Buffer.alloc(side * side), { level: 1 });
+  const content = '612 0 0 792 0 0 cm /Im0 Do';
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    Buffer.concat([
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`,
+      ),
+      pixels,
+      Buffer.from('\nendstream'),
+    ]),
+  ]);
+}
+
+/** `count` US Letter pages that all share one small content stream. */
+export function pdfManyPages(count: number): Buffer {
+  const kids = Array.from({ length: count }, (_, i) => `${i + 5} 0 R`).join(' ');
+  const content = 'BT /F1 24 Tf 72 700 Td (Page) Tj ET';
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${count} >>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...Array.from(
+      { length: count },
+      () =>
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>',
+    ),
+  ]);
+}
+
+/** A TIFF of `count` 64 x 64 greyscale pages (every IFD points at the same strip). */
+export function tiffPages(count: number): Buffer {
+  const side = 64;
+  const entries = 8;
+  const ifdSize = 2 + entries * 12 + 4;
+  const stripAt = 8;
+  const firstIfd = stripAt + side * side;
+  const b = Buffer.alloc(firstIfd + count * ifdSize);
+  b.write('II', 0, 'latin1');
+  b.writeUInt16LE(42, 2);
+  b.writeUInt32LE(firstIfd, 4);
+  for (let p = 0; p < count; p += 1) {
+    const at = firstIfd + p * ifdSize;
+    b.writeUInt16LE(entries, at);
+    const tags: [number, number, number][] = [
+      [256, 3, side],
+      [257, 3, side],
+      [258, 3, 8],
+      [259, 3, 1],
+      [262, 3, 1],
+      [273, 4, stripAt],
+      [278, 3, side],
+      [279, 4, side * side],
+    ];
+    tags.forEach(([tag, type, value], i) => {
+      const e = at + 2 + i * 12;
+      b.writeUInt16LE(tag, e);
+      b.writeUInt16LE(type, e + 2);
+      b.writeUInt32LE(1, e + 4);
+      if (type === 3) b.writeUInt16LE(value, e + 8);
+      else b.writeUInt32LE(value, e + 8);
+    });
+    b.writeUInt32LE(p + 1 < count ? at + ifdSize : 0, at + 2 + entries * 12);
+  }
+  return b;
+}
