@@ -2,6 +2,7 @@
 // describing features (tags, description, categories) from what was detected.
 import { analyzeColor } from './color/analyze-color.js';
 import { classifyImageType } from './color/classify-image-type.js';
+import { detectBrands } from './brands/detect-brands.js';
 import type { ModelClient } from './pool/model-client.js';
 import { describe } from './semantics/describe.js';
 import { measureCues } from './semantics/measure-cues.js';
@@ -18,7 +19,7 @@ export async function analyzeWithModels(
 ): Promise<AnalyzeResult> {
   signal?.throwIfAborted();
   const describing = !!(req.tags || req.description || req.categories);
-  const [people, objects, landmarks, adult, color, imageType, cues] = await Promise.all([
+  const [people, objects, landmarks, adult, color, imageType, cues, brands] = await Promise.all([
     when(req.faces || req.celebrities || describing, () =>
       models.faces(img, !!req.celebrities, signal),
     ),
@@ -28,6 +29,7 @@ export async function analyzeWithModels(
     when(req.color || describing, () => analyzeColor(img)),
     when(req.imageType || describing, () => classifyImageType(img)),
     when(describing, () => measureCues(img)),
+    when(req.brands, () => detectBrands(models, img, signal)),
   ]);
   signal?.throwIfAborted();
   const out: AnalyzeResult = {};
@@ -38,7 +40,7 @@ export async function analyzeWithModels(
   if (req.adult) out.adult = adult!;
   if (req.color) out.color = color!;
   if (req.imageType) out.imageType = imageType!;
-  if (req.brands) out.brands = []; // no shipped model detects logos (see ANALYSIS.md)
+  if (req.brands) out.brands = brands!;
   if (describing) {
     Object.assign(
       out,

@@ -75,6 +75,11 @@ export interface CelebrityResult {
   confidence: number;
   rect: Rect;
 }
+export interface BrandResult {
+  name: string;
+  confidence: number;
+  rect: Rect;
+}
 export interface LandmarkResult {
   name: string;
   confidence: number;
@@ -151,7 +156,7 @@ export interface AnalyzeResult {
   color?: ColorResult;
   imageType?: ImageTypeResult;
   adult?: AdultResult;
-  brands?: { name: string; confidence: number; rect: Rect }[];
+  brands?: BrandResult[];
   celebrities?: CelebrityResult[];
   landmarks?: LandmarkResult[];
 }

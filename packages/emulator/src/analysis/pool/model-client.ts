@@ -1,7 +1,10 @@
 // The main-thread side of the models: makes each model's raster (downscaled to what the model
 // needs), runs it on the pool and maps the answers back to original pixels and seam types.
+import sharp from 'sharp';
 import { toRaster } from '../image/raster.js';
 import { LANDMARK_SIDE } from '../recognition/landmark-gallery.js';
+import { LOGO_SIDE } from '../recognition/logo-gallery.js';
+import { logoConfidence } from '../recognition/match-logos.js';
 import { landmarkConfidence } from '../recognition/match-landmarks.js';
 import { celebrityConfidence } from '../recognition/match-celebrity.js';
 import type { FaceEvidence } from '../semantics/evidence.js';
@@ -9,6 +12,7 @@ import { toObjectResult } from '../semantics/object-hierarchy.js';
 import type {
   AdultResult,
   CelebrityResult,
+  BrandResult,
   LandmarkResult,
   LoadedImage,
   ObjectResult,
@@ -121,4 +125,37 @@ export class ModelClient {
     const found = await this.pool.run('landmarks', { image }, signal);
     return found.map((m) => ({ name: m.name, confidence: landmarkConfidence(m.inliers) }));
   }
+
+  /** Gallery logos, with the rectangle their verified matches cover (original pixels). */
+  async logos(img: LoadedImage, signal?: AbortSignal): Promise<BrandResult[]> {
+    const { image, scale } = await this.raster(img, LOGO_SIDE, 1, signal);
+    // A small photo is enlarged to LOGO_SIDE: its logo would otherwise hold too few keypoints.
+    const enlarge = LOGO_SIDE / Math.max(image.width, image.height);
+    const query =
+      enlarge > 1
+        ? await enlarged(
+            image,
+            Math.round(image.width * enlarge),
+            Math.round(image.height * enlarge),
+          )
+        : image;
+    const toOriginal = scale * Math.max(1, enlarge);
+    const found = await this.pool.run('logos', { image: query }, signal);
+    return found.map((m) => ({
+      name: m.name,
+      confidence: logoConfidence(m.inliers),
+      rect: toRect(m.box, toOriginal),
+    }));
+  }
+}
+
+async function enlarged(grey: RawImage, width: number, height: number): Promise<RawImage> {
+  const data = await sharp(grey.data, {
+    raw: { width: grey.width, height: grey.height, channels: 1 },
+  })
+    .resize({ width, height })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  return { data, width, height };
 }

@@ -6,8 +6,10 @@ import { classifyNsfw } from '../models/nsfw-classifier.js';
 import { loadOpenCv } from '../models/opencv-runtime.js';
 import { celebrityGallery } from '../recognition/celebrity-gallery.js';
 import { landmarkGallery } from '../recognition/landmark-gallery.js';
+import { logoGallery } from '../recognition/logo-gallery.js';
 import { matchCelebrity } from '../recognition/match-celebrity.js';
 import { matchLandmarks } from '../recognition/match-landmarks.js';
+import { matchLogos } from '../recognition/match-logos.js';
 import type {
   RawImage,
   ReplyMessage,
@@ -43,6 +45,10 @@ const handlers: Handlers = {
     const [cv, gallery] = await Promise.all([loadOpenCv(), landmarkGallery(galleryDirs)]);
     return matchLandmarks(cv, image, gallery);
   },
+  async logos({ image }) {
+    const [cv, gallery] = await Promise.all([loadOpenCv(), logoGallery(galleryDirs)]);
+    return matchLogos(cv, image, gallery);
+  },
   async warmup({ kinds }) {
     // A first inference compiles kernels: run each model once on a blank image.
     if (kinds.includes('faces')) await handlers.faces({ image: blank(64), recognize: true });
@@ -50,6 +56,8 @@ const handlers: Handlers = {
     if (kinds.includes('nsfw')) await classifyNsfw(blank(64));
     if (kinds.includes('landmarks'))
       await handlers.landmarks({ image: { ...blank(64), data: new Uint8Array(64 * 64) } });
+    if (kinds.includes('logos'))
+      await handlers.logos({ image: { ...blank(64), data: new Uint8Array(64 * 64) } });
     return null;
   },
 };

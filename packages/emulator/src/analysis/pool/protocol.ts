@@ -18,6 +18,12 @@ export interface LandmarkMatch {
   name: string;
   inliers: number;
 }
+/** A gallery logo found in the query; `box` is [x, y, w, h] in the query raster's pixels. */
+export interface LogoMatch {
+  name: string;
+  inliers: number;
+  box: [number, number, number, number];
+}
 
 /** Task kinds with their input and output. */
 export interface TaskMap {
@@ -28,6 +34,8 @@ export interface TaskMap {
   nsfw: { in: { image: RawImage }; out: NsfwScores };
   /** `image` is one channel (grey). */
   landmarks: { in: { image: RawImage }; out: LandmarkMatch[] };
+  /** `image` is one channel (grey). */
+  logos: { in: { image: RawImage }; out: LogoMatch[] };
   /** Loads every model and the gallery ahead of the first request. */
   warmup: { in: { kinds: TaskKind[] }; out: null };
 }

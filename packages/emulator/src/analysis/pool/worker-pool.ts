@@ -11,6 +11,7 @@ const HOME: Record<TaskKind, number> = {
   faces: 0,
   faceBoxes: 0,
   landmarks: 0,
+  logos: 0,
   objects: 1,
   nsfw: 1,
   warmup: 0,

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type GalleryKind = 'landmarks' | 'celebrities';
+export type GalleryKind = 'landmarks' | 'celebrities' | 'logos';
 export interface GalleryFile {
   name: string;
   file: string;

@@ -22,18 +22,29 @@ export function homographyInliers(
   ref: OrbFeatures,
   wanted = MIN_PAIRS,
 ): number {
+  return inlierMatches(cv, query, ref, wanted).length;
+}
+
+/** Like homographyInliers, but each inlier as [queryIndex, refIndex] (where the matches lie). */
+export function inlierMatches(
+  cv: Cv,
+  query: OrbFeatures,
+  ref: OrbFeatures,
+  wanted = MIN_PAIRS,
+): [number, number][] {
   const matches = ratioMatches(query.descriptors, ref.descriptors, RATIO);
-  if (matches.length < Math.max(MIN_PAIRS, wanted)) return 0;
+  if (matches.length < Math.max(MIN_PAIRS, wanted)) return [];
   const src: number[] = [];
   const dst: number[] = [];
   for (const [q, r] of matches) {
     src.push(query.points[2 * q]!, query.points[2 * q + 1]!);
     dst.push(ref.points[2 * r]!, ref.points[2 * r + 1]!);
   }
-  return countInliers(cv, src, dst);
+  const mask = inlierMask(cv, src, dst);
+  return matches.filter((_, i) => mask[i]);
 }
 
-function countInliers(cv: Cv, src: number[], dst: number[]): number {
+function inlierMask(cv: Cv, src: number[], dst: number[]): boolean[] {
   const a = cv.matFromArray(src.length / 2, 1, cv.CV_32FC2, src);
   const b = cv.matFromArray(dst.length / 2, 1, cv.CV_32FC2, dst);
   const mask = new cv.Mat();
@@ -41,9 +52,7 @@ function countInliers(cv: Cv, src: number[], dst: number[]): number {
     cv.setRNGSeed(1); // reproducible RANSAC sampling
     const h = cv.findHomography(a, b, cv.RANSAC, RANSAC_PX, mask);
     h.delete();
-    let n = 0;
-    for (const v of mask.data) if (v) n++;
-    return n;
+    return Array.from(mask.data, (v) => v !== 0);
   } finally {
     for (const m of [a, b, mask]) m.delete();
   }

@@ -8,15 +8,21 @@ export interface OrbFeatures {
   descriptors: Uint32Array;
 }
 
-/** 500 features: more (1000) was slower and noisier in measurements. */
+/** 500 features: more (1000) was slower and noisier for landmarks in measurements. */
 const ORB_FEATURES = 500;
 
-export function orbFeatures(cv: Cv, grey: Uint8Array, width: number, height: number): OrbFeatures {
+export function orbFeatures(
+  cv: Cv,
+  grey: Uint8Array,
+  width: number,
+  height: number,
+  count = ORB_FEATURES,
+): OrbFeatures {
   const img = new cv.Mat(height, width, cv.CV_8UC1);
   const mask = new cv.Mat();
   const kp = new cv.KeyPointVector();
   const descriptors = new cv.Mat();
-  const orb = new cv.ORB(ORB_FEATURES);
+  const orb = new cv.ORB(count);
   try {
     img.data.set(grey);
     orb.detectAndCompute(img, mask, kp, descriptors);
