@@ -1,0 +1,86 @@
+// Uploaded bytes meant to hurt the decoder: nothing, not an image, headers declaring 16000x16000
+// pixels on files of a few hundred bytes, and a PDF of thousands of pages. Each must be refused
+// with its code before the work it asks for is done: fast, and without the gateway growing.
+import type { Attack, Observation } from './attack.js';
+import { bmpBomb, pdfPageBomb, pngBomb, tiffBomb } from './bombs.js';
+import { codesOf, postUpload, type Answer } from './graphql-http.js';
+
+const PIXELS =
+  'query Pixels($file: File!) { image(upload: $file) { width color { accentColor } } }';
+const TEXT = 'query Text($file: File!) { image(upload: $file) { text { text } } }';
+
+function refusal(answer: Answer, allowed: string[]): Observation {
+  const codes = codesOf(answer);
+  const image = answer.body?.data?.['image'];
+  const data = image && (image.width != null || image.color != null || image.text != null);
+  const observed = data
+    ? `data: ${JSON.stringify(image).slice(0, 60)}`
+    : codes.join(',') || `HTTP ${answer.status}, no error`;
+  return { observed, ok: !data && codes.length > 0 && codes.every((c) => allowed.includes(c)) };
+}
+
+const upload = (
+  name: string,
+  expected: string[],
+  bound: Attack['bound'],
+  query: string,
+  file: () => Buffer,
+  fileName: string,
+): Attack => ({
+  name,
+  expected: expected.join(' or '),
+  bound,
+  run: async (ctx) =>
+    refusal(await postUpload(ctx.gateway.url, query, file(), fileName, 20_000), expected),
+});
+
+export const INPUT_ATTACKS: Attack[] = [
+  upload(
+    '0-byte upload',
+    ['INVALID_IMAGE', 'BAD_USER_INPUT'],
+    { ms: 2_000, mb: 30 },
+    PIXELS,
+    () => Buffer.alloc(0),
+    'empty.png',
+  ),
+  upload(
+    'not an image (text as .jpg)',
+    ['INVALID_IMAGE'],
+    { ms: 2_000, mb: 30 },
+    PIXELS,
+    () => Buffer.from('this is not an image\n'.repeat(50)),
+    'notes.jpg',
+  ),
+  upload(
+    'BMP (RLE) 16000x16000 in 1 KB',
+    ['IMAGE_TOO_LARGE'],
+    { ms: 2_000, mb: 50 },
+    PIXELS,
+    () => bmpBomb(),
+    'bomb.bmp',
+  ),
+  upload(
+    'PNG 16000x16000 in 31 KB',
+    ['IMAGE_TOO_LARGE'],
+    { ms: 2_000, mb: 50 },
+    PIXELS,
+    () => pngBomb(),
+    'bomb.png',
+  ),
+  upload(
+    'TIFF 16000x16000 in 31 KB',
+    ['IMAGE_TOO_LARGE'],
+    { ms: 2_000, mb: 50 },
+    PIXELS,
+    () => tiffBomb(),
+    'bomb.tif',
+  ),
+  upload(
+    'PDF of 3000 pages, 350 KB',
+    ['IMAGE_TOO_LARGE', 'INVALID_IMAGE', 'BAD_USER_INPUT'],
+    { ms: 3_000, mb: 80 },
+    TEXT,
+    () => pdfPageBomb(3_000),
+    'pages.pdf',
+  ),
+];

@@ -1,0 +1,187 @@
+// Fault storms: N concurrent queries against a gateway whose upstream is behind the fault proxy,
+// one storm per kind of fault, then all of them at once. What a storm must show: every query
+// answered (data, or field errors with codes), correct data where there is data, no crash, no
+// unhandled rejection, one read submission per text, the configured upstream rate held, RSS
+// bounded. The figures go to the abuse table; the assertions live in the tests.
+import type { FaultRule } from './fault-proxy.js';
+import type { GatewayChild } from './gateway-child.js';
+import { samplePeak } from './gateway-child.js';
+import { colourHexOf } from './image-host.js';
+import { codesOf, postQuery } from './graphql-http.js';
+import { UPSTREAM_KEY, type Upstream } from './upstream.js';
+
+/** Core's rate limit in the gateway under storm; the proxy checks it is held. */
+export const STORM_RATE = { requestsPerSecond: 50, burst: 5 };
+
+/**
+ * The most requests the proxy may see in any 1 s window: the bucket allows `burst` plus one
+ * second's rate, and a waiter woken late by a busy event loop (2 shared cores) can carry a
+ * token from just before the window into it, so a quarter second of rate is added as slack.
+ * A gateway without the limit sends a storm's ~100 requests within a few hundred ms.
+ */
+export const ALLOWED_PER_SECOND = Math.floor(
+  STORM_RATE.requestsPerSecond * 1.25 + STORM_RATE.burst,
+);
+
+/** Options for `startGatewayWithOptions`: short timeouts and polls so storms take seconds. */
+export function stormGatewayOptions(upstreamUrl: string): Record<string, unknown> {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    visionEndpoint: upstreamUrl,
+    visionKey: UPSTREAM_KEY,
+    cache: false,
+    logLevel: 'error',
+    shutdownTimeoutMs: 1_000,
+    vision: {
+      rateLimit: STORM_RATE,
+      timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000 },
+      retry: { maxRetries: 3, baseDelayMs: 50, maxDelayMs: 500, maxElapsedMs: 6_000 },
+      polling: { initialDelayMs: 20, intervalMs: 20, timeoutMs: 8_000 },
+    },
+  };
+}
+
+export interface StormSpec {
+  name: string;
+  rules: FaultRule[];
+}
+
+const POLLS = /\/read\/analyzeResults\//;
+export const STORMS: StormSpec[] = [
+  {
+    name: '429 + Retry-After: 1',
+    rules: [{ ratio: 0.25, fault: { kind: 'status', status: 429, retryAfter: '1' } }],
+  },
+  { name: '503', rules: [{ ratio: 0.3, fault: { kind: 'status', status: 503 } }] },
+  { name: 'connection resets', rules: [{ ratio: 0.25, fault: { kind: 'reset' } }] },
+  { name: 'hangs', rules: [{ ratio: 0.08, fault: { kind: 'hang' } }] },
+  { name: 'truncated bodies', rules: [{ ratio: 0.3, fault: { kind: 'truncate' } }] },
+  { name: 'garbage bodies', rules: [{ ratio: 0.3, fault: { kind: 'garbage' } }] },
+  {
+    name: 'slow bodies',
+    rules: [{ ratio: 0.5, fault: { kind: 'slow', chunkBytes: 64, delayMs: 10 } }],
+  },
+  {
+    name: 'read polls: 503, resets, truncation',
+    rules: [
+      { path: POLLS, ratio: 0.3, fault: { kind: 'status', status: 503 } },
+      { path: POLLS, ratio: 0.2, fault: { kind: 'reset' } },
+      { path: POLLS, ratio: 0.2, fault: { kind: 'truncate' } },
+    ],
+  },
+  {
+    name: 'all of them at once',
+    rules: [
+      { ratio: 0.05, fault: { kind: 'status', status: 429, retryAfter: '1' } },
+      { ratio: 0.1, fault: { kind: 'status', status: 503 } },
+      { ratio: 0.05, fault: { kind: 'reset' } },
+      { ratio: 0.03, fault: { kind: 'hang' } },
+      { ratio: 0.05, fault: { kind: 'truncate' } },
+      { ratio: 0.05, fault: { kind: 'garbage' } },
+      { ratio: 0.1, fault: { kind: 'slow', chunkBytes: 64, delayMs: 10 } },
+    ],
+  },
+];
+
+const STORM_QUERY = `query Storm($url: URL!) {
+  image(url: $url) { width color { accentColor } text { text } thumbnail(width: 32, height: 32) { byteSize } }
+}`;
+
+/** Codes a field may fail with when the upstream misbehaves. */
+export const UPSTREAM_FAULT_CODES = [
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_ERROR',
+];
+
+export interface StormResult {
+  name: string;
+  queries: number;
+  /** Answered: HTTP 200, JSON, and every error carries one of UPSTREAM_FAULT_CODES. */
+  answered: number;
+  /** What went wrong with the others (and wrong data in answered ones), one line each. */
+  problems: string[];
+  faults: number;
+  faultsByKind: Record<string, number>;
+  errorsByCode: Record<string, number>;
+  /** Texts submitted to the upstream more than once. */
+  duplicateReads: number;
+  /** Most upstream requests in any 1 s window, and the most the rate limit allows in one. */
+  peakPerSecond: number;
+  allowedPerSecond: number;
+  rssPeakMb: number;
+  ms: number;
+}
+
+export async function runStorm(
+  gateway: GatewayChild,
+  upstream: Upstream,
+  spec: StormSpec,
+  options: { queries: number; seed: number; firstImage: number },
+): Promise<StormResult> {
+  upstream.proxy.configure(spec.rules, options.seed);
+  const rss = samplePeak(() => gateway.rssMb());
+  const started = performance.now();
+  const errorsByCode: Record<string, number> = {};
+  const problems: string[] = [];
+  let answered = 0;
+
+  await Promise.all(
+    Array.from({ length: options.queries }, async (_, i) => {
+      const n = options.firstImage + i;
+      const url = `${upstream.images.url}/img/${n}.png`;
+      let answer;
+      try {
+        answer = await postQuery(gateway.url, STORM_QUERY, { url }, { timeoutMs: 30_000 });
+      } catch (error) {
+        problems.push(`query ${i}: no answer (${(error as Error).message})`);
+        return;
+      }
+      const codes = codesOf(answer);
+      for (const code of codes) errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
+      if (answer.status !== 200 || !answer.body || answer.body.data === undefined) {
+        problems.push(`query ${i}: HTTP ${answer.status} ${answer.text.slice(0, 120)}`);
+        return;
+      }
+      const stray = codes.filter((c) => !UPSTREAM_FAULT_CODES.includes(c));
+      if (stray.length > 0) {
+        problems.push(`query ${i}: unexpected codes ${stray.join(', ')}`);
+        return;
+      }
+      answered += 1;
+      const image = answer.body.data?.['image'];
+      const wrong = wrongData(image, n);
+      if (wrong) problems.push(`query ${i}: wrong data (${wrong})`);
+    }),
+  );
+
+  const stats = upstream.proxy.stats;
+  return {
+    name: spec.name,
+    queries: options.queries,
+    answered,
+    problems,
+    faults: Object.values(stats.injected).reduce((a, b) => a + b, 0),
+    faultsByKind: { ...stats.injected },
+    errorsByCode,
+    duplicateReads: upstream.proxy.duplicateReads(),
+    peakPerSecond: upstream.proxy.peakRequests(1_000),
+    allowedPerSecond: ALLOWED_PER_SECOND,
+    rssPeakMb: rss.stop(),
+    ms: performance.now() - started,
+  };
+}
+
+/** Where the gateway returned data, it must be this image's (a mangled body must not pass). */
+function wrongData(image: Record<string, any> | null | undefined, n: number): string | undefined {
+  if (!image) return undefined;
+  if (image['width'] !== null && image['width'] !== 64) return `width ${image['width']}`;
+  const expected = `colour ${colourHexOf(n)}`;
+  const text = image['text']?.['text'];
+  if (text != null && text !== expected) return `text ${JSON.stringify(text)}`;
+  const accent = image['color']?.['accentColor'];
+  if (accent != null && accent !== colourHexOf(n)) return `accentColor ${accent}`;
+  return undefined;
+}
