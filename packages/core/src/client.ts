@@ -12,6 +12,7 @@ import type {
 } from './generated/spec-types.js';
 import { scrubError } from './errors/scrub.js';
 import { systemClock } from './http/clock.js';
+import { CircuitBreaker } from './http/circuit-breaker.js';
 import { ConcurrencyLimiter } from './http/concurrency.js';
 import { execute, type ExecutorDeps } from './http/executor.js';
 import type { ImageInput } from './image-input.js';
@@ -127,14 +128,18 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
       connect: { timeout: resolved.timeouts.connectMs },
       ...(Number.isFinite(resolved.maxConcurrency) && { connections: resolved.maxConcurrency }),
     });
-  const concurrency = new ConcurrencyLimiter(resolved.maxConcurrency);
+  const concurrency = new ConcurrencyLimiter(resolved.maxConcurrency, resolved.maxQueue);
   const counters = { attempts: 0, retries: 0 };
+  const random = options.random ?? Math.random;
   const deps: ExecutorDeps = {
     options: resolved,
     dispatcher,
     clock,
-    random: options.random ?? Math.random,
+    random,
     concurrency,
+    ...(resolved.circuitBreaker && {
+      breaker: new CircuitBreaker(resolved.circuitBreaker, clock, random),
+    }),
     stats: counters,
     closed: false,
     ...(resolved.rateLimiter && { limiter: resolved.rateLimiter }),

@@ -6,9 +6,11 @@ export { VisionError } from './errors/vision-error.js';
 export {
   AbortError,
   AuthenticationError,
+  CircuitOpenError,
   InvalidInputError,
   NetworkError,
   PollingTimeoutError,
+  QueueFullError,
   RateLimitError,
   ReadFailedError,
   TimeoutError,
@@ -34,6 +36,7 @@ export type { VisionClient, VisionClientStats, ReadAndWaitOptions } from './clie
 export type {
   AttemptEvent,
   CallOptions,
+  CircuitBreakerOptions,
   PollingOptions,
   RateLimitOptions,
   RetryOptions,

@@ -1,7 +1,10 @@
 import type { Dispatcher } from 'undici';
 import type { VisionError } from './errors/vision-error.js';
 import type { Clock } from './http/clock.js';
+import type { CircuitBreakerOptions } from './http/circuit-breaker.js';
 import type { RateLimiter } from './http/rate-limiter.js';
+
+export type { CircuitBreakerOptions };
 
 /** Per-attempt timeouts, in milliseconds. */
 export interface TimeoutOptions {
@@ -21,7 +24,11 @@ export interface RetryOptions {
   maxElapsedMs?: number;
   /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))]. @default 500 */
   baseDelayMs?: number;
-  /** Upper bound of one backoff delay (a server's `Retry-After` is honoured as sent). @default 20_000 */
+  /**
+   * Upper bound of one backoff delay. A server's `Retry-After` is honoured, plus a random spread
+   * of up to max(baseDelayMs, 20% of it), at most maxDelayMs.
+   * @default 20_000
+   */
   maxDelayMs?: number;
 }
 
@@ -43,6 +50,11 @@ export interface PollingOptions {
   initialDelayMs?: number;
   /** Wait between polls, unless the service sends `Retry-After`. @default 1_000 */
   intervalMs?: number;
+  /**
+   * Shortest wait between polls whatever the service sends (`Retry-After: 0` must not become a
+   * busy loop). @default 100
+   */
+  minIntervalMs?: number;
   /** Overall deadline from submission; then PollingTimeoutError. @default 120_000 */
   timeoutMs?: number;
 }
@@ -80,6 +92,22 @@ export interface VisionClientOptions {
   rateLimit?: RateLimitOptions | RateLimiter | false;
   /** Most upstream attempts in flight at once; also the pool's connection count. @default 64 */
   maxConcurrency?: number;
+  /**
+   * Most attempts waiting for a concurrency slot; beyond it calls fail at once with
+   * QueueFullError (code `QueueFull`). @default 1_000
+   */
+  maxQueue?: number;
+  /**
+   * Largest response body read, in bytes; a bigger one fails the call with UpstreamError
+   * (code `ResponseTooLarge`) without buffering the rest. @default 64 MiB
+   */
+  maxResponseBytes?: number;
+  /**
+   * Stop calling an upstream that keeps failing (CircuitOpenError, code `CircuitOpen`), then
+   * let one probe through now and then. `false` turns it off.
+   * @default { failureThreshold: 5, openMs: 10_000 }
+   */
+  circuitBreaker?: CircuitBreakerOptions | false;
   polling?: PollingOptions;
   /** Called after every upstream attempt; exceptions it throws are ignored. */
   onAttempt?: (event: AttemptEvent) => void;

@@ -17,7 +17,8 @@ export interface PollJob {
 
 /**
  * Polls a read operation until `succeeded` (returned) or `failed` (ReadFailedError). Waits
- * `initialDelayMs`, then `intervalMs` or the service's `Retry-After` between polls; a wait that
+ * `initialDelayMs`, then `intervalMs` or the service's `Retry-After` (never under
+ * `minIntervalMs`) between polls; a wait that
  * would end past the deadline throws PollingTimeoutError instead.
  */
 export async function pollUntilDone(job: PollJob): Promise<ReadOperationResult> {
@@ -32,6 +33,6 @@ export async function pollUntilDone(job: PollJob): Promise<ReadOperationResult> 
     if (result.status === 'succeeded') return result;
     if (result.status === 'failed')
       throw new ReadFailedError(operationId, { operation: 'readAndWait' });
-    delay = retryAfterMs ?? polling.intervalMs;
+    delay = Math.max(polling.minIntervalMs, retryAfterMs ?? polling.intervalMs);
   }
 }

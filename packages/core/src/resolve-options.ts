@@ -2,6 +2,7 @@ import { checkNumber, invalidOption } from './check-option.js';
 import { systemClock, type Clock } from './http/clock.js';
 import { TokenBucket, type RateLimiter } from './http/rate-limiter.js';
 import type {
+  CircuitBreakerOptions,
   PollingOptions,
   RateLimitOptions,
   RetryOptions,
@@ -18,6 +19,9 @@ export interface ResolvedOptions {
   /** The limiter to ask before each attempt, if any. */
   rateLimiter: RateLimiter | undefined;
   maxConcurrency: number;
+  maxQueue: number;
+  maxResponseBytes: number;
+  circuitBreaker: Required<CircuitBreakerOptions> | undefined;
   polling: Required<PollingOptions>;
 }
 
@@ -35,9 +39,16 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
 export const DEFAULT_POLLING: Required<PollingOptions> = {
   initialDelayMs: 1_000,
   intervalMs: 1_000,
+  minIntervalMs: 100,
   timeoutMs: 120_000,
 };
 export const DEFAULT_MAX_CONCURRENCY = 64;
+export const DEFAULT_MAX_QUEUE = 1_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_CIRCUIT_BREAKER: Required<CircuitBreakerOptions> = {
+  failureThreshold: 5,
+  openMs: 10_000,
+};
 
 function merge<T extends object>(
   name: string,
@@ -90,6 +101,20 @@ export function resolveOptions(o: VisionClientOptions): ResolvedOptions {
       1,
       true,
     ),
+    maxQueue: checkNumber('maxQueue', o.maxQueue ?? DEFAULT_MAX_QUEUE, 0, true),
+    maxResponseBytes: checkNumber(
+      'maxResponseBytes',
+      o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      1,
+      true,
+    ),
+    circuitBreaker:
+      o.circuitBreaker === false
+        ? undefined
+        : merge('circuitBreaker', DEFAULT_CIRCUIT_BREAKER, o.circuitBreaker, {
+            failureThreshold: 1,
+            openMs: 0,
+          }),
     polling: resolvePolling(o.polling),
   };
 }
@@ -98,7 +123,12 @@ export function resolvePolling(
   p: PollingOptions | undefined,
   base: Required<PollingOptions> = DEFAULT_POLLING,
 ): Required<PollingOptions> {
-  return merge('polling', base, p, { initialDelayMs: 0, intervalMs: 0, timeoutMs: 0 });
+  return merge('polling', base, p, {
+    initialDelayMs: 0,
+    intervalMs: 0,
+    minIntervalMs: 1,
+    timeoutMs: 0,
+  });
 }
 
 function resolveRateLimit(

@@ -164,7 +164,8 @@ describe('analyzeImage (Image Analysis 4.0)', () => {
     const result = await client.analyzeImage(IMAGE_URL, { features: ['tags'] });
     expect(result.modelVersion).toBe('2023-10-01');
     expect(server.requests).toHaveLength(3);
-    expect(sleeps).toEqual([2000, 100]);
+    // Retry-After 2 s plus 0.5 of its 400 ms spread, then backoff.
+    expect(sleeps).toEqual([2200, 100]);
     expect(events.map((e) => [e.status, e.willRetry])).toEqual([
       [429, true],
       [503, true],

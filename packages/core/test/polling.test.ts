@@ -43,6 +43,7 @@ function setup(extra: Partial<VisionClientOptions> = {}) {
     endpoint: server.url,
     key: KEY,
     clock,
+    random: () => 0.5,
     polling: { initialDelayMs: 300, intervalMs: 700, timeoutMs: 10_000 },
     ...extra,
   });
@@ -134,9 +135,18 @@ describe('readAndWait', () => {
       kind: 'upstream',
       status: 503,
     });
-    // One poll at 100 ms, one retry at 3.1 s; a second retry would start at 6.1 s, past 5 s.
+    // One poll at 100 ms, one retry at 3.4 s (Retry-After 3 s plus half of its 600 ms spread);
+    // a second retry would start at 6.7 s, past 5 s.
     expect(polls).toBe(2);
-    expect(sleeps).toEqual([100, 3000]);
+    expect(sleeps).toEqual([100, 3300]);
+    await client.close();
+  });
+
+  it('never polls faster than minIntervalMs, even when told Retry-After: 0', async () => {
+    readFlow(['running', 'running', 'succeeded'], { 'retry-after': '0' });
+    const { client, sleeps } = setup();
+    await client.readAndWait('https://images.example/t.png');
+    expect(sleeps).toEqual([300, 100, 100]);
     await client.close();
   });
 
@@ -144,7 +154,7 @@ describe('readAndWait', () => {
     readFlow(['running', 'succeeded']);
     const { client, sleeps } = setup();
     await client.readAndWait('https://images.example/t.png', {
-      polling: { initialDelayMs: 0, intervalMs: 5 },
+      polling: { initialDelayMs: 0, intervalMs: 5, minIntervalMs: 1 },
     });
     expect(sleeps).toEqual([0, 5]);
     await client.close();

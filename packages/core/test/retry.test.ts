@@ -34,18 +34,19 @@ function failThenSucceed(failures: Array<{ status: number; headers?: Record<stri
 }
 
 describe('retries', () => {
-  it('honours Retry-After in seconds', async () => {
+  it('honours Retry-After in seconds, plus a random spread', async () => {
     failThenSucceed([
       { status: 429, headers: { 'retry-after': '2' } },
       { status: 429, headers: { 'retry-after': '0.25' } },
     ]);
     const { client, sleeps, events } = setup();
     expect(await client.tag(IMAGE)).toEqual({ requestId: 'ok' });
-    expect(sleeps).toEqual([2000, 250]);
+    // random() = 0.5 of the spread max(baseDelayMs 500, 20% of Retry-After).
+    expect(sleeps).toEqual([2250, 500]);
     expect(server.requests).toHaveLength(3);
     expect(events.map((e) => [e.attempt, e.status, e.willRetry, e.delayMs])).toEqual([
-      [1, 429, true, 2000],
-      [2, 429, true, 250],
+      [1, 429, true, 2250],
+      [2, 429, true, 500],
       [3, 200, false, undefined],
     ]);
     await client.close();
@@ -114,7 +115,8 @@ describe('retries', () => {
       code: 'ServiceUnavailable',
       attempts: 2,
     });
-    expect(sleeps).toEqual([30_000]);
+    // 30 s plus half of its 6 s spread; the next retry would end past 45 s.
+    expect(sleeps).toEqual([33_000]);
     await client.close();
   });
 

@@ -80,3 +80,35 @@ export class PollingTimeoutError extends VisionError {
     this.operationId = operationId;
   }
 }
+
+/**
+ * The circuit breaker is open: recent attempts to the upstream kept failing, so this call fails
+ * at once (code `CircuitOpen`) instead of waiting out timeouts. `retryAfterMs` says when a probe
+ * may go again.
+ */
+export class CircuitOpenError extends VisionError {
+  override name = 'CircuitOpenError';
+  constructor(operation: string, retryAfterMs: number) {
+    super('network', `${operation}: the upstream is failing; calls are paused (circuit open)`, {
+      code: 'CircuitOpen',
+      operation,
+      retryAfterMs,
+      attempts: 0,
+    });
+  }
+}
+
+/**
+ * Too many calls are already waiting for a concurrency slot (`maxQueue`): this one fails at once
+ * (code `QueueFull`) instead of waiting without bound.
+ */
+export class QueueFullError extends VisionError {
+  override name = 'QueueFullError';
+  constructor(operation: string, maxQueue: number) {
+    super('rate_limit', `${operation}: ${maxQueue} calls are already waiting; try again later`, {
+      code: 'QueueFull',
+      operation,
+      attempts: 0,
+    });
+  }
+}

@@ -1,11 +1,18 @@
+import { QueueFullError } from '../errors/error-classes.js';
 import { abortError } from './clock.js';
 
-/** Caps in-flight upstream attempts; waiters are served first come, first served. */
+/**
+ * Caps in-flight upstream attempts; waiters are served first come, first served, and at most
+ * `maxQueue` wait (more fail at once with QueueFullError).
+ */
 export class ConcurrencyLimiter {
   private active = 0;
   private readonly waiters: Array<() => void> = [];
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly maxQueue = Number.POSITIVE_INFINITY,
+  ) {}
 
   get inFlight(): number {
     return this.active;
@@ -23,12 +30,13 @@ export class ConcurrencyLimiter {
   }
 
   /** Resolves with a release function once a slot is free. */
-  async acquire(signal?: AbortSignal): Promise<() => void> {
+  async acquire(signal?: AbortSignal, operation = 'request'): Promise<() => void> {
     if (signal?.aborted) throw abortError(signal);
     if (this.active < this.max) {
       this.active += 1;
       return this.releaser();
     }
+    if (this.waiters.length >= this.maxQueue) throw new QueueFullError(operation, this.maxQueue);
     await new Promise<void>((resolve, reject) => {
       const grant = (): void => {
         signal?.removeEventListener('abort', onAbort);

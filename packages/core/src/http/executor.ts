@@ -7,14 +7,15 @@ import type { VisionError } from '../errors/vision-error.js';
 import type { PreparedBody } from '../image-input.js';
 import type { AttemptEvent } from '../options.js';
 import type { ResolvedOptions } from '../resolve-options.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay, retryAfterDelay } from './backoff.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import { abortError, type Clock } from './clock.js';
 import { classifyFailure } from './classify-failure.js';
 import type { ConcurrencyLimiter } from './concurrency.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { retryableFailure, retryableStatus, type ReplaySafety } from './retry-policy.js';
 import { retryAfterFromHeaders } from './retry-after.js';
-import { send, type HttpResponse } from './transport.js';
+import { ResponseTooLargeError, send, type HttpResponse } from './transport.js';
 
 /** Where an API lives below the endpoint: v3.2, or Image Analysis 4.0. */
 export type ApiRoot = '/vision/v3.2' | '/computervision';
@@ -46,6 +47,8 @@ export interface ExecutorDeps {
   random: () => number;
   limiter?: RateLimiter;
   concurrency: ConcurrencyLimiter;
+  /** Absent when the client's circuitBreaker option is false. */
+  breaker?: CircuitBreaker;
   onAttempt?: (event: AttemptEvent) => void;
   stats: { attempts: number; retries: number };
   /** Set by close(); later calls fail at once instead of retrying against a closed pool. */
@@ -86,7 +89,14 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
         operation: req.operation,
       });
     if (deps.limiter) await deps.limiter.acquire(signal);
-    const release = deps.concurrency.tryAcquire() ?? (await deps.concurrency.acquire(signal));
+    const release =
+      deps.concurrency.tryAcquire() ?? (await deps.concurrency.acquire(signal, req.operation));
+    try {
+      deps.breaker?.admit(req.operation);
+    } catch (err) {
+      release();
+      throw err;
+    }
     const t0 = clock.now();
     let error: VisionError;
     let status: number | undefined;
@@ -102,10 +112,18 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
           headers,
           ...(req.body && { body: req.body }),
         },
-        { dispatcher: deps.dispatcher, headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
+        {
+          dispatcher: deps.dispatcher,
+          headersMs: timeouts.headersMs,
+          bodyMs: timeouts.bodyMs,
+          maxResponseBytes: options.maxResponseBytes,
+        },
         signal,
       );
       status = res.status;
+      // 5xx says the upstream is failing; any other answer says it is up.
+      if (status >= 500) deps.breaker?.failed();
+      else deps.breaker?.succeeded();
       requestId = headerRequestId(res.headers);
       retryAfterMs = retryAfterFromHeaders(res.headers, Date.now());
       if (status >= 200 && status < 300) {
@@ -136,20 +154,36 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       requestId = error.requestId;
       retryable = retryableStatus(status, req.safety);
     } catch (err) {
+      if (err instanceof ResponseTooLargeError) {
+        deps.breaker?.succeeded(); // it answered; the answer is the problem
+        throw withAttempts(
+          new UpstreamError(`${req.operation}: ${err.message}`, {
+            code: 'ResponseTooLarge',
+            operation: req.operation,
+          }),
+          attempt,
+        );
+      }
       if (signal?.aborted) {
+        deps.breaker?.inconclusive();
         const aborted = abortError(signal, req.operation);
         emit(deps, { ...base(req, attempt, clock.now() - t0), error: aborted, willRetry: false });
         throw aborted;
       }
       const failure = classifyFailure(err, req.operation, options.key);
       error = failure.error;
+      if (error.kind === 'network' || error.kind === 'timeout') deps.breaker?.failed();
+      else deps.breaker?.inconclusive();
       retryable =
         error.kind !== 'invalid_input' && retryableFailure(failure.beforeSend, req.safety);
     } finally {
       release();
     }
-    // Honour Retry-After as sent; otherwise back off. Give up when either cap would be passed.
-    const delayMs = retryAfterMs ?? backoffDelay(attempt, retry, deps.random);
+    // Honour Retry-After (plus jitter); otherwise back off. Give up when either cap would be passed.
+    const delayMs =
+      retryAfterMs !== undefined
+        ? retryAfterDelay(retryAfterMs, retry, deps.random)
+        : backoffDelay(attempt, retry, deps.random);
     const resumeAt = clock.now() + delayMs;
     const withinBudget =
       attempt <= retry.maxRetries &&

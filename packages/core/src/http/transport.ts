@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { request, type Dispatcher } from 'undici';
 import type { PreparedBody } from '../image-input.js';
 
@@ -19,6 +20,38 @@ export interface TransportSettings {
   dispatcher: Dispatcher;
   headersMs: number;
   bodyMs: number;
+  /** Larger bodies are not read: the attempt fails with ResponseTooLargeError. */
+  maxResponseBytes: number;
+}
+
+/** The response body was larger than `maxResponseBytes`; reading stopped there. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  constructor(readonly limit: number) {
+    super(`the response body is larger than ${limit} bytes`);
+  }
+}
+
+async function readCapped(
+  body: Readable,
+  declared: string | string[] | undefined,
+  limit: number,
+): Promise<Buffer> {
+  const length = Number(Array.isArray(declared) ? declared[0] : declared);
+  if (Number.isFinite(length) && length > limit) {
+    body.on('error', () => undefined); // undici reports its own destroy as an error
+    body.destroy();
+    throw new ResponseTooLargeError(limit);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // Leaving the loop early (the throw) destroys the stream and frees the connection.
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limit) throw new ResponseTooLargeError(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Sends one attempt. Rejects with undici's error untouched; classify-failure.ts interprets it. */
@@ -37,6 +70,6 @@ export async function send(
     bodyTimeout: settings.bodyMs,
     ...(signal !== undefined && { signal }),
   });
-  const body = Buffer.from(await res.body.arrayBuffer());
+  const body = await readCapped(res.body, res.headers['content-length'], settings.maxResponseBytes);
   return { status: res.statusCode, headers: res.headers, body };
 }
