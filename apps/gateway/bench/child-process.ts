@@ -6,7 +6,12 @@ export function serveUntilDisconnect(
   close: () => Promise<void>,
 ): void {
   process.send!(ready);
-  process.once('disconnect', () => void close().finally(() => process.exit(0)));
+  process.once('disconnect', () => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
 }
 
 /** Forks a bench script (run by tsx, like the bench) and waits for its `ready` message. */

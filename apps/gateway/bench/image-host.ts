@@ -10,13 +10,11 @@ export async function startImageHost(): Promise<{
   url(file: string): string;
   close(): Promise<void>;
 }> {
-  const server = createServer(async (req, res) => {
-    try {
-      const bytes = await readFile(new URL(basename(req.url ?? ''), IMAGES));
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
-    } catch {
-      res.writeHead(404).end();
-    }
+  const server = createServer((req, res) => {
+    readFile(new URL(basename(req.url ?? ''), IMAGES)).then(
+      (bytes) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes),
+      () => res.writeHead(404).end(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

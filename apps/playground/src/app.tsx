@@ -23,7 +23,8 @@ export function App() {
   const stage = useRef<HTMLDivElement>(null);
   const analyze = (next: ImageSource) => {
     setSource(next);
-    void run(queryVariables(next, features, thumbnail));
+    // run shows its own failures in `analysis.failure`; what reaches this catch is a bug.
+    run(queryVariables(next, features, thumbnail)).catch(console.error);
     // On a phone the image is below the controls: bring it into view.
     const top = stage.current?.getBoundingClientRect().top;
     if (top !== undefined && top > innerHeight * 0.8)

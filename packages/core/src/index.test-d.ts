@@ -42,8 +42,10 @@ describe('public types', () => {
   it('feature names are a closed union', () => {
     expectTypeOf<'Tags'>().toExtend<VisualFeature>();
     expectTypeOf<'Smiles'>().not.toExtend<VisualFeature>();
-    // @ts-expect-error unknown feature names do not compile
-    void client.analyze('https://x/y.jpg', { visualFeatures: ['Smiles'] });
+    expectTypeOf(client.analyze).toBeCallableWith('https://x/y.jpg', {
+      // @ts-expect-error unknown feature names do not compile
+      visualFeatures: ['Smiles'],
+    });
   });
 
   it('images are URLs or bytes', () => {
@@ -52,7 +54,7 @@ describe('public types', () => {
     expectTypeOf<ReadableStream<Uint8Array>>().toExtend<ImageInput>();
     expectTypeOf<number>().not.toExtend<ImageInput>();
     // @ts-expect-error width and height are required
-    void client.generateThumbnail('https://x/y.jpg', { width: 10 });
+    expectTypeOf(client.generateThumbnail).toBeCallableWith('https://x/y.jpg', { width: 10 });
   });
 
   it('errors carry kind and code', () => {

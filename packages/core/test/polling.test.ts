@@ -21,7 +21,8 @@ function readFlow(statuses: string[], pollHeaders: Record<string, string> = {}) 
       res.writeHead(202, {
         'operation-location': `${server.url}/vision/v3.2/read/analyzeResults/${OP}`,
       });
-      return res.end();
+      res.end();
+      return;
     }
     const status = statuses[Math.min(polls++, statuses.length - 1)]!;
     json(
@@ -117,7 +118,8 @@ describe('readAndWait', () => {
         res.writeHead(202, {
           'operation-location': `${server.url}/vision/v3.2/read/analyzeResults/${OP}`,
         });
-        return res.end();
+        res.end();
+        return;
       }
       polls++;
       json(

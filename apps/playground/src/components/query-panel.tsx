@@ -16,13 +16,11 @@ export function QueryPanel({ query, variables }: QueryPanelProps) {
     Object.entries(variables).map(([key, value]) => [key, value instanceof File ? null : value]),
   );
   const variablesText = JSON.stringify(shown, null, 2);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(query);
-      setCopied('Copied');
-    } catch {
-      setCopied('Copy failed: select the text instead');
-    }
+  const copy = () => {
+    navigator.clipboard.writeText(query).then(
+      () => setCopied('Copied'),
+      () => setCopied('Copy failed: select the text instead'),
+    );
   };
   return (
     <section className="panel query-panel" aria-labelledby="query-title">

@@ -64,7 +64,11 @@ export async function resolveKeys(
     for (const d of registered) d.reject(error);
     throw error;
   }
-  if (owned.size > 0) void fetchOwned(cache, owned, fetchMissing, ttlMs);
+  // fetchOwned settles every owned key itself; the catch only keeps a bug from leaving them pending.
+  if (owned.size > 0)
+    fetchOwned(cache, owned, fetchMissing, ttlMs).catch((error: unknown) => {
+      for (const d of owned.values()) d.reject(error);
+    });
   return results;
 }
 

@@ -1,5 +1,4 @@
 import type { ImageMetadata } from '@visiongraph/core';
-import { builder } from '../builder.js';
 import type { SchemaContext } from '../context.js';
 import type { ImageRef } from '../image/image-ref.js';
 import { ImageObjectRef, loadFeature } from './image-ref-type.js';

@@ -18,17 +18,19 @@ export interface StaticServer {
 
 /** Serves the repo's test images over loopback, so the emulator can download them by URL. */
 export async function startStaticServer(): Promise<StaticServer> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
-    try {
-      if (name.includes('/') || name.includes('..')) throw new Error('outside');
-      const body = await readFile(new URL(name, IMAGES));
-      res
-        .writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' })
-        .end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+    const body =
+      name.includes('/') || name.includes('..')
+        ? Promise.reject(new Error('outside'))
+        : readFile(new URL(name, IMAGES));
+    body.then(
+      (bytes) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' })
+          .end(bytes),
+      () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

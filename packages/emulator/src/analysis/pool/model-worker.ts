@@ -62,14 +62,20 @@ const handlers: Handlers = {
   },
 };
 
-parentPort!.on('message', async (msg: TaskMessage) => {
-  let reply: ReplyMessage;
+async function answer(msg: TaskMessage): Promise<ReplyMessage> {
   try {
     const run = handlers[msg.kind] as (input: unknown) => Promise<unknown>;
-    reply = { id: msg.id, ok: true, output: await run(msg.input) };
+    return { id: msg.id, ok: true, output: await run(msg.input) };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    reply = { id: msg.id, ok: false, error: { name: e.name, message: e.message } };
+    return { id: msg.id, ok: false, error: { name: e.name, message: e.message } };
   }
-  parentPort!.postMessage(reply);
+}
+
+// answer() turns every failure into a reply, so the chain has nothing left to reject with.
+parentPort!.on('message', (msg: TaskMessage) => {
+  answer(msg).then(
+    (reply) => parentPort!.postMessage(reply),
+    () => {},
+  );
 });

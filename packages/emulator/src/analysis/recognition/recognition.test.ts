@@ -1,6 +1,6 @@
 // Landmark and celebrity recognition against the shipped gallery (and a user gallery), with
 // edited probes: a copy identical to a gallery picture would be the easy case.
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';

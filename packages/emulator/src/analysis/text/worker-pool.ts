@@ -90,7 +90,10 @@ export class TesseractPool {
   private done(): void {
     if (--this.active > 0 || this.closed) return;
     // unref: the timer itself must not keep the process alive either.
-    this.idleTimer = setTimeout(() => void this.terminateAll(), this.idleMs).unref();
+    // terminateAll settles every worker with allSettled: it does not reject.
+    this.idleTimer = setTimeout(() => {
+      this.terminateAll().catch(() => {});
+    }, this.idleMs).unref();
   }
 
   private async acquire(lang: TessLanguage): Promise<Slot> {
