@@ -63,8 +63,9 @@ function spawnChild(
       }
     });
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    exited.then(() =>
-      reject(new Error(`gateway exited (${exit}) before listening:\n${err}\n${out}`)),
+    exited.then(
+      () => reject(new Error(`gateway exited (${exit}) before listening:\n${err}\n${out}`)),
+      reject,
     );
     setTimeout(
       () => reject(new Error(`gateway did not listen within 60 s:\n${err}`)),
