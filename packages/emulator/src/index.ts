@@ -14,8 +14,9 @@ export type {
   AnalyzeRequest,
   AnalyzeResult,
 } from './analysis/types.js';
-export { ImageDecodeError, ImageLimitError } from './analysis/types.js';
+export { BackendBusyError, ImageDecodeError, ImageLimitError } from './analysis/types.js';
 export { createMemoBackend, type AnalysisMemoOptions } from './memo-backend.js';
+export type { ReadLimitOptions } from './read/operation-store.js';
 export {
   ANALYSIS_MODEL_VERSION,
   READ_MODEL_VERSION,

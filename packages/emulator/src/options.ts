@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { VisionBackend } from './analysis/types.js';
 import type { AnalysisMemoOptions } from './memo-backend.js';
 import { DEFAULT_HOST, DEFAULT_KEY, DEFAULT_PORT, MB } from './constants.js';
+import { DEFAULT_READ_LIMITS, type ReadLimitOptions } from './read/operation-store.js';
 
 export type ApiVersion = 'v1.0' | 'v3.2';
 
@@ -53,6 +54,8 @@ export interface EmulatorOptions {
   readResultTtlMs?: number;
   /** Status progression of read operations: notStarted → running → succeeded|failed. */
   readProgression?: { notStarted?: ReadStageOptions; running?: ReadStageOptions };
+  /** Bounds of the read operation store (reads running, operations and result bytes kept). */
+  readLimits?: ReadLimitOptions;
   /** Requests per second before 429 + Retry-After; `false` turns limiting off. @default false */
   rateLimit?: number | false;
   /**
@@ -84,6 +87,7 @@ export interface ResolvedOptions {
   galleryDir: string | undefined;
   readResultTtlMs: number;
   readProgression: { notStarted: Required<ReadStageOptions>; running: Required<ReadStageOptions> };
+  readLimits: Required<ReadLimitOptions>;
   rateLimit: number | undefined;
   latencyMs: number;
   urlFetch: Required<Omit<UrlFetchOptions, 'allowedHosts'>> & {
@@ -149,6 +153,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     'readResultTtlMs',
     'must be a positive number of milliseconds',
   );
+  const readLimits = { ...DEFAULT_READ_LIMITS, ...options.readLimits };
+  for (const [name, value] of Object.entries(readLimits))
+    check(isCount(value) && value > 0, `readLimits.${name}`, 'must be an integer >= 1');
   const rateLimit =
     options.rateLimit === false || options.rateLimit === undefined ? undefined : options.rateLimit;
   check(
@@ -212,6 +219,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
       notStarted: stage(options.readProgression?.notStarted, 'notStarted'),
       running: stage(options.readProgression?.running, 'running'),
     },
+    readLimits,
     rateLimit,
     latencyMs,
     urlFetch,

@@ -33,6 +33,9 @@ export interface PipelineDeps {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** Retry-After sent when a work queue is full: about one analysis later. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
+
 export function createPipeline({ options, backend, operations }: PipelineDeps): Handler {
   const match = createRouter(routes);
   const limiter = createRateLimiter(options.rateLimit);
@@ -94,6 +97,9 @@ export function createPipeline({ options, backend, operations }: PipelineDeps): 
         let azure: AzureError;
         if (err instanceof AzureError) {
           azure = err;
+        } else if ((err as Error)?.name === 'BackendBusyError') {
+          // A full work queue: Azure's answer to a busy service is 429 with Retry-After.
+          azure = AzureErrors.rateLimited(BUSY_RETRY_AFTER_SECONDS);
         } else {
           console.error(
             `[emulator] request ${requestId} failed: ${err instanceof Error ? err.message : String(err)}`,

@@ -2,7 +2,7 @@
 // in the envelope of the API version called, with a request id.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../src/index.js';
+import { BackendBusyError, startEmulator } from '../src/index.js';
 import { answer, expectAzureError, type Envelope } from './support/expect-azure.js';
 import { testBackend } from './support/backend.js';
 import { image, startHarness, type Harness } from './support/harness.js';
@@ -719,6 +719,25 @@ describe('errors outside the table', () => {
       );
     } finally {
       await strict.close();
+    }
+  });
+
+  it('answers 429 with Retry-After when a work queue of the backend is full', async () => {
+    const busy = await startHarness({
+      backend: {
+        ...backend,
+        analyze: async () => {
+          throw new BackendBusyError('model worker queue', 64);
+        },
+        close: async () => undefined,
+      },
+    });
+    try {
+      const res = await busy.post(`${V3}/analyze?visualFeatures=Objects`, png());
+      expect(res.headers.get('retry-after')).toBe('1');
+      expectAzureError(await answer(res), 429, '429', 'gateway');
+    } finally {
+      await busy.close();
     }
   });
 

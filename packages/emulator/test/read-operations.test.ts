@@ -184,4 +184,110 @@ describe('operation store', () => {
     expect(store.poll('v1.0', id)!.status).toBe('failed');
     store.close();
   });
+
+  const quick = { notStarted: { polls: 0, ms: 0 }, running: { polls: 0, ms: 0 } };
+  const never = () => new Promise<never>(() => undefined);
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it('answers 429 with Retry-After while maxRunning reads run', async () => {
+    const store = createOperationStore({
+      readResultTtlMs: 60_000,
+      readProgression: quick,
+      readLimits: { maxRunning: 2, maxOperations: 100, maxResultBytes: 1_000_000 },
+    });
+    let finish!: (pages: []) => void;
+    store.start('v3.2', 'm', () => new Promise((r) => (finish = r)));
+    store.start('v3.2', 'm', never);
+    let refusal: unknown;
+    try {
+      store.start('v3.2', 'm', never);
+    } catch (err) {
+      refusal = err;
+    }
+    expect(refusal).toMatchObject({ status: 429, code: '429', headers: { 'Retry-After': '2' } });
+    finish([]);
+    await tick();
+    expect(store.size.running).toBe(1);
+    expect(() => store.start('v3.2', 'm', never)).not.toThrow();
+    store.close();
+  });
+
+  it('forgets the oldest operation beyond maxOperations and aborts its work', async () => {
+    const store = createOperationStore({
+      readResultTtlMs: 60_000,
+      readProgression: quick,
+      readLimits: { maxRunning: 10, maxOperations: 2, maxResultBytes: 1_000_000 },
+    });
+    let oldestSignal!: AbortSignal;
+    const oldest = store.start('v3.2', 'm', (signal) => ((oldestSignal = signal), never()));
+    const second = store.start('v3.2', 'm', async () => []);
+    const third = store.start('v3.2', 'm', async () => []);
+    await tick();
+    expect(store.poll('v3.2', oldest)).toBeUndefined();
+    expect(oldestSignal.aborted).toBe(true);
+    expect([store.poll('v3.2', second)?.status, store.poll('v3.2', third)?.status]).toEqual([
+      'succeeded',
+      'succeeded',
+    ]);
+    expect(store.size).toEqual({ operations: 2, running: 0, bytes: 4 });
+    store.close();
+  });
+
+  it('keeps result bytes under maxResultBytes, oldest first; a result over it alone fails', async () => {
+    const page = (text: string) => [{ page: 1, text }] as never;
+    const bytesOf = (text: string) => JSON.stringify(page(text)).length;
+    const limit = 2 * bytesOf('x'.repeat(100)) + 10;
+    const store = createOperationStore({
+      readResultTtlMs: 60_000,
+      readProgression: quick,
+      readLimits: { maxRunning: 10, maxOperations: 100, maxResultBytes: limit },
+    });
+    const ids = ['a', 'b', 'c'].map((c) =>
+      store.start('v3.2', 'm', async () => page(c.repeat(100))),
+    );
+    await tick();
+    expect(ids.map((id) => store.poll('v3.2', id)?.status)).toEqual([
+      undefined,
+      'succeeded',
+      'succeeded',
+    ]);
+    expect(store.size.bytes).toBe(2 * bytesOf('x'.repeat(100)));
+    const huge = store.start('v3.2', 'm', async () => page('x'.repeat(limit)));
+    await tick();
+    expect(store.poll('v3.2', huge)?.status).toBe('failed');
+    expect(store.size.operations).toBe(3);
+    store.close();
+  });
+
+  it('drops expired operations as new ones arrive', async () => {
+    let now = 0;
+    const store = createOperationStore(
+      { readResultTtlMs: 1_000, readProgression: quick },
+      () => now,
+    );
+    store.start('v3.2', 'm', async () => []);
+    store.start('v3.2', 'm', async () => []);
+    now = 600;
+    store.start('v3.2', 'm', async () => []);
+    now = 1_000;
+    store.start('v3.2', 'm', async () => []);
+    expect(store.size.operations).toBe(2);
+    store.close();
+  });
+});
+
+describe('read operations over HTTP', () => {
+  it('answers a read POST with 429, Retry-After and the APIM body while maxRunning reads run', async () => {
+    const busy = await startHarness({ backend, readLimits: { maxRunning: 1 } });
+    try {
+      const first = await busy.post('/vision/v3.2/read/analyze', image('tjs-testocr.png'));
+      const second = await busy.post('/vision/v3.2/read/analyze', image('tjs-testocr.png'));
+      expect(first.status).toBe(202);
+      expect(second.status).toBe(429);
+      expect(second.headers.get('retry-after')).toBe('2');
+      expect(((await second.json()) as { error: { code: string } }).error.code).toBe('429');
+    } finally {
+      await busy.close();
+    }
+  });
 });

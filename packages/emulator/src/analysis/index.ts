@@ -4,5 +4,5 @@ export { createBackend } from './backend.js';
 export type { BackendOptions } from './backend-options.js';
 export { BackendOptionsError } from './backend-options.js';
 export type * from './types.js';
-export { ImageDecodeError, ImageLimitError } from './types.js';
+export { BackendBusyError, ImageDecodeError, ImageLimitError } from './types.js';
 export { AnalysisAbortedError, ModelWorkerError } from './pool/errors.js';

@@ -202,6 +202,17 @@ export class ImageDecodeError extends Error {
   override readonly name = 'ImageDecodeError';
 }
 
+/**
+ * A bounded work queue (model workers, OCR workers) is full: the request is refused instead of
+ * waiting without bound. The HTTP layer answers 429 with Retry-After, as Azure does when busy.
+ */
+export class BackendBusyError extends Error {
+  override readonly name = 'BackendBusyError';
+  constructor(queue: string, max: number) {
+    super(`${queue}: ${max} tasks are already waiting`);
+  }
+}
+
 /** The image's header or page count is over the operation's LoadLimits; nothing was decoded. */
 export class ImageLimitError extends Error {
   override readonly name = 'ImageLimitError';

@@ -13,7 +13,7 @@ let pool: WorkerPool;
 let colosseum: RawImage;
 
 beforeAll(async () => {
-  pool = new WorkerPool(1, { galleryDirs: [shippedGalleryDir()] });
+  pool = new WorkerPool(1, { galleryDirs: [shippedGalleryDir()] }, { maxQueued: 1 });
   const { data, info } = await sharp(testImage('csdf-landmark.jpg'))
     .greyscale()
     .resize({ width: 480 })
@@ -37,6 +37,16 @@ it('drops a queued task whose request was aborted, without waiting for the runni
   await expect(second).rejects.toMatchObject({ name: 'AbortError', code: 'ANALYSIS_ABORTED' });
   expect(firstDone).toBe(false);
   expect((await first).map((m) => m.name)).toEqual(['Colosseum']);
+}, 60_000);
+
+it('refuses a task with BackendBusyError when maxQueued tasks already wait', async () => {
+  const running = pool.run('landmarks', { image: colosseum });
+  const queued = pool.run('landmarks', { image: colosseum });
+  await expect(pool.run('landmarks', { image: colosseum })).rejects.toMatchObject({
+    name: 'BackendBusyError',
+  });
+  const names = await Promise.all([running, queued]);
+  expect(names.map((found) => found.map((m) => m.name))).toEqual([['Colosseum'], ['Colosseum']]);
 }, 60_000);
 
 it('never starts a task for a request that is already aborted', async () => {

@@ -21,11 +21,14 @@ export class WorkerPool {
   private readonly slots: WorkerSlot[];
   private nextId = 1;
 
-  /** @param size 1 or 2 workers. */
-  constructor(size: number, config: WorkerConfig) {
+  /**
+   * @param size 1 or 2 workers.
+   * @param limits.maxQueued tasks each worker may have waiting (more fail with BackendBusyError).
+   */
+  constructor(size: number, config: WorkerConfig, limits: { maxQueued?: number } = {}) {
     this.slots = Array.from(
       { length: Math.max(1, Math.min(2, Math.floor(size))) },
-      () => new WorkerSlot(config),
+      () => new WorkerSlot(config, limits.maxQueued),
     );
   }
 

@@ -1,6 +1,7 @@
 // One model worker and its queue. Tasks run one at a time (the wasm backend is single-threaded
 // anyway), so an aborted request's queued tasks can be dropped before they ever start.
 import { Worker } from 'node:worker_threads';
+import { BackendBusyError } from '../types.js';
 import { AnalysisAbortedError, ModelWorkerError } from './errors.js';
 import type { ReplyMessage, TaskMessage, WorkerConfig } from './protocol.js';
 import { modelWorkerEntry } from './worker-url.js';
@@ -12,17 +13,28 @@ export interface Job {
   reject(err: Error): void;
 }
 
+/**
+ * Tasks one worker may have waiting. An analyze request queues one to three tasks per worker, so
+ * this is some 30 requests deep; past it requests are refused (429) rather than queued for minutes.
+ */
+export const MAX_QUEUED_TASKS = 64;
+
 export class WorkerSlot {
   private worker: Worker | undefined;
   private readonly queue: Job[] = [];
   private running: Job | undefined;
   private closed = false;
 
-  constructor(private readonly config: WorkerConfig) {}
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly maxQueued = MAX_QUEUED_TASKS,
+  ) {}
 
   submit(job: Job): void {
     if (this.closed) return job.reject(new ModelWorkerError('the analysis backend is closed'));
     if (job.signal?.aborted) return job.reject(new AnalysisAbortedError());
+    if (this.queue.length >= this.maxQueued)
+      return job.reject(new BackendBusyError('model worker queue', this.maxQueued));
     // The caller gives up at once; a queued job is dropped, a running one finishes unobserved.
     const onAbort = (): void => {
       const i = this.queue.indexOf(job);

@@ -61,6 +61,20 @@ describe('TesseractPool', () => {
     expect(run.status).toBe(0);
   }, 60_000);
 
+  it('refuses a caller with BackendBusyError once maxWaiting callers wait', async () => {
+    const small = new TesseractPool(1, 60_000, 1);
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const holding = small.use('eng', async () => gate.then(() => 'first'));
+    const waiting = small.use('eng', async () => 'second');
+    await expect(small.use('eng', async () => 'third')).rejects.toMatchObject({
+      name: 'BackendBusyError',
+    });
+    open();
+    expect(await Promise.all([holding, waiting])).toEqual(['first', 'second']);
+    await small.close();
+  }, 60_000);
+
   it('refuses work once closed', async () => {
     const closed = new TesseractPool(1);
     await closed.close();

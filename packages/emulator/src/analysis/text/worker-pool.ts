@@ -1,4 +1,5 @@
 import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { BackendBusyError } from '../types.js';
 import { langPathOf, type TessLanguage } from './tessdata.js';
 
 interface Slot {
@@ -40,10 +41,13 @@ export class TesseractPool {
   /**
    * @param size workers at most
    * @param idleMs idle time before the workers are let go @default 60_000 (60 s)
+   * @param maxWaiting callers that may wait for a worker; more fail with BackendBusyError
+   * @default 64
    */
   constructor(
     private readonly size: number,
     private readonly idleMs = 60_000,
+    private readonly maxWaiting = 64,
   ) {}
 
   /** Runs `job` on a worker for `lang`. */
@@ -112,6 +116,8 @@ export class TesseractPool {
         Object.assign(idle, { lang, worker: this.spawn(lang), busy: true });
         return idle;
       }
+      if (this.waiting.length >= this.maxWaiting)
+        throw new BackendBusyError('OCR worker queue', this.maxWaiting);
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
