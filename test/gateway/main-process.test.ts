@@ -37,7 +37,13 @@ describe('running process', { timeout: 120_000 }, () => {
   let imageRequested: () => void = () => {};
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: TEST_KEY });
+    // The slow image host below is on loopback.
+    emulator = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      key: TEST_KEY,
+      allowPrivateUrls: true,
+    });
     // An image host that takes 1.5 s to answer: it keeps a query in flight on purpose.
     const dog = await readFile(new URL('../../testdata/images/csdf-dog.jpg', import.meta.url));
     slowImages = createServer((_req, res) => {

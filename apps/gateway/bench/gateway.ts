@@ -24,6 +24,7 @@ const emulator = await startEmulator({
   port: 0,
   host: '127.0.0.1',
   key: KEY,
+  allowPrivateUrls: true, // the bench's image host is on loopback
   onRequest: (i) => calls.push(i.operation),
 });
 const images = await startImageHost();

@@ -10,7 +10,12 @@ import { createGateway, createJsonLogger } from '../src/index.js';
 
 const N = Number(process.env['N'] ?? 5000);
 const KEY = 'bench-key';
-const emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: KEY });
+const emulator = await startEmulator({
+  port: 0,
+  host: '127.0.0.1',
+  key: KEY,
+  allowPrivateUrls: true, // the image host is on loopback
+});
 const logger = createJsonLogger({ level: 'info', write: () => {} });
 const gateway = createGateway({
   visionEndpoint: emulator.url,

@@ -10,6 +10,7 @@ const emulator = await startEmulator({
   host: '127.0.0.1',
   key: process.env['BENCH_KEY'] ?? 'bench-key',
   latencyMs: Number(process.env['UPSTREAM_LATENCY_MS'] ?? 0),
+  allowPrivateUrls: true, // the bench's image host is on loopback
 });
 const images = await startImageHost();
 serveUntilDisconnect({ url: emulator.url, imageBase: images.url('') }, async () => {

@@ -19,6 +19,7 @@ import {
 import { validateOptions } from './config/validate-options.js';
 import { maskError } from './errors/mask-error.js';
 import { exampleQuery } from './graphiql/example-query.js';
+import { exampleBytesFor } from './http/example-bytes.js';
 import { createReadinessCheck } from './http/readiness.js';
 import { createJsonLogger, type Logger } from './log/logger.js';
 import { createAttemptRecorder, logRequest } from './log/request-log.js';
@@ -74,6 +75,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
   );
 
+  const examplesDir = options.examplesDir ?? DEFAULT_EXAMPLES_DIR;
   const yoga = createYoga<Record<string, unknown>, SchemaContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -92,12 +94,17 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
             title: 'visiongraph',
             defaultQuery: exampleQuery(new URL(request.url).origin),
           }),
-    context: () => createContext(cache ? { client, cache } : { client }),
+    context: ({ request }) =>
+      createContext({
+        client,
+        ...(cache ? { cache } : {}),
+        localImage: exampleBytesFor(examplesDir, new URL(request.url).host, limits.maxUploadBytes),
+      }),
     plugins: [
       useRoutes({
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
-        examplesDir: options.examplesDir ?? DEFAULT_EXAMPLES_DIR,
+        examplesDir,
         checkReadiness,
       }),
       useRequestScope(),

@@ -50,10 +50,18 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     // Loaded only when needed: the emulator brings image-analysis libraries a gateway in front
     // of Azure never uses.
     const { startEmulator } = await import('@visiongraph/emulator');
-    emulator = await startEmulator({ port: 0, host: '127.0.0.1', key: visionKey });
+    emulator = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      key: visionKey,
+      allowPrivateUrls: options.allowPrivateUrls ?? false,
+    });
     visionEndpoint = emulator.url;
     logger.info('embedded emulator started (no VISION_ENDPOINT set)', {
       emulatorUrl: emulator.url,
+      imageUrls: options.allowPrivateUrls
+        ? 'loopback and private addresses allowed (EMULATOR_ALLOW_PRIVATE_URLS: local development only)'
+        : 'public addresses only',
     });
   }
 

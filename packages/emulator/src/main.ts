@@ -1,5 +1,5 @@
-// CLI: `visiongraph-emulator [--port 5000] [--host 127.0.0.1] [--key k] [--gallery dir] [--rate-limit n] [--latency ms] [--no-analysis-memo]`.
-// The only place that reads argv and listens. Models load on first use, so it is up at once.
+// CLI: `visiongraph-emulator [--port 5000] [--host 127.0.0.1] [--key k] [--gallery dir] [--rate-limit n] [--latency ms] [--no-analysis-memo] [--allow-private-urls]`.
+// The only place that reads argv and the environment, and listens. Models load on first use, so it is up at once.
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator.js';
 import { EmulatorOptionsError, type EmulatorOptions } from './options.js';
@@ -12,6 +12,8 @@ const USAGE = `Usage: visiongraph-emulator [options]
   --rate-limit <n>    requests per second before 429 (default off)
   --latency <ms>      hold every answer back this long, like a remote region (default 0)
   --no-analysis-memo  recompute every answer instead of reusing results of recently seen images
+  --allow-private-urls  let image URLs reach loopback and private addresses (local development
+                      only; also EMULATOR_ALLOW_PRIVATE_URLS=1). Link-local and metadata stay refused
   --help              show this help`;
 
 const REPEAT_MEANS_NOW_MS = 1000;
@@ -30,6 +32,13 @@ function withoutLeadingSeparator(args: string[]): string[] {
   return args[0] === '--' ? args.slice(1) : args;
 }
 
+function envFlag(name: string): boolean {
+  const raw = process.env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || ['0', 'false', 'off', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  throw new EmulatorOptionsError(name, `must be 1 or 0, got "${raw}"`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: withoutLeadingSeparator(process.argv.slice(2)),
@@ -41,6 +50,7 @@ async function main(): Promise<void> {
       'rate-limit': { type: 'string' },
       latency: { type: 'string' },
       'no-analysis-memo': { type: 'boolean' },
+      'allow-private-urls': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -59,11 +69,18 @@ async function main(): Promise<void> {
   const latency = number('--latency', values.latency);
   if (latency !== undefined) options.latencyMs = latency;
   if (values['no-analysis-memo']) options.analysisMemo = false;
+  if (values['allow-private-urls'] || envFlag('EMULATOR_ALLOW_PRIVATE_URLS'))
+    options.allowPrivateUrls = true;
 
   const emulator = await startEmulator(options);
   console.log(`Azure AI Vision emulator listening on ${emulator.url}`);
   console.log(`  v3.2: ${emulator.url}/vision/v3.2/   v1.0: ${emulator.url}/vision/v1.0/`);
   console.log(`  Ocp-Apim-Subscription-Key: ${emulator.key}`);
+  console.log(
+    options.allowPrivateUrls
+      ? '  image URLs: loopback and private addresses ALLOWED (local development only)'
+      : '  image URLs: public addresses only (--allow-private-urls opens loopback and private ones)',
+  );
   console.log(
     `  analysis memo: ${options.analysisMemo === false ? 'off' : 'on (--no-analysis-memo turns it off)'}`,
   );

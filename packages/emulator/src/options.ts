@@ -35,8 +35,7 @@ export interface UrlFetchOptions {
   maxRedirects?: number;
   /**
    * When set, only these host names (exact, case-insensitive; `*.example.com` for subdomains)
-   * may be fetched. Loopback and private addresses are allowed by default; link-local and cloud
-   * metadata addresses never are. @default undefined (any host)
+   * may be fetched. @default undefined (any public host)
    */
   allowedHosts?: string[];
 }
@@ -66,6 +65,14 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Policy for `{"url": ...}` bodies. */
   urlFetch?: UrlFetchOptions;
+  /**
+   * Lets `{"url": ...}` bodies reach loopback, private (10/8, 172.16/12, 192.168/16), CGNAT,
+   * unique-local IPv6 and NAT64 addresses and `localhost`. For local development only: with it,
+   * anyone who can send a URL can read services only this machine can reach. Link-local
+   * addresses and cloud metadata endpoints stay refused. CLI: `--allow-private-urls` or
+   * `EMULATOR_ALLOW_PRIVATE_URLS=1`. @default false
+   */
+  allowPrivateUrls?: boolean;
   /** Called for every request that matched a route; tests and the gateway count upstream calls with it. */
   onRequest?: (info: RequestInfo) => void;
   /** Replaces the analysis backend (it is then not closed by `close()`). @default createBackend({ galleryDir }) */
@@ -92,6 +99,7 @@ export interface ResolvedOptions {
   latencyMs: number;
   urlFetch: Required<Omit<UrlFetchOptions, 'allowedHosts'>> & {
     allowedHosts: string[] | undefined;
+    allowPrivate: boolean;
   };
   onRequest: ((info: RequestInfo) => void) | undefined;
   backend: VisionBackend | undefined;
@@ -171,7 +179,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     maxBytes: fetch.maxBytes ?? 50 * MB,
     maxRedirects: fetch.maxRedirects ?? 5,
     allowedHosts: fetch.allowedHosts?.map((h) => h.toLowerCase()),
+    allowPrivate: options.allowPrivateUrls ?? false,
   };
+  check(typeof urlFetch.allowPrivate === 'boolean', 'allowPrivateUrls', 'must be true or false');
   check(
     isPositive(urlFetch.timeoutMs),
     'urlFetch.timeoutMs',

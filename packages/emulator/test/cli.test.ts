@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
+import { startStaticServer } from './support/static-server.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 let child: ChildProcess | undefined;
@@ -12,9 +13,15 @@ afterEach(() => {
   child = undefined;
 });
 
-function run(args: string[]): { output: () => string; exited: Promise<number | null> } {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): { output: () => string; exited: Promise<number | null> } {
   let out = '';
-  child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [MAIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EMULATOR_ALLOW_PRIVATE_URLS: '', ...env },
+  });
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
@@ -102,4 +109,32 @@ it('turns the analysis memo off with --no-analysis-memo', async () => {
       })
     ).status,
   ).toBe(200);
+});
+
+it('refuses loopback image URLs unless --allow-private-urls or EMULATOR_ALLOW_PRIVATE_URLS=1', async () => {
+  const files = await startStaticServer();
+  const statusFor = async (args: string[], env: Record<string, string> = {}) => {
+    child?.kill('SIGTERM');
+    const p = run(['--port', '0', ...args], env);
+    const [, url] = await waitFor(/listening on (http:\/\/\S+)/, p.output, 5_000);
+    const res = await fetch(`${url}/vision/v3.2/analyze?visualFeatures=Color`, {
+      method: 'POST',
+      headers: { 'Ocp-Apim-Subscription-Key': 'emulator-key', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url: `${files.url}/csdf-house.jpg` }),
+    });
+    await res.arrayBuffer();
+    return { status: res.status, output: p.output() };
+  };
+  try {
+    const closed = await statusFor([]);
+    expect(closed.status).toBe(400);
+    expect(closed.output).toContain('image URLs: public addresses only');
+    expect(files.hits).toEqual([]);
+    const flag = await statusFor(['--allow-private-urls']);
+    expect(flag.status).toBe(200);
+    expect(flag.output).toContain('loopback and private addresses ALLOWED');
+    expect((await statusFor([], { EMULATOR_ALLOW_PRIVATE_URLS: '1' })).status).toBe(200);
+  } finally {
+    await files.close();
+  }
 });

@@ -17,7 +17,9 @@ const backend = testBackend();
 
 beforeAll(async () => {
   [h, files, big] = await Promise.all([
-    startHarness({ backend, urlFetch: { timeoutMs: 1_000 } }),
+    // The image server is on loopback, so private addresses are opened here; the closed
+    // default has its own tests below.
+    startHarness({ backend, allowPrivateUrls: true, urlFetch: { timeoutMs: 1_000 } }),
     startStaticServer(),
     jpegOver(4 * 1024 * 1024),
   ]);
@@ -708,6 +710,7 @@ describe('errors outside the table', () => {
   it('refuses hosts outside allowedHosts, including loopback', async () => {
     const strict = await startHarness({
       backend,
+      allowPrivateUrls: true,
       urlFetch: { allowedHosts: ['images.example.com'] },
     });
     try {

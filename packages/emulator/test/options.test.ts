@@ -23,6 +23,7 @@ describe('emulator options', () => {
       maxBytes: 50 * 1024 * 1024,
       maxRedirects: 5,
       allowedHosts: undefined,
+      allowPrivate: false,
     });
   });
 
@@ -42,6 +43,7 @@ describe('emulator options', () => {
     ['urlFetch.timeoutMs', { urlFetch: { timeoutMs: -5 } }],
     ['urlFetch.maxBytes', { urlFetch: { maxBytes: 0 } }],
     ['urlFetch.allowedHosts', { urlFetch: { allowedHosts: [''] } }],
+    ['allowPrivateUrls', { allowPrivateUrls: 'yes' as never }],
     ['onRequest', { onRequest: 'log' as never }],
     ['backend', { backend: {} as never }],
   ];

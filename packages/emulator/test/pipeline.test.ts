@@ -14,7 +14,7 @@ let h: Harness;
 let files: StaticServer;
 beforeAll(async () => {
   [h, files] = await Promise.all([
-    startHarness({ backend, onRequest: (info) => calls.push(info) }),
+    startHarness({ backend, allowPrivateUrls: true, onRequest: (info) => calls.push(info) }),
     startStaticServer(),
   ]);
 });

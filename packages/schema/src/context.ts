@@ -19,6 +19,13 @@ export interface CreateContextOptions {
    * @default 300_000 // 5 min
    */
   urlTtlMs?: number;
+  /**
+   * Bytes for image URLs the server can answer itself (the gateway's own `/examples/`), so the
+   * upstream need not download them: an upstream that refuses private addresses, or Azure,
+   * cannot reach a gateway on localhost. Undefined sends the URL upstream as it is.
+   * @default every URL goes upstream
+   */
+  localImage?: (url: string) => Promise<Uint8Array | undefined>;
 }
 
 /** The GraphQL context the schema's resolvers need. */
@@ -37,7 +44,12 @@ export function createContext(options: CreateContextOptions): SchemaContext {
   const cache = options.cache ?? createRequestFeatureCache();
   const uploads = new WeakMap<Blob, Promise<ImageRef>>();
   return {
-    loaders: createLoaders({ client: options.client, cache, urlTtlMs }),
+    loaders: createLoaders({
+      client: options.client,
+      cache,
+      urlTtlMs,
+      ...(options.localImage ? { localImage: options.localImage } : {}),
+    }),
     readUpload(file) {
       let image = uploads.get(file);
       if (!image) uploads.set(file, (image = imageFromUpload(file)));

@@ -73,6 +73,13 @@ export interface StartGatewayOptions
   host?: string;
   /** How long `close()` waits for in-flight requests before cutting connections, in ms. @default 10000 */
   shutdownTimeoutMs?: number;
+  /**
+   * Lets the embedded emulator fetch image URLs on loopback and private addresses (local
+   * development only: anyone who can query the gateway could then read services only this
+   * machine can reach). Ignored with `visionEndpoint`. Env: `EMULATOR_ALLOW_PRIVATE_URLS=1`.
+   * @default false
+   */
+  allowPrivateUrls?: boolean;
 }
 
 export const DEFAULT_LIMITS = {

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       GATEWAY_PLAYGROUND_DIR: '/srv/pg',
       GATEWAY_EXAMPLES_DIR: '/srv/ex',
       GATEWAY_SHUTDOWN_TIMEOUT_MS: '250',
+      EMULATOR_ALLOW_PRIVATE_URLS: '1',
     });
     expect(config).toEqual({
       port: 8080,
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       playgroundDir: '/srv/pg',
       examplesDir: '/srv/ex',
       shutdownTimeoutMs: 250,
+      allowPrivateUrls: true,
     });
   });
 

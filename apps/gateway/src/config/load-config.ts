@@ -98,6 +98,8 @@ export function loadConfig(env: Env = process.env): EnvConfig {
   if (playgroundDir !== undefined) config.playgroundDir = playgroundDir;
   const examplesDir = read(env, 'GATEWAY_EXAMPLES_DIR');
   if (examplesDir !== undefined) config.examplesDir = examplesDir;
+  const allowPrivateUrls = readBoolean(env, 'EMULATOR_ALLOW_PRIVATE_URLS');
+  if (allowPrivateUrls !== undefined) config.allowPrivateUrls = allowPrivateUrls;
   const shutdown = readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', checkPositiveInt);
   if (shutdown !== undefined) config.shutdownTimeoutMs = shutdown;
   return config;

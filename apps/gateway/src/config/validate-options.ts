@@ -33,5 +33,7 @@ export function validateOptions(options: StartGatewayOptions): void {
     checkPositiveInt('shutdownTimeoutMs', options.shutdownTimeoutMs);
   if (options.readinessTimeoutMs !== undefined)
     checkPositiveInt('readinessTimeoutMs', options.readinessTimeoutMs);
+  if (options.allowPrivateUrls !== undefined && typeof options.allowPrivateUrls !== 'boolean')
+    throw new ConfigError('allowPrivateUrls', 'must be true or false');
   validateLimits(options.limits);
 }

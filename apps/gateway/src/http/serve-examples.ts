@@ -16,10 +16,7 @@ export async function serveExamples(
   }
   if (!pathname.startsWith('/examples/')) return undefined;
   const name = pathname.slice('/examples/'.length);
-  const path =
-    name.includes('/') || name.toLowerCase().includes('%2f')
-      ? undefined
-      : safeJoin(examplesDir, name);
+  const path = examplePath(examplesDir, name);
   const found =
     path &&
     (await fileResponse(path, {
@@ -30,6 +27,12 @@ export async function serveExamples(
     found ||
     notFound(`No example image named ${JSON.stringify(safeName(name))}. GET /examples lists them.`)
   );
+}
+
+/** The file an `/examples/<name>` path names: directly inside `examplesDir`, or undefined. */
+export function examplePath(examplesDir: string, name: string): string | undefined {
+  if (name.includes('/') || name.toLowerCase().includes('%2f')) return undefined;
+  return safeJoin(examplesDir, name);
 }
 
 export function notFound(message: string): Response {

@@ -34,11 +34,13 @@ export const AzureErrors = {
       outerMessage: 'Unsupported media type.',
       message: `Supported media types: ${allowed.join(', ')}.`,
     }),
-  invalidImageUrl: (detail: string): AzureError =>
+  invalidImageUrl: (detail?: string): AzureError =>
     bad(
       'InvalidImageUrl',
       'Image URL is badly formatted or not accessible.',
-      `Image URL is badly formatted or not accessible: ${detail}`,
+      detail === undefined
+        ? 'Image URL is badly formatted or not accessible.'
+        : `Image URL is badly formatted or not accessible: ${detail}`,
     ),
   invalidImageFormat: (): AzureError =>
     bad('InvalidImageFormat', 'Image format is not valid.', 'Input data is not a valid image.'),

@@ -61,7 +61,8 @@ async function fromJson(ctx: RouteContext, rules: ImageRules): Promise<Buffer> {
     return await fetchImageUrl(url, ctx.options.urlFetch, rules.maxBytes, ctx.signal);
   } catch (err) {
     if (err instanceof UrlTooLargeError) throw AzureErrors.imageTooLarge(rules.maxBytes);
-    if (err instanceof UrlFetchError) throw AzureErrors.invalidImageUrl(err.message);
+    // One message for every download failure: no address, port or errno reaches the client.
+    if (err instanceof UrlFetchError) throw AzureErrors.invalidImageUrl();
     throw err;
   }
 }

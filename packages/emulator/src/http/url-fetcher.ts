@@ -1,15 +1,24 @@
 // Downloads an image URL for `{"url": ...}` bodies under the fetch policy: deadline, byte cap,
 // host checks on the name, on every resolved address (so DNS cannot point a harmless name at a
-// metadata endpoint) and again on every redirect target.
+// private or metadata address) and again on every redirect target. The checked addresses are
+// the ones connected to: the socket resolves through the guarded lookup itself, so a second
+// DNS answer (rebinding) never reaches an unchecked connect. Error messages carry no address,
+// port or errno: they reach clients.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { checkAddress, checkHostName } from './host-policy.js';
+import { checkAddress, checkHostName, type HostPolicy } from './host-policy.js';
 
 export class UrlFetchError extends Error {
   override readonly name = 'UrlFetchError';
   readonly code = 'URL_FETCH_FAILED';
+  /** What went wrong, for the emulator's own debugging; never sent to a client. */
+  readonly detail: string;
+  constructor(detail: string) {
+    super('the image could not be downloaded');
+    this.detail = detail;
+  }
 }
 export class UrlTooLargeError extends Error {
   override readonly name = 'UrlTooLargeError';
@@ -21,6 +30,8 @@ export interface FetchPolicy {
   maxBytes: number;
   maxRedirects: number;
   allowedHosts: string[] | undefined;
+  /** Open loopback and private addresses (local development). */
+  allowPrivate: boolean;
 }
 
 type Resolver = (
@@ -30,12 +41,15 @@ type Resolver = (
 ) => void;
 
 /** A lookup that resolves like dns.lookup but fails when any resolved address is refused. */
-export function guardLookup(resolve: Resolver = dnsLookup as unknown as Resolver): LookupFunction {
+export function guardLookup(
+  policy: HostPolicy,
+  resolve: Resolver = dnsLookup as unknown as Resolver,
+): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
       try {
-        for (const a of addresses) checkAddress(a.address);
+        for (const a of addresses) checkAddress(a.address, policy);
       } catch (refusal) {
         return callback(refusal as NodeJS.ErrnoException, '', 0);
       }
@@ -48,14 +62,13 @@ export function guardLookup(resolve: Resolver = dnsLookup as unknown as Resolver
   };
 }
 
-const checkedLookup = guardLookup();
-
-function get(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
+function get(url: URL, lookup: LookupFunction, signal: AbortSignal): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.get(
       url,
-      { lookup: checkedLookup, signal, headers: { accept: 'image/*,application/pdf,*/*;q=0.5' } },
+      // No agent: a pooled socket could have been opened under another policy.
+      { lookup, agent: false, signal, headers: { accept: 'image/*,application/pdf,*/*;q=0.5' } },
       resolve,
     );
     req.on('error', reject);
@@ -93,18 +106,23 @@ export async function fetchImageUrl(
   } catch {
     throw new UrlFetchError('the URL is malformed');
   }
+  const hostPolicy: HostPolicy = {
+    allowPrivate: policy.allowPrivate,
+    allowedHosts: policy.allowedHosts,
+  };
+  const lookup = guardLookup(hostPolicy);
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(policy.timeoutMs)]);
   for (let hop = 0; ; hop += 1) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new UrlFetchError(`scheme ${url.protocol} is not supported`);
     try {
-      checkHostName(url.hostname, policy.allowedHosts);
+      checkHostName(url.hostname, hostPolicy);
     } catch (err) {
       throw new UrlFetchError((err as Error).message);
     }
     let res: IncomingMessage;
     try {
-      res = await get(url, deadline);
+      res = await get(url, lookup, deadline);
     } catch (err) {
       const why =
         deadline.aborted && !signal.aborted
@@ -117,7 +135,11 @@ export async function fetchImageUrl(
       res.resume();
       if (hop >= policy.maxRedirects)
         throw new UrlFetchError(`more than ${policy.maxRedirects} redirects`);
-      url = new URL(res.headers.location, url);
+      try {
+        url = new URL(res.headers.location, url);
+      } catch {
+        throw new UrlFetchError('the redirect target is malformed');
+      }
       continue;
     }
     if (status < 200 || status >= 300) {

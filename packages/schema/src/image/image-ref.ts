@@ -24,8 +24,3 @@ export function imageFromBytes(bytes: Uint8Array): ImageRef {
 export async function imageFromUpload(file: Blob): Promise<ImageRef> {
   return imageFromBytes(new Uint8Array(await file.arrayBuffer()));
 }
-
-/** The argument core's client takes for this image. */
-export function upstreamInput(image: ImageRef): string | Uint8Array {
-  return image.url ?? (image.bytes as Uint8Array);
-}

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { resolveKeys } from '../cache/feature-store.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
-import { type ImageRef, upstreamInput } from '../image/image-ref.js';
+import type { ImageRef } from '../image/image-ref.js';
 import { type AnalyzeFeature, planAnalyze, splitAnalysis } from './analyze-features.js';
-import { cacheKey, type LoaderDeps, ttlFor } from './loader-deps.js';
+import { cacheKey, type LoaderDeps, ttlFor, upstreamInput } from './loader-deps.js';
 
 export interface AnalyzeKey {
   image: ImageRef;
@@ -28,7 +28,7 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
       [...featureOf.keys()],
       async (missing) => {
         const plan = planAnalyze(missing.map((key) => featureOf.get(key) as AnalyzeFeature));
-        const analysis = await deps.client.analyze(upstreamInput(image), plan);
+        const analysis = await deps.client.analyze(await upstreamInput(deps, image), plan);
         const parts = splitAnalysis(analysis, plan);
         return new Map([...parts].map(([feature, value]) => [keyOf({ image, feature }), value]));
       },

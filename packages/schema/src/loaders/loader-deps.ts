@@ -8,6 +8,22 @@ export interface LoaderDeps {
   cache: FeatureCache;
   /** TTL of entries about URL images (their content may change); uploads never expire. */
   urlTtlMs: number;
+  /** Bytes for URLs the server answers itself (see CreateContextOptions.localImage). */
+  localImage?: (url: string) => Promise<Uint8Array | undefined>;
+}
+
+/**
+ * What core's client is given for an image: its bytes (uploads, and URLs `localImage` answers)
+ * or its URL. Looked up at call time, so resolving an image stays synchronous and every field
+ * of a request lands in one DataLoader batch.
+ */
+export async function upstreamInput(
+  deps: LoaderDeps,
+  image: ImageRef,
+): Promise<string | Uint8Array> {
+  if (image.bytes) return image.bytes;
+  const url = image.url as string;
+  return (await deps.localImage?.(url)) ?? url;
 }
 
 /** Cache entries of uploads are content-addressed, so only URL images get a TTL. */

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
-import { type ImageRef, upstreamInput } from '../image/image-ref.js';
+import type { ImageRef } from '../image/image-ref.js';
 import { type AnalyzeKey, createAnalyzeLoader } from './analyze-loader.js';
 import { createCallLoader } from './call-loader.js';
-import { cacheKey, type LoaderDeps } from './loader-deps.js';
+import { cacheKey, type LoaderDeps, upstreamInput } from './loader-deps.js';
 
 export interface DescribeKey {
   image: ImageRef;
@@ -50,7 +50,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       keyOf: (k) => cacheKey(k.image.id, 'describe', k.maxCandidates),
       imageOf: (k) => k.image,
       call: async (k) => {
-        const result = await client.describe(upstreamInput(k.image), {
+        const result = await client.describe(await upstreamInput(deps, k.image), {
           maxCandidates: k.maxCandidates,
         });
         return result.description?.captions ?? [];
@@ -61,7 +61,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       imageOf: (k) => k.image,
       call: async (k): Promise<ThumbnailData> => {
         const { width, height, smartCropping } = k;
-        const result = await client.generateThumbnail(upstreamInput(k.image), {
+        const result = await client.generateThumbnail(await upstreamInput(deps, k.image), {
           width,
           height,
           smartCropping,
@@ -76,13 +76,13 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       keyOf: (image) => cacheKey(image.id, 'areaOfInterest'),
       imageOf: (image) => image,
       call: async (image) =>
-        (await client.areaOfInterest(upstreamInput(image))).areaOfInterest ?? null,
+        (await client.areaOfInterest(await upstreamInput(deps, image))).areaOfInterest ?? null,
     }),
     ocr: createCallLoader<OcrKey>(deps, {
       keyOf: (k) => cacheKey(k.image.id, 'ocr', k.language, k.detectOrientation),
       imageOf: (k) => k.image,
-      call: (k) =>
-        client.ocr(upstreamInput(k.image), {
+      call: async (k) =>
+        client.ocr(await upstreamInput(deps, k.image), {
           language: k.language,
           detectOrientation: k.detectOrientation,
         }),
@@ -95,7 +95,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           readingOrder: k.readingOrder,
           ...(k.language ? { language: k.language } : {}),
         };
-        const result = await client.readAndWait(upstreamInput(k.image), options);
+        const result = await client.readAndWait(await upstreamInput(deps, k.image), options);
         return result.analyzeResult?.readResults ?? [];
       },
     }),

@@ -29,7 +29,12 @@ export interface Harness {
 /** The real emulator over loopback HTTP, core's client, and a static server for test images. */
 export async function startHarness(): Promise<Harness> {
   const calls: RequestInfo[] = [];
-  const emulator = await startEmulator({ port: 0, onRequest: (info) => calls.push(info) });
+  // The test images come from a loopback server, so private addresses are opened.
+  const emulator = await startEmulator({
+    port: 0,
+    allowPrivateUrls: true,
+    onRequest: (info) => calls.push(info),
+  });
   const images = await startStaticServer();
   const client = createVisionClient({
     endpoint: emulator.url,
