@@ -12,7 +12,10 @@ let images: ImageServer;
 let vision_base_url: string;
 let headers: Record<string, string>;
 beforeAll(async () => {
-  [c, images] = await Promise.all([startClient({ key: 'quickstart-key', allowPrivateUrls: true }), serveImages()]);
+  [c, images] = await Promise.all([
+    startClient({ key: 'quickstart-key', allowPrivateUrls: true }),
+    serveImages(),
+  ]);
   vision_base_url = `${c.url}/vision/v1.0/`;
   headers = { 'Ocp-Apim-Subscription-Key': 'quickstart-key' };
 });
