@@ -3,12 +3,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
-import {
-  createContext,
-  createMemoryFeatureCache,
-  schema,
-  type SchemaContext,
-} from '@visiongraph/schema';
+import { createContext, schema, type SchemaContext } from '@visiongraph/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import {
   DEFAULT_READINESS_TIMEOUT_MS,
@@ -30,6 +25,8 @@ import { KNOWN_LENGTH, useBodyLimit } from './plugins/use-body-limit.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useRoutes } from './plugins/use-routes.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
+import { createSharedState } from './store/shared-state.js';
+import type { RedisStore } from './store/redis-store.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -44,7 +41,9 @@ export interface Gateway {
   /** The limits in force, defaults filled in. */
   limits: ResolvedLimits;
   logger: Logger;
-  /** Releases the upstream client's connections. Does not touch any HTTP server. */
+  /** The shared Redis store, when `store` was given. */
+  store: RedisStore | undefined;
+  /** Releases the upstream client's and the store's connections. Does not touch any HTTP server. */
   close(): Promise<void>;
 }
 
@@ -62,17 +61,21 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const logger =
     options.logger ??
     createJsonLogger({ level: options.logLevel ?? 'info', secrets: [options.visionKey] });
+  // One cache for the server's lifetime (on Redis when `store` is set); without it every
+  // request starts cold.
+  const shared = createSharedState(options, logger);
+  const { cache, store } = shared;
   const client: VisionClient = createVisionClient({
     ...options.vision,
+    ...(shared.rateLimiter && { rateLimit: shared.rateLimiter }),
     endpoint: options.visionEndpoint,
     key: options.visionKey,
     onAttempt: createAttemptRecorder(logger),
   });
-  // One cache for the server's lifetime; without it every request starts cold.
-  const cache = options.cache === false ? undefined : createMemoryFeatureCache();
   const checkReadiness = createReadinessCheck(
     client,
     options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+    store && (() => store.health()),
   );
 
   const examplesDir = options.examplesDir ?? DEFAULT_EXAMPLES_DIR;
@@ -168,8 +171,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     fetch: fetchHandler,
     limits,
     logger,
+    store,
     async close() {
       await client.close();
+      await shared.close();
     },
   };
 }

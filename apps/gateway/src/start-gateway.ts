@@ -72,6 +72,11 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     await emulator?.close();
     throw error;
   }
+  // Shared state is used as soon as Redis answers; a Redis still down does not stop the start
+  // (requests are answered without it and it is picked up when it comes back).
+  if (gateway.store && !(await gateway.store.whenReady(5_000))) {
+    logger.warn('store not reachable yet: starting without it');
+  }
   const server = createServer(gateway.handler);
   // Node's default keep-alive (5 s) outlives test runs; a short one lets close() finish fast.
   server.keepAliveTimeout = 5_000;

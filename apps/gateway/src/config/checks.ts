@@ -46,3 +46,26 @@ export function parseIntSetting(setting: string, raw: string): number {
   }
   return Number(raw);
 }
+
+export function checkRedisUrl(setting: string, value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  // The value itself is not echoed: a Redis URL may carry a password.
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    throw new ConfigError(setting, 'must be a redis://host:port or rediss://host:port URL');
+  }
+  return value;
+}
+
+/** Parses a positive decimal number (e.g. a rate such as `0.33`). */
+export function parsePositiveNumber(setting: string, raw: string): number {
+  const value = Number(raw);
+  if (!/^\s*\d*\.?\d+\s*$/.test(raw) || !(value > 0)) {
+    throw new ConfigError(setting, `must be a number above 0, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}

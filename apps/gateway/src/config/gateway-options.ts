@@ -1,6 +1,7 @@
 import type { VisionClientOptions } from '@visiongraph/core';
 import type { Plugin } from 'graphql-yoga';
 import type { LogLevel, Logger } from '../log/logger.js';
+import type { RedisStoreOptions } from '../store/redis-store.js';
 
 /** Query and upload limits. Every field is optional; the defaults suit the visiongraph schema. */
 export interface GatewayLimits {
@@ -42,6 +43,18 @@ export interface CreateGatewayOptions {
   vision?: Omit<VisionClientOptions, 'endpoint' | 'key' | 'onAttempt'>;
   /** Cross-request feature cache: `true` for the schema's in-memory cache, `false` for none. @default true */
   cache?: boolean;
+  /**
+   * Shared state for several replicas on one Redis: the feature cache, fetches in flight (one
+   * replica calls upstream, the others wait for its result) and `maxUpstreamRps`. Without it the
+   * cache and the limit live in this process. Ignored for the cache when `cache` is `false`.
+   */
+  store?: RedisStoreOptions;
+  /**
+   * Most upstream calls per second, summed over the replicas sharing `store` (Azure's quota is
+   * per key: S1 10/s, F0 20/min = 0.33). Calls over it wait their turn. Replaces
+   * `vision.rateLimit`. @default no limit
+   */
+  maxUpstreamRps?: number;
   /** Query and upload limits. */
   limits?: GatewayLimits;
   /** Directory of the playground's production build. @default `<repo>/apps/playground/dist` */

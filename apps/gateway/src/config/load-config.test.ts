@@ -102,4 +102,32 @@ describe('loadConfig', () => {
       port: 4000,
     });
   });
+
+  it('reads the shared-store variables and refuses bad ones without echoing a password', () => {
+    expect(
+      loadConfig({
+        REDIS_URL: 'redis://:s3cret@10.0.0.5:6379/2',
+        REDIS_KEY_PREFIX: 'vg-prod:',
+        REDIS_TIMEOUT_MS: '100',
+        REDIS_LEASE_MS: '5000',
+        VISION_MAX_RPS: '0.33',
+      }),
+    ).toMatchObject({
+      store: {
+        url: 'redis://:s3cret@10.0.0.5:6379/2',
+        keyPrefix: 'vg-prod:',
+        timeoutMs: 100,
+        leaseMs: 5000,
+      },
+      maxUpstreamRps: 0.33,
+    });
+    const bad = errorOf({ REDIS_URL: 'http://:s3cret@host' });
+    expect(bad.message).toMatch(/REDIS_URL/);
+    expect(bad.message).not.toMatch(/s3cret/);
+    expect(errorOf({ VISION_MAX_RPS: '0' }).message).toMatch(/VISION_MAX_RPS/);
+    expect(errorOf({ VISION_MAX_RPS: 'ten' }).message).toMatch(/VISION_MAX_RPS/);
+    expect(errorOf({ REDIS_LEASE_MS: '100' }).message).toMatch(
+      /REDIS_LEASE_MS: is only used with REDIS_URL/,
+    );
+  });
 });

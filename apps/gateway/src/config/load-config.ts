@@ -1,4 +1,11 @@
-import { checkHttpUrl, checkPort, checkPositiveInt, parseIntSetting } from './checks.js';
+import {
+  checkHttpUrl,
+  checkPort,
+  checkPositiveInt,
+  checkRedisUrl,
+  parseIntSetting,
+  parsePositiveNumber,
+} from './checks.js';
 import { ConfigError } from './config-error.js';
 import {
   DEFAULT_HOST,
@@ -102,5 +109,31 @@ export function loadConfig(env: Env = process.env): EnvConfig {
   if (allowPrivateUrls !== undefined) config.allowPrivateUrls = allowPrivateUrls;
   const shutdown = readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', checkPositiveInt);
   if (shutdown !== undefined) config.shutdownTimeoutMs = shutdown;
+  readScaling(env, config);
   return config;
+}
+
+// REDIS_URL and its tuning, VISION_MAX_RPS.
+function readScaling(env: Env, config: EnvConfig): void {
+  const rps = read(env, 'VISION_MAX_RPS');
+  if (rps !== undefined) config.maxUpstreamRps = parsePositiveNumber('VISION_MAX_RPS', rps);
+  const url = read(env, 'REDIS_URL');
+  const tuning: Array<[string, 'timeoutMs' | 'leaseMs']> = [
+    ['REDIS_TIMEOUT_MS', 'timeoutMs'],
+    ['REDIS_LEASE_MS', 'leaseMs'],
+  ];
+  if (url === undefined) {
+    for (const name of ['REDIS_KEY_PREFIX', ...tuning.map(([n]) => n)]) {
+      if (read(env, name) !== undefined) throw new ConfigError(name, 'is only used with REDIS_URL');
+    }
+    return;
+  }
+  const store: NonNullable<EnvConfig['store']> = { url: checkRedisUrl('REDIS_URL', url) };
+  const prefix = read(env, 'REDIS_KEY_PREFIX');
+  if (prefix !== undefined) store.keyPrefix = prefix;
+  for (const [name, field] of tuning) {
+    const value = readInt(env, name, checkPositiveInt);
+    if (value !== undefined) store[field] = value;
+  }
+  config.store = store;
 }

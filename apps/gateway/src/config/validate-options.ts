@@ -1,4 +1,4 @@
-import { checkHttpUrl, checkPort, checkPositiveInt } from './checks.js';
+import { checkHttpUrl, checkPort, checkPositiveInt, checkRedisUrl } from './checks.js';
 import { ConfigError } from './config-error.js';
 import type { GatewayLimits, StartGatewayOptions } from './gateway-options.js';
 
@@ -36,4 +36,18 @@ export function validateOptions(options: StartGatewayOptions): void {
   if (options.allowPrivateUrls !== undefined && typeof options.allowPrivateUrls !== 'boolean')
     throw new ConfigError('allowPrivateUrls', 'must be true or false');
   validateLimits(options.limits);
+  validateScaling(options);
+}
+
+function validateScaling(options: StartGatewayOptions): void {
+  const rps = options.maxUpstreamRps;
+  if (rps !== undefined && !(Number.isFinite(rps) && rps > 0))
+    throw new ConfigError('maxUpstreamRps', `must be a number above 0, got ${JSON.stringify(rps)}`);
+  const store = options.store;
+  if (store === undefined) return;
+  checkRedisUrl('store.url', store.url);
+  for (const name of ['timeoutMs', 'retryMs', 'leaseMs'] as const) {
+    const value = store[name];
+    if (value !== undefined) checkPositiveInt(`store.${name}`, value);
+  }
 }
