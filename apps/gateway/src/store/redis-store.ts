@@ -10,7 +10,7 @@ export interface RedisStoreOptions {
   /**
    * Longest wait for one Redis command, in ms. Past it the gateway goes on without the store
    * (calls upstream directly) and leaves it alone for `retryMs`.
-   * @default 250
+   * @default 1000
    */
   timeoutMs?: number;
   /** How long the store is skipped after a failed or slow command, in ms. @default 1000 */
@@ -25,7 +25,7 @@ export interface RedisStoreOptions {
 
 export const STORE_DEFAULTS = {
   keyPrefix: 'visiongraph:',
-  timeoutMs: 250,
+  timeoutMs: 1_000,
   retryMs: 1_000,
   leaseMs: 10_000,
 } as const;
@@ -199,7 +199,12 @@ export function createRedisStore(
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+    // setImmediate: after a busy spell the timer and the reply are due in the same loop turn,
+    // and timers run before I/O; this lets a reply already received win.
+    timer = setTimeout(
+      () => setImmediate(() => reject(new Error(`no answer from Redis within ${ms} ms`))),
+      ms,
+    );
   });
   work.catch(() => undefined);
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
