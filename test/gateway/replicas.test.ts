@@ -18,9 +18,13 @@ const QUERY = 'query Q($file: File!) { image(upload: $file) { width height forma
 let redis: RedisServer;
 let emulator: { url: string; stop(): Promise<void> };
 let proxy: CountingProxy;
-const replicas: Array<{ process: GatewayProcess; url: string }> = [];
+interface Replica {
+  process: GatewayProcess;
+  url: string;
+}
+const replicas: Replica[] = [];
 
-async function startReplica(): Promise<{ process: GatewayProcess; url: string }> {
+async function startReplica(): Promise<Replica> {
   const child = spawnGateway({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -66,6 +70,13 @@ async function upstreamDuring(path: string, run: () => Promise<unknown>): Promis
   return proxy.matching(path).length - before;
 }
 
+/** The two replicas (started before any test). */
+function pair(): [Replica, Replica] {
+  const [a, b] = replicas;
+  if (!a || !b) throw new Error('replicas not started');
+  return [a, b];
+}
+
 async function readyz(replica: { url: string }): Promise<any> {
   return (await fetch(`${replica.url}/readyz`)).json();
 }
@@ -87,7 +98,7 @@ afterAll(async () => {
 
 describe('two replicas sharing one Redis', { timeout: 60_000 }, () => {
   it('answers on replica B what replica A fetched, with no upstream call', async () => {
-    const [a, b] = replicas as [{ url: string }, { url: string }];
+    const [a, b] = pair();
     const image = await newImage();
     const expected = { image: { width: image.width, height: image.height, format: 'Png' } };
     expect(
@@ -103,7 +114,7 @@ describe('two replicas sharing one Redis', { timeout: 60_000 }, () => {
   });
 
   it('makes one analyze call and one read operation for the same new image asked on both at once', async () => {
-    const [a, b] = replicas as [{ url: string }, { url: string }];
+    const [a, b] = pair();
     const image = await newImage();
     const query = 'query Q($file: File!) { image(upload: $file) { width text { text } } }';
     const before = {
@@ -145,7 +156,7 @@ describe('two replicas sharing one Redis', { timeout: 60_000 }, () => {
   });
 
   it('keeps answering while Redis is down and shares again once it is back', async () => {
-    const [a, b] = replicas as [{ url: string }, { url: string }];
+    const [a, b] = pair();
     await redis.kill();
     const image = await newImage();
     for (const replica of [a, b]) {

@@ -1,4 +1,9 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // Headers that describe one connection, not the request; fetch sets its own.
@@ -36,7 +41,7 @@ export interface CountingProxy {
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const started = performance.now();
   const calls: ProxiedCall[] = [];
-  const server = createServer(async (req, res) => {
+  const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = req.url ?? '/';
     calls.push({
       method: req.method ?? 'GET',
@@ -71,6 +76,9 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     } catch (error) {
       res.writeHead(502, { 'content-type': 'text/plain' }).end(String(error));
     }
+  };
+  const server = createServer((req, res) => {
+    forward(req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

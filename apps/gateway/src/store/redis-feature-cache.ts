@@ -104,7 +104,7 @@ export function createRedisFeatureCache(
     const keys = storeKeys(keyPrefix, cacheKey);
     const renew = setInterval(
       () =>
-        void store.run('renew', (c) =>
+        store.runInBackground('renew', (c) =>
           c.eval(RENEW_LEASE, { keys: [keys.lease], arguments: [token, String(leaseMs)] }),
         ),
       Math.max(50, Math.floor(leaseMs / 3)),
@@ -112,7 +112,7 @@ export function createRedisFeatureCache(
     renew.unref();
     const release = () => {
       clearInterval(renew);
-      void store.run('release', (c) =>
+      store.runInBackground('release', (c) =>
         c.eval(RELEASE_LEASE, {
           keys: [keys.lease],
           arguments: [token, `${keyPrefix}events`, `done ${keys.id}`],

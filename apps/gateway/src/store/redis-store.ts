@@ -52,6 +52,8 @@ export interface RedisStore {
    * when `fn` fails (the failure is counted and logged once per outage). Never rejects.
    */
   run<T>(operation: string, fn: (client: Client) => Promise<T>): Promise<T | undefined>;
+  /** `run` without waiting for it: for writes nobody waits on (its failures are counted). */
+  runInBackground(operation: string, fn: (client: Client) => Promise<unknown>): void;
   /** Publishes `<kind> <payload>` to every replica (best effort). */
   publish(kind: string, payload: string): Promise<void>;
   /** Adds a listener of the channel; returns the function that removes it. */
@@ -155,6 +157,12 @@ export function createRedisStore(
         setUp(false, error);
         return undefined;
       }
+    },
+    runInBackground(operation, fn) {
+      store.run(operation, fn).then(
+        () => undefined,
+        () => undefined,
+      );
     },
     async publish(kind, payload) {
       await store.run('publish', (c) => c.publish(channel, `${kind} ${payload}`));

@@ -31,7 +31,7 @@ export function createSharedRateLimiter(
         await sleep(waitMs, signal);
       } catch (error) {
         // Best effort: hand the slot back so the other replicas can use it.
-        void store.run('ratelimit', (c) => c.zRem(key, member));
+        store.runInBackground('ratelimit', (c) => c.zRem(key, member));
         throw error;
       }
     },
