@@ -1,6 +1,7 @@
 // createEmulator builds the request handler and never listens; startEmulator listens.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClampingBackend } from './analysis/geometry/clamping-backend.js';
 import { createLazyBackend } from './lazy-backend.js';
 import { createMemoBackend } from './memo-backend.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
@@ -31,9 +32,10 @@ export interface RunningEmulator {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
   const lazy = createLazyBackend(resolved.galleryDir);
-  const backend =
+  const backend = createClampingBackend(
     resolved.backend ??
-    (resolved.analysisMemo ? createMemoBackend(lazy, resolved.analysisMemo) : lazy);
+      (resolved.analysisMemo ? createMemoBackend(lazy, resolved.analysisMemo) : lazy),
+  );
   const operations = createOperationStore(resolved);
   return {
     handler: createPipeline({ options: resolved, backend, operations }),
