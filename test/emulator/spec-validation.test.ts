@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClient, type Client } from './support/emulator-client.js';
 import { allImages, image } from './support/loopback.js';
+import { shapesOutside, type Frame } from './support/geometry.js';
 import { createValidators, problems, type SpecName } from './support/spec-schemas.js';
 
 const schema = createValidators();
@@ -63,15 +64,29 @@ async function expectThumbnail(res: Response, width: number, height: number): Pr
   expect([meta.width, meta.height]).toEqual([width, height]);
 }
 
+async function imageFrame(name: string): Promise<Frame> {
+  const bytes = image(name);
+  // sharp reads no BMP; its header has the size at 18 and 22 (negative height: top-down rows).
+  if (ext(name) === 'bmp')
+    return { width: bytes.readInt32LE(18), height: Math.abs(bytes.readInt32LE(22)) };
+  const { width, height, orientation } = await sharp(bytes).metadata();
+  return (orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
+}
+
 async function expectOperation(
   res: Response,
   spec: SpecName,
   definition: string,
   done: string[],
+  /** The image's size, for v1.0 lines (Read 3.2 pages carry their own). */
+  frame: Frame = { width: 0, height: 0 },
 ): Promise<void> {
   expect(res.status).toBe(202);
   const seen = await c.poll(res.headers.get('operation-location')!, (b) => done.includes(b.status));
-  for (const body of seen) expect(problems(schema(spec, definition), body)).toEqual([]);
+  for (const body of seen) {
+    expect(problems(schema(spec, definition), body)).toEqual([]);
+    expect(shapesOutside(body, frame)).toEqual([]);
+  }
   expect(seen.at(-1).status).toBe(done[0]);
 }
 
@@ -131,6 +146,8 @@ describe('v3.2 on every accepted image', () => {
         ])
           expect(body).toHaveProperty(key);
         expect(body.modelVersion).toBe('2021-05-01');
+        const frame = body.metadata as { width: number; height: number };
+        expect(shapesOutside(body, frame)).toEqual([]);
         const described = await expectValid(
           await c.post('/vision/v3.2/describe', image(name)),
           'v3.2',
@@ -138,8 +155,18 @@ describe('v3.2 on every accepted image', () => {
         );
         expect(described.description.captions).toEqual(body.description.captions); // same pixels, same answer
         await expectValid(await c.post('/vision/v3.2/tag', image(name)), 'v3.2', 'TagResult');
-        await expectValid(await c.post('/vision/v3.2/detect', image(name)), 'v3.2', 'DetectResult');
-        await expectValid(await c.post('/vision/v3.2/ocr', image(name)), 'v3.2', 'OcrResult');
+        const detected = await expectValid(
+          await c.post('/vision/v3.2/detect', image(name)),
+          'v3.2',
+          'DetectResult',
+        );
+        expect(shapesOutside(detected, frame)).toEqual([]);
+        const ocr = await expectValid(
+          await c.post('/vision/v3.2/ocr', image(name)),
+          'v3.2',
+          'OcrResult',
+        );
+        expect(shapesOutside(ocr, frame)).toEqual([]);
         await expectThumbnail(
           await c.post(
             '/vision/v3.2/generateThumbnail?width=64&height=48&smartCropping=true',
@@ -170,6 +197,7 @@ describe('v3.2 on every accepted image', () => {
           );
           const item = model === 'celebrities' ? 'CelebritiesModel' : 'LandmarksModel';
           for (const x of r.result[model]) expect(problems(schema('v3.2', item), x)).toEqual([]);
+          expect(shapesOutside(r, frame)).toEqual([]);
           expect(Object.keys(r.result)).toEqual([model]);
         }
       },
@@ -215,6 +243,7 @@ describe('v1.0 on every accepted image', () => {
           'ImageAnalysis',
         );
         expect(a).not.toHaveProperty('modelVersion');
+        expect(shapesOutside(a, a.metadata)).toEqual([]);
         await expectValid(
           await c.post('/vision/v1.0/describe', image(name)),
           'v1.0',
@@ -269,6 +298,7 @@ describe('v1.0 on every accepted image', () => {
           'v1.0',
           'TextOperationResult',
           ['Succeeded', 'Failed'],
+          await imageFrame(name),
         );
       },
       SLOW,
