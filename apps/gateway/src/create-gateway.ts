@@ -22,6 +22,7 @@ import { newRequestScope, runInScope } from './log/request-scope.js';
 import { toYogaLogger } from './log/yoga-logger.js';
 import { DEFAULT_EXAMPLES_DIR, DEFAULT_PLAYGROUND_DIR } from './paths.js';
 import { KNOWN_LENGTH, useBodyLimit } from './plugins/use-body-limit.js';
+import { useContentTypeCheck } from './plugins/use-content-type-check.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useRoutes } from './plugins/use-routes.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
@@ -111,6 +112,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         checkReadiness,
       }),
       useRequestScope(),
+      useContentTypeCheck(),
       useBodyLimit(limits.maxRequestBytes),
       useUploadLimit(limits.maxUploadBytes),
       useDeferStream(),

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from '../builder.js';
 import { ErrorCode } from '../errors/error-codes.js';
 
@@ -17,8 +17,11 @@ export function parseHttpUrl(value: unknown): string {
   return url.href;
 }
 
-function urlError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+function urlError(message: string, node?: ValueNode): GraphQLError {
+  return new GraphQLError(message, {
+    ...(node ? { nodes: node } : {}),
+    extensions: { code: ErrorCode.BAD_USER_INPUT },
+  });
 }
 
 function truncate(s: string): string {
@@ -29,9 +32,14 @@ builder.scalarType('URL', {
   description: 'An absolute http or https URL, e.g. `https://example.com/cat.jpg`.',
   serialize: (value) => value,
   parseValue: parseHttpUrl,
+  // Errors carry the literal's node, so the client sees where in the document the bad URL is.
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw urlError('URL must be a string literal');
-    return parseHttpUrl(ast.value);
+    if (ast.kind !== Kind.STRING) throw urlError('URL must be a string literal', ast);
+    try {
+      return parseHttpUrl(ast.value);
+    } catch (error) {
+      throw error instanceof GraphQLError ? urlError(error.message, ast) : error;
+    }
   },
 });
 
