@@ -30,6 +30,56 @@ describe('createGateway (in-process)', () => {
     ).toEqual([]);
   });
 
+  it('answers a POST that is neither JSON nor multipart with 415, naming what it got', async () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        'Content-Type "application/x-www-form-urlencoded"',
+      ],
+      [{ 'content-type': 'text/plain' }, 'Content-Type "text/plain"'],
+      [{}, 'no Content-Type header'],
+    ];
+    for (const [headers, named] of cases) {
+      const response = await gateway.fetch('http://gw/graphql', {
+        method: 'POST',
+        // A Blob body sends no Content-Type of its own.
+        body: new Blob(['{"query":"{ __typename }"}']),
+        headers,
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: `POST /graphql needs Content-Type: application/json (multipart/form-data for uploads); got ${named}.`,
+            extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+          },
+        ],
+      });
+    }
+    const json = await post('{"query":"{ __typename }"}', {
+      'content-type': 'application/json; charset=utf-8',
+    });
+    expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('points at a bad URL literal in the document', async () => {
+    const response = await post(
+      JSON.stringify({ query: '{\n  image(url: "not a url") { width }\n}' }),
+      {
+        'content-type': 'application/json',
+      },
+    );
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: '"not a url" is not an absolute URL',
+          locations: [{ line: 2, column: 14 }],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+  });
+
   it('answers /healthz without touching the upstream', async () => {
     const response = await gateway.fetch('http://gw/healthz');
     expect(response.status).toBe(200);
