@@ -23,7 +23,7 @@ export default tseslint.config(
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.shared.ts'] },
+        projectService: { allowDefaultProject: ['vitest.shared.ts', 'examples/*/codegen.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
