@@ -13,7 +13,6 @@ import { startImageHost, type ImageHost } from '../harness/image-host.js';
  * for. Each is switched on when its feature lands.
  */
 const AWAITING: Record<string, string> = {
-  'depth bomb': 'a depth check that survives deep documents',
   'cross-site GET': 'CSRF prevention',
   'preflight from': 'CORS closed by default',
   'client disconnects while': 'cancellation',

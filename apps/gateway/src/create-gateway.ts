@@ -25,6 +25,7 @@ import { KNOWN_LENGTH, useBodyLimit } from './plugins/use-body-limit.js';
 import { useContentTypeCheck } from './plugins/use-content-type-check.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useRoutes } from './plugins/use-routes.js';
+import { useNestingLimit } from './plugins/use-nesting-limit.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
 import { createSharedState } from './store/shared-state.js';
 import type { RedisStore } from './store/redis-store.js';
@@ -115,6 +116,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       useContentTypeCheck(),
       useBodyLimit(limits.maxRequestBytes),
       useUploadLimit(limits.maxUploadBytes),
+      useNestingLimit(),
       useDeferStream(),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth },
