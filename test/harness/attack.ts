@@ -48,12 +48,19 @@ export async function runAttack(ctx: AttackContext, attack: Attack): Promise<Att
   try {
     observation = await attack.run(ctx);
   } catch (error) {
-    observation = { observed: `no answer: ${(error as Error).message}`, ok: false };
+    const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
+    const why = cause ? ` (${cause.code ?? cause.message})` : '';
+    observation = { observed: `no answer: ${(error as Error).message}${why}`, ok: false };
   }
   const ms = performance.now() - started;
   const rssDeltaMb = Math.max(0, peak.stop() - before);
+  // Give an exit that is under way the moment to be noticed.
+  await new Promise((resolve) => setTimeout(resolve, 10));
   const died = ctx.gateway.exit();
-  if (died !== undefined) observation = { observed: `gateway died (${died})`, ok: false };
+  if (died !== undefined) {
+    const last = ctx.gateway.stderr().trim().split('\n').slice(-3).join(' / ').slice(0, 200);
+    observation = { observed: `gateway died (${died}): ${last}`, ok: false };
+  }
   return {
     attack: attack.name,
     expected: attack.expected,

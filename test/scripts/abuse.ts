@@ -16,6 +16,8 @@ import { attackTable, stormTable } from '../harness/table.js';
 import { startUpstream } from '../harness/upstream.js';
 
 const { values } = parseArgs({
+  // pnpm 10 hands a `--` separator through to the script.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     checkout: { type: 'string', default: THIS_CHECKOUT },
     queries: { type: 'string', default: '16' },
