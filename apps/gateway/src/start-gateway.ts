@@ -55,6 +55,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       host: '127.0.0.1',
       key: visionKey,
       allowPrivateUrls: options.allowPrivateUrls ?? false,
+      logger,
     });
     visionEndpoint = emulator.url;
     logger.info('embedded emulator started (no VISION_ENDPOINT set)', {

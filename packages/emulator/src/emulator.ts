@@ -31,7 +31,7 @@ export interface RunningEmulator {
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
-  const lazy = createLazyBackend(resolved.galleryDir);
+  const lazy = createLazyBackend(resolved.analysis);
   const backend = createClampingBackend(
     resolved.backend ??
       (resolved.analysisMemo ? createMemoBackend(lazy, resolved.analysisMemo) : lazy),

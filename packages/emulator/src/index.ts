@@ -1,6 +1,7 @@
 export { createEmulator, startEmulator } from './emulator.js';
 export type { Emulator, RunningEmulator } from './emulator.js';
 export { EmulatorOptionsError } from './options.js';
+export type { EmulatorLogger, LogFields } from './logger.js';
 export type {
   EmulatorOptions,
   RequestInfo,

@@ -1,20 +1,13 @@
 // The default backend, imported on first use: the analysis module pulls in TensorFlow, OpenCV
-// and tesseract, and the emulator must be listening within a few seconds of start.
+// and tesseract, and the emulator must be listening within a few seconds of start. The literal
+// specifier keeps createBackend's signature checked by tsc; the import still happens only here.
+import type { BackendOptions } from './analysis/backend-options.js';
 import type { VisionBackend } from './analysis/types.js';
 
-interface AnalysisModule {
-  createBackend(options?: { galleryDir?: string }): VisionBackend;
-}
-
-// A variable specifier keeps bundlers and tsc from loading the module eagerly.
-const ANALYSIS_MODULE = './analysis/index.js';
-
-export function createLazyBackend(galleryDir: string | undefined): VisionBackend {
+export function createLazyBackend(options: BackendOptions): VisionBackend {
   let backend: Promise<VisionBackend> | undefined;
   const get = (): Promise<VisionBackend> => {
-    backend ??= (import(ANALYSIS_MODULE) as Promise<AnalysisModule>).then((m) =>
-      m.createBackend(galleryDir === undefined ? {} : { galleryDir }),
-    );
+    backend ??= import('./analysis/index.js').then((m) => m.createBackend(options));
     return backend;
   };
   return {

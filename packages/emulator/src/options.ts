@@ -1,7 +1,9 @@
 // The one options object of the emulator: documented defaults, validated once, failing fast
 // with the name of the offending option.
 import { existsSync, statSync } from 'node:fs';
+import type { BackendOptions } from './analysis/backend-options.js';
 import type { VisionBackend } from './analysis/types.js';
+import { type EmulatorLogger, stderrLogger } from './logger.js';
 import type { AnalysisMemoOptions } from './memo-backend.js';
 import { DEFAULT_HOST, DEFAULT_KEY, DEFAULT_PORT, MB } from './constants.js';
 import { DEFAULT_READ_LIMITS, type ReadLimitOptions } from './read/operation-store.js';
@@ -85,6 +87,16 @@ export interface EmulatorOptions {
    * @default { maxImages: 64 }
    */
   analysisMemo?: AnalysisMemoOptions | false;
+  /**
+   * Receives the emulator's diagnostics (a request that failed inside, model workers' warnings
+   * and output) as `logger.warn(msg, fields)` etc.; the gateway passes its JSON logger.
+   * @default warnings and errors as text on stderr
+   */
+  logger?: EmulatorLogger;
+  /** Model worker threads of the default backend, 1 or 2. @default min(2, os.availableParallelism()) */
+  workers?: number;
+  /** Tesseract workers of the default backend (shared process-wide), 1 to 64. @default min(4, os.availableParallelism()) */
+  ocrWorkers?: number;
 }
 
 export interface ResolvedOptions {
@@ -104,6 +116,9 @@ export interface ResolvedOptions {
   onRequest: ((info: RequestInfo) => void) | undefined;
   backend: VisionBackend | undefined;
   analysisMemo: Required<AnalysisMemoOptions> | undefined;
+  logger: EmulatorLogger;
+  /** What the default backend is created with. */
+  analysis: BackendOptions;
 }
 
 export class EmulatorOptionsError extends Error {
@@ -219,6 +234,27 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     'analysisMemo.maxImages',
     'must be an integer >= 1',
   );
+  const logger = options.logger ?? stderrLogger;
+  check(
+    (['debug', 'info', 'warn', 'error'] as const).every((l) => typeof logger[l] === 'function'),
+    'logger',
+    'must have debug, info, warn and error functions',
+  );
+  check(
+    options.workers === undefined || options.workers === 1 || options.workers === 2,
+    'workers',
+    'must be 1 or 2',
+  );
+  check(
+    options.ocrWorkers === undefined ||
+      (Number.isInteger(options.ocrWorkers) && options.ocrWorkers >= 1 && options.ocrWorkers <= 64),
+    'ocrWorkers',
+    'must be an integer from 1 to 64',
+  );
+  const analysis: BackendOptions = { logger };
+  if (galleryDir !== undefined) analysis.galleryDir = galleryDir;
+  if (options.workers !== undefined) analysis.workers = options.workers;
+  if (options.ocrWorkers !== undefined) analysis.ocrWorkers = options.ocrWorkers;
   return {
     key,
     host,
@@ -236,5 +272,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     onRequest: options.onRequest,
     backend,
     analysisMemo,
+    logger,
+    analysis,
   };
 }

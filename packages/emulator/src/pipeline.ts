@@ -101,9 +101,10 @@ export function createPipeline({ options, backend, operations }: PipelineDeps): 
           // A full work queue: Azure's answer to a busy service is 429 with Retry-After.
           azure = AzureErrors.rateLimited(BUSY_RETRY_AFTER_SECONDS);
         } else {
-          console.error(
-            `[emulator] request ${requestId} failed: ${err instanceof Error ? err.message : String(err)}`,
-          );
+          options.logger.error('request failed inside the emulator', {
+            requestId,
+            error: err instanceof Error ? err.message : String(err),
+          });
           azure = AzureErrors.internal();
         }
         finish(req, res, {

@@ -2,7 +2,7 @@
 // in the envelope of the API version called, with a request id.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackendBusyError, startEmulator } from '../src/index.js';
+import { BackendBusyError, startEmulator, type LogFields } from '../src/index.js';
 import { answer, expectAzureError, type Envelope } from './support/expect-azure.js';
 import { testBackend } from './support/backend.js';
 import { image, startHarness, type Harness } from './support/harness.js';
@@ -744,9 +744,17 @@ describe('errors outside the table', () => {
     }
   });
 
-  it('turns an unexpected backend failure into a 500 without a stack, and keeps serving', async () => {
+  it('turns an unexpected backend failure into a 500 without a stack, logs it, and keeps serving', async () => {
+    const errors: { msg: string; fields: LogFields | undefined }[] = [];
+    const quiet = () => undefined;
     const failing = await startEmulator({
       port: 0,
+      logger: {
+        debug: quiet,
+        info: quiet,
+        warn: quiet,
+        error: (msg, fields) => void errors.push({ msg, fields }),
+      },
       backend: {
         ...backend,
         analyze: async () => {
@@ -755,9 +763,6 @@ describe('errors outside the table', () => {
         close: async () => undefined,
       },
     });
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args);
     try {
       const headers = {
         'Ocp-Apim-Subscription-Key': failing.key,
@@ -776,9 +781,18 @@ describe('errors outside the table', () => {
       );
       expectAzureError(v1, 500, 'InternalServerError', 'flat');
       expect((await fetch(`${failing.url}${V3}/models`, { headers })).status).toBe(200);
-      expect(errors.length).toBe(2);
+      // The detail goes to the operator's log, not to the client.
+      expect(errors).toEqual([
+        {
+          msg: 'request failed inside the emulator',
+          fields: { requestId: expect.any(String), error: 'boom at /srv/secret/model.ts:12' },
+        },
+        {
+          msg: 'request failed inside the emulator',
+          fields: { requestId: expect.any(String), error: 'boom at /srv/secret/model.ts:12' },
+        },
+      ]);
     } finally {
-      console.error = original;
       await failing.close();
     }
   });

@@ -46,6 +46,10 @@ describe('emulator options', () => {
     ['allowPrivateUrls', { allowPrivateUrls: 'yes' as never }],
     ['onRequest', { onRequest: 'log' as never }],
     ['backend', { backend: {} as never }],
+    ['logger', { logger: { info: () => undefined } as never }],
+    ['workers', { workers: 3 }],
+    ['ocrWorkers', { ocrWorkers: 0 }],
+    ['ocrWorkers', { ocrWorkers: 65 }],
   ];
   for (const [option, value] of bad) {
     it(`rejects a bad ${option}`, () => {

@@ -1,5 +1,8 @@
 // createBackend's options: documented, validated once, failing fast with the option's name.
 import { statSync } from 'node:fs';
+import { type EmulatorLogger, stderrLogger } from '../logger.js';
+import { defaultModelWorkers } from './pool/worker-pool.js';
+import { defaultTextWorkers } from './text-module.js';
 
 /** Options of {@link createBackend}. */
 export interface BackendOptions {
@@ -12,9 +15,18 @@ export interface BackendOptions {
   /**
    * Model worker threads, 1 or 2. With 2, face models run in one and objects, adult and landmarks
    * in the other, so one request uses both cores and each model is loaded once.
-   * @default 2
+   * @default min(2, os.availableParallelism())
    */
   workers?: number;
+  /**
+   * Tesseract workers for OCR and Read (1 to 64). They are shared by every backend of the process:
+   * the pool gets the largest count asked for by the backends open when it starts. Each worker
+   * holds its own copy of the engine and language data (tens of MB).
+   * @default min(4, os.availableParallelism())
+   */
+  ocrWorkers?: number;
+  /** Receives the backend's diagnostics (model workers' warnings and output). @default warnings and errors on stderr */
+  logger?: EmulatorLogger;
   /**
    * Load every model and the gallery right away (in the workers; 16 s on a loaded 2-core machine)
    * instead of on first use.
@@ -40,9 +52,14 @@ const isDirectory = (dir: string): boolean => {
 export function resolveBackendOptions(
   o: BackendOptions,
 ): Required<Omit<BackendOptions, 'galleryDir'>> & { galleryDir: string | undefined } {
-  const workers = o.workers ?? 2;
+  const workers = o.workers ?? defaultModelWorkers();
   if (workers !== 1 && workers !== 2)
     throw new BackendOptionsError(`workers must be 1 or 2, got ${String(workers)}`);
+  const ocrWorkers = o.ocrWorkers ?? defaultTextWorkers();
+  if (!Number.isInteger(ocrWorkers) || ocrWorkers < 1 || ocrWorkers > 64)
+    throw new BackendOptionsError(
+      `ocrWorkers must be an integer from 1 to 64, got ${String(ocrWorkers)}`,
+    );
   if (
     o.galleryDir !== undefined &&
     (typeof o.galleryDir !== 'string' || !isDirectory(o.galleryDir))
@@ -51,5 +68,11 @@ export function resolveBackendOptions(
       `galleryDir must be an existing directory, got ${String(o.galleryDir)}`,
     );
   }
-  return { workers, galleryDir: o.galleryDir, preload: o.preload ?? false };
+  return {
+    workers,
+    ocrWorkers,
+    galleryDir: o.galleryDir,
+    preload: o.preload ?? false,
+    logger: o.logger ?? stderrLogger,
+  };
 }

@@ -21,13 +21,13 @@ import type { VisionBackend } from './types.js';
  * await backend.close();
  */
 export function createBackend(options: BackendOptions = {}): VisionBackend {
-  const { workers, galleryDir, preload } = resolveBackendOptions(options);
+  const { workers, ocrWorkers, galleryDir, preload, logger } = resolveBackendOptions(options);
   const galleryDirs = [shippedGalleryDir(), ...(galleryDir ? [galleryDir] : [])];
-  const pool = new WorkerPool(workers, { galleryDirs });
+  const pool = new WorkerPool(workers, { galleryDirs }, { logger });
   const models = new ModelClient(pool);
   // A failed preload resurfaces on the first request that needs the model.
   if (preload) pool.warmup().catch(() => undefined);
-  const releaseText = holdTextModule();
+  const releaseText = holdTextModule(ocrWorkers);
   return {
     load: loadImage,
     analyze: (img, req, opts) => analyzeWithModels(models, img, req, opts?.signal),

@@ -2,7 +2,6 @@
 // the weights; inference runs on a fused copy of its model (fused-layers-model.ts: same function,
 // about half the CPU).
 import type * as tf from '@tensorflow/tfjs';
-import type { NSFWJS } from 'nsfwjs';
 import type { RawImage } from '../pool/protocol.js';
 import { type FusedModel, fuseLayersModel } from './fused-layers-model.js';
 import { ensureWasmBackend, sharedTf } from './tf-runtime.js';
@@ -30,15 +29,9 @@ function loadModel(): Promise<FusedModel> {
     // and nsfwjs share one tfjs-core instance.
     const { load } = await import('nsfwjs');
     // Naming the model keeps it on the weights bundled in the package (no URL). nsfwjs then
-    // prints a "host your own model" notice, which does not apply to local weights.
-    const info = console.info;
-    console.info = () => undefined;
-    let nsfw: NSFWJS;
-    try {
-      nsfw = await load('MobileNetV2');
-    } finally {
-      console.info = info;
-    }
+    // prints a "host your own model" notice, which does not apply to local weights; in the model
+    // worker that lands on the worker's stdout, logged at debug level.
+    const nsfw = await load('MobileNetV2');
     const fused = fuseLayersModel(sharedTf(), nsfw.model as tf.LayersModel);
     nsfw.dispose(); // the fused model holds its own copies of the weights
     return fused;

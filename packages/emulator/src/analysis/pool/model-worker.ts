@@ -10,7 +10,9 @@ import { logoGallery } from '../recognition/logo-gallery.js';
 import { matchCelebrity } from '../recognition/match-celebrity.js';
 import { matchLandmarks } from '../recognition/match-landmarks.js';
 import { matchLogos } from '../recognition/match-logos.js';
+import { setWorkerLogSink } from './worker-log.js';
 import type {
+  LogMessage,
   RawImage,
   ReplyMessage,
   TaskKind,
@@ -20,6 +22,9 @@ import type {
 } from './protocol.js';
 
 const { galleryDirs } = workerData as WorkerConfig;
+setWorkerLogSink((level, msg, fields) =>
+  parentPort!.postMessage({ log: { level, msg, ...(fields && { fields }) } } satisfies LogMessage),
+);
 type Handlers = { [K in TaskKind]: (input: TaskMap[K]['in']) => Promise<TaskMap[K]['out']> };
 
 const blank = (side: number): RawImage => ({

@@ -2,6 +2,7 @@
 import type { DetectedFace } from '../models/face-analyzer.js';
 import type { DetectedObject } from '../models/object-detector.js';
 import type { NsfwScores } from '../models/nsfw-classifier.js';
+import type { LogFields, LogLevel } from '../../logger.js';
 
 /** An RGB raster (3 bytes per pixel) handed to a model. */
 export interface RawImage {
@@ -49,6 +50,11 @@ export interface TaskMessage<K extends TaskKind = TaskKind> {
 export type ReplyMessage =
   | { id: number; ok: true; output: unknown }
   | { id: number; ok: false; error: { name: string; message: string } };
+
+/** A line the worker logs, handed to the emulator's logger by the main thread. */
+export interface LogMessage {
+  log: { level: LogLevel; msg: string; fields?: LogFields };
+}
 
 /** What every worker is started with. */
 export interface WorkerConfig {

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { LogFields } from '../../logger.js';
 import { testImage } from '../image/__tests__/test-images.js';
 import { shippedGalleryDir } from '../recognition/gallery-files.js';
 import type { RawImage } from './protocol.js';
@@ -94,5 +95,42 @@ it('names an unreadable user gallery picture in the failure', async () => {
   } finally {
     await own.close();
     await rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it("hands what a model library prints in the worker to the pool's logger", async () => {
+  const lines: { level: string; msg: string; fields?: LogFields }[] = [];
+  const record =
+    (level: string) =>
+    (msg: string, fields?: LogFields): void => {
+      lines.push({ level, msg, ...(fields && { fields }) });
+    };
+  const logger = {
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+  };
+  const own = new WorkerPool(1, { galleryDirs: [shippedGalleryDir()] }, { logger });
+  try {
+    const grey = { data: new Uint8Array(64 * 64 * 3).fill(128), width: 64, height: 64 };
+    expect(Object.keys(await own.run('nsfw', { image: grey })).sort()).toEqual([
+      'Drawing',
+      'Hentai',
+      'Neutral',
+      'Porn',
+      'Sexy',
+    ]);
+    // nsfwjs' "you're using the model" notice, printed with console.info inside the worker
+    await vi.waitFor(() =>
+      expect(lines).toContainEqual({
+        level: 'debug',
+        msg: 'model worker output',
+        fields: { text: expect.stringContaining("You're using the model: 'MobileNetV2'") },
+      }),
+    );
+    expect(lines.filter((l) => l.level === 'warn' || l.level === 'error')).toEqual([]);
+  } finally {
+    await own.close();
   }
 }, 60_000);

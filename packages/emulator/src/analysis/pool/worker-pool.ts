@@ -4,6 +4,9 @@
 // landmarks (~90) in one worker, centernet objects (~300) + nsfw (~65) in the other. Landmarks
 // beside the faces: house photo 473 -> 392 ms, family photo (6 faces) unchanged; nsfw there too
 // made the family photo slower (695 ms).
+import { availableParallelism } from 'node:os';
+import type { EmulatorLogger } from '../../logger.js';
+import { stderrLogger } from '../../logger.js';
 import type { TaskKind, TaskMap, WorkerConfig } from './protocol.js';
 import { WorkerSlot } from './worker-slot.js';
 
@@ -17,18 +20,30 @@ const HOME: Record<TaskKind, number> = {
   warmup: 0,
 };
 
+/** Each task kind has one home, and there are two homes. */
+export const MAX_MODEL_WORKERS = 2;
+
+/** One worker per core the process may use, up to {@link MAX_MODEL_WORKERS}. */
+export const defaultModelWorkers = (): number =>
+  Math.min(MAX_MODEL_WORKERS, availableParallelism());
+
 export class WorkerPool {
   private readonly slots: WorkerSlot[];
   private nextId = 1;
 
   /**
-   * @param size 1 or 2 workers.
-   * @param limits.maxQueued tasks each worker may have waiting (more fail with BackendBusyError).
+   * @param size 1 or 2 workers (more would only hold extra copies of the models).
+   * @param options.maxQueued tasks each worker may have waiting (more fail with BackendBusyError).
+   * @param options.logger receives the workers' warnings and output.
    */
-  constructor(size: number, config: WorkerConfig, limits: { maxQueued?: number } = {}) {
+  constructor(
+    size: number,
+    config: WorkerConfig,
+    options: { maxQueued?: number; logger?: EmulatorLogger } = {},
+  ) {
     this.slots = Array.from(
-      { length: Math.max(1, Math.min(2, Math.floor(size))) },
-      () => new WorkerSlot(config, limits.maxQueued),
+      { length: Math.max(1, Math.min(MAX_MODEL_WORKERS, Math.floor(size))) },
+      () => new WorkerSlot(config, options.logger ?? stderrLogger, options.maxQueued),
     );
   }
 

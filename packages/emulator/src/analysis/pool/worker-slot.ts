@@ -1,9 +1,12 @@
 // One model worker and its queue. Tasks run one at a time (the wasm backend is single-threaded
 // anyway), so an aborted request's queued tasks can be dropped before they ever start.
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import type { EmulatorLogger, LogLevel } from '../../logger.js';
 import { BackendBusyError } from '../types.js';
 import { AnalysisAbortedError, ModelWorkerError } from './errors.js';
-import type { ReplyMessage, TaskMessage, WorkerConfig } from './protocol.js';
+import type { LogMessage, ReplyMessage, TaskMessage, WorkerConfig } from './protocol.js';
 import { modelWorkerEntry } from './worker-url.js';
 
 export interface Job {
@@ -27,6 +30,7 @@ export class WorkerSlot {
 
   constructor(
     private readonly config: WorkerConfig,
+    private readonly logger: EmulatorLogger,
     private readonly maxQueued = MAX_QUEUED_TASKS,
   ) {}
 
@@ -86,12 +90,30 @@ export class WorkerSlot {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const { entry, eval: evaluate } = modelWorkerEntry();
-    const w = new Worker(entry, { workerData: this.config, eval: evaluate });
-    w.on('message', (reply: ReplyMessage) => this.settle(reply));
+    // stdout/stderr piped to us, not to the process: what the model libraries print (notices,
+    // warnings) becomes log lines instead of stray text in the embedding server's log.
+    const w = new Worker(entry, {
+      workerData: this.config,
+      eval: evaluate,
+      stdout: true,
+      stderr: true,
+    });
+    this.forward(w.stdout, 'debug');
+    this.forward(w.stderr, 'warn');
+    w.on('message', (m: ReplyMessage | LogMessage) => {
+      if ('log' in m) this.logger[m.log.level](m.log.msg, m.log.fields);
+      else this.settle(m);
+    });
     w.on('error', (err) => this.fail(w, err));
     w.on('exit', (code) => this.fail(w, new Error(`model worker exited with code ${code}`)));
     this.worker = w;
     return w;
+  }
+
+  private forward(stream: Readable, level: LogLevel): void {
+    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (text) => {
+      if (text.trim() !== '') this.logger[level]('model worker output', { text });
+    });
   }
 
   private settle(reply: ReplyMessage): void {

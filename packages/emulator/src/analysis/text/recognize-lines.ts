@@ -4,7 +4,7 @@ import { stripCuts } from './strips.js';
 import type { TessLanguage } from './tessdata.js';
 import { encodeGrey, type UprightPage } from './upright-page.js';
 import type { TesseractPool } from './worker-pool.js';
-import { OCR_WORKERS } from './shared-pool.js';
+import { textWorkers } from './shared-pool.js';
 
 export interface OcrWord {
   text: string;
@@ -100,7 +100,7 @@ export async function recognizeLines(
   minConfidence: number,
   signal?: AbortSignal,
 ): Promise<OcrLine[]> {
-  const cuts = stripCuts(page.grey, page.width, page.height, OCR_WORKERS);
+  const cuts = stripCuts(page.grey, page.width, page.height, textWorkers());
   const strips = cuts.slice(0, -1).map((top, i) => ({ top, height: cuts[i + 1]! - top }));
   // Each strip is its own image: tesseract's `rectangle` option misreads the top strip of a page.
   const images =

@@ -1,12 +1,13 @@
+import { textWorkerCount } from '../text-module.js';
 import { TesseractPool } from './worker-pool.js';
-
-/** Workers in the shared pool: two, one per core of the target machine. */
-export const OCR_WORKERS = 2;
 
 let pool: TesseractPool | undefined;
 
 /** The process-wide OCR pool, created on first use (and again after closeText()). */
-export const textPool = (): TesseractPool => (pool ??= new TesseractPool(OCR_WORKERS));
+export const textPool = (): TesseractPool => (pool ??= new TesseractPool(textWorkerCount()));
+
+/** Workers of the shared pool (strips of a page are cut to keep them all busy). */
+export const textWorkers = (): number => textPool().size;
 
 /** Terminates the shared OCR workers (the backend's close() calls this). */
 export async function closeText(): Promise<void> {

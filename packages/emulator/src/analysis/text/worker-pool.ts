@@ -45,7 +45,7 @@ export class TesseractPool {
    * @default 64
    */
   constructor(
-    private readonly size: number,
+    readonly size: number,
     private readonly idleMs = 60_000,
     private readonly maxWaiting = 64,
   ) {}

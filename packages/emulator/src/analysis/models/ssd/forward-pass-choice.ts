@@ -6,6 +6,7 @@ import type { SsdLayers } from './fused-layers.js';
 import { createOnnxSsdPass, type OnnxRuntime, type SsdForwardPass } from './onnx-forward-pass.js';
 import { buildSsdOnnxModel } from './onnx-model.js';
 import { SSD_INPUT_SIZE } from './input-image.js';
+import { workerLog } from '../../pool/worker-log.js';
 
 export type SsdEngine = 'onnxruntime' | 'tfjs';
 
@@ -28,7 +29,7 @@ export async function chooseSsdForwardPass(
   tf: typeof Tf,
   layers: SsdLayers,
   loadOnnxRuntime: OnnxRuntimeLoader | undefined,
-  warn: (message: string) => void = console.warn,
+  warn: (message: string) => void = workerLog.warn,
 ): Promise<{ engine: SsdEngine; run: SsdForwardPass }> {
   if (loadOnnxRuntime) {
     try {
