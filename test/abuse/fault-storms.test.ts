@@ -7,7 +7,13 @@ import {
   THIS_CHECKOUT,
   type GatewayChild,
 } from '../harness/gateway-child.js';
-import { runStorm, STORMS, stormGatewayOptions } from '../harness/storm.js';
+import {
+  CALLS_PER_QUERY,
+  runStorm,
+  STORMS,
+  stormGatewayOptions,
+  type StormResult,
+} from '../harness/storm.js';
 import { startUpstream, type Upstream } from '../harness/upstream.js';
 
 const QUERIES = 10;
@@ -17,6 +23,7 @@ const RSS_GROWTH_MB = 150;
 let upstream: Upstream;
 let gateway: GatewayChild;
 let baselineMb: number;
+const results = new Map<number, StormResult>();
 
 beforeAll(async () => {
   upstream = await startUpstream();
@@ -37,6 +44,7 @@ describe('the gateway under fault storms', () => {
         seed: 1_000 + i,
         firstImage: i * 1_000,
       });
+      results.set(i, result);
       expect(result.faults).toBeGreaterThan(0);
       expect(result.problems).toEqual([]);
       expect(result.answered).toBe(QUERIES);
@@ -49,17 +57,20 @@ describe('the gateway under fault storms', () => {
     60_000,
   );
 
-  it('still answers a clean query after the storms', async () => {
-    const result = await runStorm(
-      gateway,
-      upstream,
-      { name: 'calm', rules: [] },
-      {
-        queries: 4,
-        seed: 1,
-        firstImage: 99_000,
-      },
-    );
+  it('fails fast while the upstream is down: fewer requests reach it than calls were asked', () => {
+    const down = results.get(STORMS.length - 1);
+    expect(Object.keys(down?.errorsByCode ?? {})).toEqual(['UPSTREAM_UNAVAILABLE']);
+    expect(down?.upstreamRequests).toBeLessThan(QUERIES * CALLS_PER_QUERY);
+  });
+
+  it('still answers clean queries once the upstream is back', async () => {
+    // runStorm first waits out the breaker and closes it with one probe query.
+    const calm = { name: 'calm', rules: [] };
+    const result = await runStorm(gateway, upstream, calm, {
+      queries: 4,
+      seed: 1,
+      firstImage: 99_000,
+    });
     expect(result.problems).toEqual([]);
     expect(result.errorsByCode).toEqual({});
     expect(result.answered).toBe(4);

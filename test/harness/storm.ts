@@ -38,9 +38,15 @@ export function stormGatewayOptions(upstreamUrl: string): Record<string, unknown
       timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000 },
       retry: { maxRetries: 3, baseDelayMs: 50, maxDelayMs: 500, maxElapsedMs: 6_000 },
       polling: { initialDelayMs: 20, intervalMs: 20, timeoutMs: 8_000 },
+      // Opens after 5 failed attempts in a row (core's default); open only briefly, so that
+      // `settle` can close it between storms and one storm's failures do not decide the next's.
+      circuitBreaker: { failureThreshold: 5, openMs: BREAKER_OPEN_MS },
     },
   };
 }
+
+/** How long the gateway's circuit breaker stays open in the storms (plus up to 20 %). */
+export const BREAKER_OPEN_MS = 300;
 
 export interface StormSpec {
   name: string;
@@ -82,7 +88,15 @@ export const STORMS: StormSpec[] = [
       { ratio: 0.1, fault: { kind: 'slow', chunkBytes: 64, delayMs: 10 } },
     ],
   },
+  /** Last: the circuit breaker opens, and stays open for BREAKER_OPEN_MS after. */
+  {
+    name: 'upstream down (every answer 503)',
+    rules: [{ ratio: 1, fault: { kind: 'status', status: 503 } }],
+  },
 ];
+
+/** Upstream calls one storm query makes when nothing fails: analyze, thumbnail, read. */
+export const CALLS_PER_QUERY = 3;
 
 const STORM_QUERY = `query Storm($url: URL!) {
   image(url: $url) { width color { accentColor } text { text } thumbnail(width: 32, height: 32) { byteSize } }
@@ -104,6 +118,8 @@ export interface StormResult {
   /** What went wrong with the others (and wrong data in answered ones), one line each. */
   problems: string[];
   faults: number;
+  /** Requests that reached the proxy (every attempt, retry and poll). */
+  upstreamRequests: number;
   faultsByKind: Record<string, number>;
   errorsByCode: Record<string, number>;
   /** Texts submitted to the upstream more than once. */
@@ -121,6 +137,7 @@ export async function runStorm(
   spec: StormSpec,
   options: { queries: number; seed: number; firstImage: number },
 ): Promise<StormResult> {
+  await settle(gateway, upstream, options.firstImage);
   upstream.proxy.configure(spec.rules, options.seed);
   const rss = samplePeak(() => gateway.rssMb());
   const started = performance.now();
@@ -164,6 +181,7 @@ export async function runStorm(
     answered,
     problems,
     faults: Object.values(stats.injected).reduce((a, b) => a + b, 0),
+    upstreamRequests: stats.requests,
     faultsByKind: { ...stats.injected },
     errorsByCode,
     duplicateReads: upstream.proxy.duplicateReads(),
@@ -172,6 +190,17 @@ export async function runStorm(
     rssPeakMb: rss.stop(),
     ms: performance.now() - started,
   };
+}
+
+/**
+ * Starts a storm from a calm upstream and a closed circuit breaker: no faults, the breaker's
+ * open time, then one query of one upstream call (the half-open probe, which closes it).
+ */
+async function settle(gateway: GatewayChild, upstream: Upstream, image: number): Promise<void> {
+  upstream.proxy.configure([], 0);
+  await new Promise((resolve) => setTimeout(resolve, BREAKER_OPEN_MS * 1.25));
+  const url = `${upstream.images.url}/img/${image + 999}.png`;
+  await postQuery(gateway.url, 'query Settle($url: URL!) { image(url: $url) { width } }', { url });
 }
 
 /** Where the gateway returned data, it must be this image's (a mangled body must not pass). */

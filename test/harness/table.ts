@@ -35,6 +35,7 @@ const byCode = (counts: Record<string, number>) =>
 export function stormTable(results: StormResult[], baselineRssMb: number): string {
   const rows = results.map((r) => [
     r.name,
+    String(r.upstreamRequests),
     String(r.faults),
     `${r.answered}/${r.queries}`,
     byCode(r.errorsByCode),
@@ -51,6 +52,7 @@ export function stormTable(results: StormResult[], baselineRssMb: number): strin
   }
   rows.push([
     'total',
+    String(total((r) => r.upstreamRequests)),
     String(total((r) => r.faults)),
     `${total((r) => r.answered)}/${total((r) => r.queries)}`,
     byCode(codes),
@@ -63,6 +65,7 @@ export function stormTable(results: StormResult[], baselineRssMb: number): strin
   return markdown(
     [
       'fault storm',
+      'upstream requests',
       'faults injected',
       'queries answered',
       'errors by code',
