@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { armorConfig } from './errors/armor-limits.js';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
@@ -118,13 +119,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       useUploadLimit(limits.maxUploadBytes),
       useNestingLimit(),
       useDeferStream(),
-      EnvelopArmorPlugin({
-        maxDepth: { n: limits.maxDepth },
-        maxAliases: { n: limits.maxAliases },
-        costLimit: { maxCost: limits.maxCost },
-        maxTokens: { n: limits.maxTokens },
-        blockFieldSuggestion: { enabled: true },
-      }),
+      EnvelopArmorPlugin(armorConfig(limits)),
       ...(options.plugins ?? []),
     ],
   });

@@ -16,18 +16,11 @@ export const GatewayErrorCode = {
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
-// graphql-armor reports every limit as a plain "Syntax Error: <what> limit of N exceeded" error.
-const LIMIT_PATTERNS: ReadonlyArray<[RegExp, GatewayErrorCode]> = [
-  [/depth limit of/i, GatewayErrorCode.QUERY_TOO_DEEP],
-  [/aliases limit of/i, GatewayErrorCode.TOO_MANY_ALIASES],
-  [/cost limit of/i, GatewayErrorCode.QUERY_TOO_COSTLY],
-  [/token limit of/i, GatewayErrorCode.QUERY_TOO_LARGE],
-  [/directives limit of/i, GatewayErrorCode.TOO_MANY_DIRECTIVES],
-];
-
-/** The code for a GraphQL error that came without one (parse, validation, limits, variables). */
+/**
+ * The code for a GraphQL error that came without one: graphql-js' parse, validation and variable
+ * errors (limit errors are coded where graphql-armor rejects them, see armor-limits.ts).
+ */
 export function codeForUncodedError(message: string): GatewayErrorCode {
-  for (const [pattern, code] of LIMIT_PATTERNS) if (pattern.test(message)) return code;
   if (message.startsWith('Syntax Error')) return GatewayErrorCode.PARSE_FAILED;
   if (message.startsWith('Variable "$')) return GatewayErrorCode.BAD_USER_INPUT;
   return GatewayErrorCode.VALIDATION_FAILED;

@@ -33,10 +33,6 @@ describe('maskError', () => {
   });
 
   it.each([
-    ['Syntax Error: Query depth limit of 4 exceeded, found 6.', 'QUERY_TOO_DEEP'],
-    ['Syntax Error: Aliases limit of 5 exceeded, found 6.', 'TOO_MANY_ALIASES'],
-    ['Syntax Error: Query Cost limit of 10 exceeded, found 30.', 'QUERY_TOO_COSTLY'],
-    ['Syntax Error: Token limit of 10 exceeded.', 'QUERY_TOO_LARGE'],
     ['Syntax Error: Expected Name, found <EOF>.', 'GRAPHQL_PARSE_FAILED'],
     ['Cannot query field "nope" on type "Image".', 'GRAPHQL_VALIDATION_FAILED'],
     ['Variable "$url" of required type "URL!" was not provided.', 'BAD_USER_INPUT'],

@@ -40,8 +40,8 @@ function withCode(error: GraphQLError): GraphQLError {
     return error;
   }
   extensions['code'] = codeForUncodedError(error.message);
-  // graphql-armor's limit errors come without a status; give them yoga's own rule for request
-  // errors: 400 for application/graphql-response+json clients, 200 for plain application/json.
+  // Yoga's own rule for request errors: 400 for application/graphql-response+json clients, 200
+  // for plain application/json.
   extensions['http'] ??= { status: 400, spec: true };
   return error;
 }
