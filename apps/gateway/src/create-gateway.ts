@@ -28,6 +28,8 @@ import { useRequestScope } from './plugins/use-request-scope.js';
 import { useRoutes } from './plugins/use-routes.js';
 import { useNestingLimit } from './plugins/use-nesting-limit.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
+import { createGatewayMetrics } from './metrics/gateway-metrics.js';
+import { useMetrics } from './metrics/use-metrics.js';
 import { createSharedState } from './store/shared-state.js';
 import type { RedisStore } from './store/redis-store.js';
 
@@ -66,15 +68,24 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     createJsonLogger({ level: options.logLevel ?? 'info', secrets: [options.visionKey] });
   // One cache for the server's lifetime (on Redis when `store` is set); without it every
   // request starts cold.
-  const shared = createSharedState(options, logger);
-  const { cache, store } = shared;
+  const metrics = options.metrics === false ? undefined : createGatewayMetrics();
+  const shared = createSharedState(options, logger, metrics?.observers);
+  const { store } = shared;
+  const cache = metrics && shared.cache ? metrics.countCache(shared.cache) : shared.cache;
+  const recordAttempt = createAttemptRecorder(logger);
   const client: VisionClient = createVisionClient({
     ...options.vision,
     ...(shared.rateLimiter && { rateLimit: shared.rateLimiter }),
     endpoint: options.visionEndpoint,
     key: options.visionKey,
-    onAttempt: createAttemptRecorder(logger),
+    onAttempt: metrics
+      ? (event) => {
+          recordAttempt(event);
+          metrics.onAttempt(event);
+        }
+      : recordAttempt,
   });
+  metrics?.watchClient(() => client.stats());
   const checkReadiness = createReadinessCheck(
     client,
     options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
@@ -107,6 +118,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         localImage: exampleBytesFor(examplesDir, new URL(request.url).host, limits.maxUploadBytes),
       }),
     plugins: [
+      ...(metrics ? [useMetrics(metrics, GRAPHQL_ENDPOINT)] : []),
       useRoutes({
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,
@@ -127,15 +139,17 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const scope = newRequestScope();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    metrics?.requestStarted();
     // 'close' fires after the last byte of a streamed (@defer) response, or when the client leaves.
-    res.once('close', () =>
+    res.once('close', () => {
+      metrics?.requestEnded();
       logRequest(logger, scope, {
         method: req.method ?? 'GET',
         path,
         status: res.statusCode,
         aborted: !res.writableFinished,
-      }),
-    );
+      });
+    });
     runInScope(scope, () => void yoga.requestListener(req, res));
   };
 

@@ -59,6 +59,8 @@ export interface VisionClientStats {
   inFlight: number;
   /** Attempts waiting for a concurrency slot. */
   queued: number;
+  /** The circuit breaker's state; `off` when `circuitBreaker: false`. */
+  circuit: 'closed' | 'open' | 'half-open' | 'off';
 }
 
 /**
@@ -201,7 +203,12 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
         ...(o.signal && { signal: o.signal }),
       });
     }),
-    stats: () => ({ ...counters, inFlight: concurrency.inFlight, queued: concurrency.queued }),
+    stats: () => ({
+      ...counters,
+      inFlight: concurrency.inFlight,
+      queued: concurrency.queued,
+      circuit: deps.breaker?.status ?? 'off',
+    }),
     close: async () => {
       deps.closed = true;
       if (ownDispatcher) await dispatcher.close();

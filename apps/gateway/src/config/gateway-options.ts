@@ -55,6 +55,11 @@ export interface CreateGatewayOptions {
    * `vision.rateLimit`. @default no limit
    */
   maxUpstreamRps?: number;
+  /**
+   * Serve `GET /metrics` in Prometheus text format (request, upstream, cache, store and rate-limit
+   * counters; labels from fixed sets only). @default true
+   */
+  metrics?: boolean;
   /** Query and upload limits. */
   limits?: GatewayLimits;
   /** Directory of the playground's production build. @default `<repo>/apps/playground/dist` */

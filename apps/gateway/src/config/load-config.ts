@@ -99,6 +99,8 @@ export function loadConfig(env: Env = process.env): EnvConfig {
   if (visionKey !== undefined) config.visionKey = visionKey;
   const cache = readBoolean(env, 'GATEWAY_CACHE');
   if (cache !== undefined) config.cache = cache;
+  const metrics = readBoolean(env, 'GATEWAY_METRICS');
+  if (metrics !== undefined) config.metrics = metrics;
   const graphiql = readBoolean(env, 'GATEWAY_GRAPHIQL');
   if (graphiql !== undefined) config.graphiql = graphiql;
   const playgroundDir = read(env, 'GATEWAY_PLAYGROUND_DIR');

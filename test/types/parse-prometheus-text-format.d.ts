@@ -1,0 +1,19 @@
+// The package ships no types; this is the prom2json-compatible shape it returns.
+declare module 'parse-prometheus-text-format' {
+  export interface PromSample {
+    labels?: Record<string, string>;
+    /** Counters and gauges. */
+    value?: string;
+    /** Histograms. */
+    buckets?: Record<string, string>;
+    count?: string;
+    sum?: string;
+  }
+  export interface PromFamily {
+    name: string;
+    help: string;
+    type: 'COUNTER' | 'GAUGE' | 'HISTOGRAM' | 'SUMMARY' | 'UNTYPED';
+    metrics: PromSample[];
+  }
+  export default function parsePrometheusTextFormat(text: string): PromFamily[];
+}
