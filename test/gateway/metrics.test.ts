@@ -29,7 +29,8 @@ function valueOf(
 describe('GET /metrics', () => {
   it('counts requests, upstream calls, transactions and cache hits as they happened', async () => {
     const url = stack.image('csdf-dog.jpg');
-    const query = 'query Dog($u: URL!) { image(url: $u) { color { accentColor } imageType { clipArtType } } }';
+    const query =
+      'query Dog($u: URL!) { image(url: $u) { color { accentColor } imageType { clipArtType } } }';
     const before = await scrape();
 
     const first = await stack.gqlWithCalls(query, { u: url });
