@@ -14,6 +14,7 @@ import { startImageHost, type ImageHost } from '../harness/image-host.js';
  */
 const AWAITING: Record<string, string> = {
   'cross-site GET': 'CSRF prevention',
+  'cross-site form POST': 'CSRF prevention',
   'preflight from': 'CORS closed by default',
   'client disconnects while': 'cancellation',
   '30 aliases x 50': 'transaction budget',

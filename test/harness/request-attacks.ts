@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { Attack, AttackContext, Observation } from './attack.js';
 import { startGatewayWithOptions } from './gateway-child.js';
-import { codesOf, JSON_HEADERS, postQuery, send } from './graphql-http.js';
+import { codesOf, JSON_HEADERS, postQuery, send, type Answer } from './graphql-http.js';
 import { stormGatewayOptions } from './storm.js';
 import { startUpstream } from './upstream.js';
 
@@ -58,6 +58,13 @@ function refusedWith(codes: string[], answered: boolean, pattern: RegExp): Obser
     ? `executed (${codes.join(',') || 'data'})`
     : codes.join(',') || 'no code';
   return { observed, ok: !answered && codes.length > 0 && codes.every((c) => pattern.test(c)) };
+}
+
+function crossSite(answer: Answer): Observation {
+  const executed = answer.body?.data != null;
+  const code = codesOf(answer)[0];
+  const observed = `HTTP ${answer.status}${code ? ` ${code}` : ''}${executed ? ', executed' : ''}`;
+  return { observed, ok: !executed && answer.status >= 400 && answer.status < 500 };
 }
 
 /** A socket that sends part of a request body and then goes away. */
@@ -168,9 +175,24 @@ export const REQUEST_ATTACKS: Attack[] = [
         method: 'GET',
         headers: { origin: EVIL, 'sec-fetch-site': 'cross-site', accept: '*/*' },
       });
-      const executed = answer.body?.data != null;
-      const observed = `HTTP ${answer.status}${executed ? ', executed' : ''}`;
-      return { observed, ok: !executed && answer.status >= 400 && answer.status < 500 };
+      return crossSite(answer);
+    },
+  },
+  {
+    name: 'cross-site form POST (multipart)',
+    expected: 'refused (4xx), not executed',
+    bound: { ms: 2_000, mb: 30 },
+    async run(ctx) {
+      // What an HTML form on another site can send without a preflight.
+      const form = new FormData();
+      form.set('operations', JSON.stringify({ query: '{ models { name } }' }));
+      form.set('map', '{}');
+      const answer = await send(`${ctx.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { origin: EVIL, 'sec-fetch-site': 'cross-site', accept: '*/*' },
+        body: form,
+      });
+      return crossSite(answer);
     },
   },
   {
