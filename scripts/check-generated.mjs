@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const GENERATED = ['packages/schema/schema.graphql', 'apps/gateway/src/gql'];
+const GENERATED = ['packages/schema/schema.graphql'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function git(args) {

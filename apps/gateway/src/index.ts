@@ -8,7 +8,6 @@ export { GatewayErrorCode } from './errors/error-codes.js';
 export { MASKED_MESSAGE } from './errors/mask-error.js';
 export { exampleCatalog } from './http/example-catalog.js';
 export { createJsonLogger, LOG_LEVELS } from './log/logger.js';
-export { typedRequest } from './examples/typed-request.js';
 
 export type { Gateway } from './create-gateway.js';
 export type { RunningGateway } from './start-gateway.js';
@@ -19,5 +18,4 @@ export type {
   StartGatewayOptions,
 } from './config/gateway-options.js';
 export type { ExampleImage } from './http/example-catalog.js';
-export type { GatewayGraphQLError, TypedResponse } from './examples/typed-request.js';
 export type { JsonLoggerOptions, LogFields, LogLevel, Logger } from './log/logger.js';

@@ -9,6 +9,7 @@ import {
 } from './config/gateway-options.js';
 import { validateOptions } from './config/validate-options.js';
 import { createGateway, GRAPHQL_ENDPOINT, type Gateway } from './create-gateway.js';
+import { importEmulator } from './embedded-emulator.js';
 import { gracefulCloser } from './http/graceful-close.js';
 import { createJsonLogger, type Logger } from './log/logger.js';
 
@@ -47,9 +48,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   let emulator: { url: string; close(): Promise<void> } | undefined;
   let visionEndpoint = options.visionEndpoint;
   if (visionEndpoint === undefined) {
-    // Loaded only when needed: the emulator brings image-analysis libraries a gateway in front
-    // of Azure never uses.
-    const { startEmulator } = await import('@visiongraph/emulator');
+    const { startEmulator } = await importEmulator();
     emulator = await startEmulator({
       port: 0,
       host: '127.0.0.1',
