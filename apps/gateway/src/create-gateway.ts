@@ -7,6 +7,7 @@ import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import { createContext, schema, type SchemaContext } from '@visiongraph/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import {
+  DEFAULT_EXECUTION_TIMEOUT_MS,
   DEFAULT_READINESS_TIMEOUT_MS,
   resolveLimits,
   type CreateGatewayOptions,
@@ -17,6 +18,7 @@ import { maskError } from './errors/mask-error.js';
 import { exampleQuery } from './graphiql/example-query.js';
 import { exampleBytesFor } from './http/example-bytes.js';
 import { createReadinessCheck } from './http/readiness.js';
+import { requestSignal } from './http/request-signal.js';
 import { createJsonLogger, type Logger } from './log/logger.js';
 import { createAttemptRecorder, logRequest } from './log/request-log.js';
 import { newRequestScope, runInScope } from './log/request-scope.js';
@@ -86,6 +88,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       : recordAttempt,
   });
   metrics?.watchClient(() => client.stats());
+  const executionTimeoutMs = options.executionTimeoutMs ?? DEFAULT_EXECUTION_TIMEOUT_MS;
   const checkReadiness = createReadinessCheck(
     client,
     options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
@@ -111,11 +114,14 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
             title: 'visiongraph',
             defaultQuery: exampleQuery(new URL(request.url).origin),
           }),
+    // The request's signal reaches every upstream call through the loaders: a client that leaves
+    // or a request over the execution timeout stops the work nobody else waits for.
     context: ({ request }) =>
       createContext({
         client,
         ...(cache ? { cache } : {}),
         localImage: exampleBytesFor(examplesDir, new URL(request.url).host, limits.maxUploadBytes),
+        signal: requestSignal(request.signal, executionTimeoutMs),
       }),
     plugins: [
       ...(metrics ? [useMetrics(metrics, GRAPHQL_ENDPOINT)] : []),

@@ -26,6 +26,12 @@ export interface CreateContextOptions {
    * @default every URL goes upstream
    */
   localImage?: (url: string) => Promise<Uint8Array | undefined>;
+  /**
+   * The request's AbortSignal (graphql-yoga: `request.signal`, or combined with a timeout). When
+   * it fires, the request's pending fields fail with ABORTED and upstream calls no other request
+   * waits for are aborted (a read stops polling).
+   */
+  signal?: AbortSignal;
 }
 
 /** The GraphQL context the schema's resolvers need. */
@@ -49,6 +55,7 @@ export function createContext(options: CreateContextOptions): SchemaContext {
       cache,
       urlTtlMs,
       ...(options.localImage ? { localImage: options.localImage } : {}),
+      ...(options.signal && { signal: options.signal }),
     }),
     readUpload(file) {
       let image = uploads.get(file);

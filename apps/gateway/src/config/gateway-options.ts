@@ -76,6 +76,12 @@ export interface CreateGatewayOptions {
   plugins?: Plugin[];
   /** How long `/readyz` waits for the upstream, in ms. @default 2000 */
   readinessTimeoutMs?: number;
+  /**
+   * Longest a GraphQL request may run, in ms. When it passes, or when the client disconnects,
+   * the request's pending fields fail with ABORTED and the upstream calls no other request
+   * waits for are aborted (a read stops polling). @default 60000
+   */
+  executionTimeoutMs?: number;
 }
 
 /** Options of {@link startGateway}. */
@@ -112,6 +118,7 @@ export const DEFAULT_PORT = 4000;
 export const DEFAULT_HOST = '0.0.0.0';
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000; // 10 s
 export const DEFAULT_READINESS_TIMEOUT_MS = 2_000; // 2 s
+export const DEFAULT_EXECUTION_TIMEOUT_MS = 60_000; // 60 s
 
 /** Limits with every default filled in. */
 export type ResolvedLimits = Required<GatewayLimits>;

@@ -112,6 +112,8 @@ export function loadConfig(env: Env = process.env): EnvConfig {
   const shutdown = readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', checkPositiveInt);
   if (shutdown !== undefined) config.shutdownTimeoutMs = shutdown;
   readScaling(env, config);
+  const execution = readInt(env, 'GATEWAY_EXECUTION_TIMEOUT_MS', checkPositiveInt);
+  if (execution !== undefined) config.executionTimeoutMs = execution;
   return config;
 }
 

@@ -35,6 +35,8 @@ export function validateOptions(options: StartGatewayOptions): void {
     checkPositiveInt('readinessTimeoutMs', options.readinessTimeoutMs);
   if (options.allowPrivateUrls !== undefined && typeof options.allowPrivateUrls !== 'boolean')
     throw new ConfigError('allowPrivateUrls', 'must be true or false');
+  if (options.executionTimeoutMs !== undefined)
+    checkPositiveInt('executionTimeoutMs', options.executionTimeoutMs);
   validateLimits(options.limits);
   validateScaling(options);
 }

@@ -169,4 +169,88 @@ describe('resolveKeys', () => {
       ).toEqual(['k!']);
     });
   });
+
+  describe('cancellation', () => {
+    /** A fetch that holds until `open()`, records its signal and answers `<key>!`. */
+    function heldFetch() {
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      const seen: { signal?: AbortSignal; calls: number } = { calls: 0 };
+      const fetch = async (missing: string[], signal: AbortSignal) => {
+        seen.calls += 1;
+        seen.signal = signal;
+        await Promise.race([
+          gate,
+          new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('aborted upstream'))),
+          ),
+        ]);
+        return new Map(missing.map((k) => [k, `${k}!`]));
+      };
+      return { fetch, open, seen };
+    }
+
+    it('a request that leaves gets ABORTED at once; a joiner keeps the shared fetch alive', async () => {
+      const cache = createMemoryFeatureCache();
+      const { fetch, open, seen } = heldFetch();
+      const owner = new AbortController();
+      const [mine] = await resolveKeys(cache, ['k'], fetch, undefined, owner.signal);
+      const joiner = new AbortController();
+      const [theirs] = await resolveKeys(cache, ['k'], fetch, undefined, joiner.signal);
+      owner.abort();
+      await expect(mine).rejects.toMatchObject({ kind: 'aborted', code: 'Aborted' });
+      expect(seen.signal?.aborted).toBe(false);
+      open();
+      expect(await theirs).toBe('k!');
+      expect(seen.calls).toBe(1);
+    });
+
+    it('aborts the upstream fetch when the last waiting request leaves, and caches nothing', async () => {
+      const cache = createMemoryFeatureCache();
+      const { fetch, seen } = heldFetch();
+      const a = new AbortController();
+      const b = new AbortController();
+      const [fromA, fromA2] = await resolveKeys(cache, ['x', 'y'], fetch, undefined, a.signal);
+      const [fromB] = await resolveKeys(cache, ['y'], fetch, undefined, b.signal);
+      a.abort();
+      expect(seen.signal?.aborted).toBe(false); // b still waits for y
+      b.abort();
+      expect(seen.signal?.aborted).toBe(true);
+      await expect(Promise.all([fromA, fromA2, fromB])).rejects.toMatchObject({ code: 'Aborted' });
+      await new Promise((r) => setTimeout(r, 0));
+      expect(await cache.get('y')).toBeUndefined();
+      // The next request fetches afresh.
+      const asked: string[][] = [];
+      expect(
+        await settle(await resolveKeys(cache, ['y'], recordingFetch(asked), undefined)),
+      ).toEqual(['y!']);
+    });
+
+    it('a request without a signal never leaves, so the fetch is never aborted', async () => {
+      const cache = createMemoryFeatureCache();
+      const { fetch, open, seen } = heldFetch();
+      const [plain] = await resolveKeys(cache, ['k'], fetch, undefined);
+      const leaving = new AbortController();
+      const [other] = await resolveKeys(cache, ['k'], fetch, undefined, leaving.signal);
+      leaving.abort();
+      await expect(other).rejects.toMatchObject({ code: 'Aborted' });
+      expect(seen.signal?.aborted).toBe(false);
+      open();
+      expect(await plain).toBe('k!');
+    });
+
+    it('refuses at once for a signal that already fired', async () => {
+      const cache = createMemoryFeatureCache();
+      const asked: string[][] = [];
+      const [k] = await resolveKeys(
+        cache,
+        ['k'],
+        recordingFetch(asked),
+        undefined,
+        AbortSignal.abort(),
+      );
+      await expect(k).rejects.toMatchObject({ code: 'Aborted' });
+      expect(asked).toEqual([]);
+    });
+  });
 });

@@ -1,7 +1,14 @@
 import type { FeatureCache } from './feature-cache.js';
+import { type Flight, join, newFlight, registerFlight } from './shared-flight.js';
 
-/** Fetches the values of the given cache keys, typically with one upstream call. */
-export type FetchMissing = (missing: string[]) => Promise<Map<string, unknown>>;
+/**
+ * Fetches the values of the given cache keys, typically with one upstream call. `signal` fires
+ * when no request waits for any of them any more: pass it to the upstream call.
+ */
+export type FetchMissing = (
+  missing: string[],
+  signal: AbortSignal,
+) => Promise<Map<string, unknown>>;
 
 interface Deferred {
   promise: Promise<unknown>;
@@ -25,19 +32,25 @@ function deferred(): Deferred {
  * Resolves each key from the cache, from a fetch already in flight (this request's or another's),
  * or, for the keys left, from one call to `fetchMissing`. Returns one promise per key, in order.
  * Extra keys `fetchMissing` returns (e.g. metadata that came along) are cached too.
+ * `signal` is the request's: when it fires the request's promises reject at once, and a fetch
+ * nobody else waits for is aborted.
  */
 export async function resolveKeys(
   cache: FeatureCache,
   keys: readonly string[],
   fetchMissing: FetchMissing,
   ttlMs: number | undefined,
+  signal?: AbortSignal,
 ): Promise<Promise<unknown>[]> {
+  // Nobody waits any more: claim nothing, fetch nothing.
+  if (signal?.aborted) return keys.map(() => join(Promise.resolve(null), signal));
   const hits = await Promise.all(keys.map((key) => cache.get(key)));
   const results: Promise<unknown>[] = [];
   // Every promise handed to claim(), so a throw anywhere below settles them all: a joiner in this
   // process or a later request for the same key must never wait on a claim nobody will settle.
   const registered: Deferred[] = [];
   const owned = new Map<string, Deferred>();
+  const flight = newFlight();
   try {
     for (const [i, key] of keys.entries()) {
       const hit = hits[i];
@@ -47,9 +60,10 @@ export async function resolveKeys(
       }
       const mine = deferred();
       registered.push(mine);
+      registerFlight(mine.promise, flight);
       const claim = await cache.claim(key, mine.promise);
       if (claim.owner) owned.set(key, mine);
-      results.push(claim.pending);
+      results.push(join(claim.pending, signal));
     }
     // A fetch may have finished between our miss and our claim: look once more before calling.
     const late = await Promise.all(
@@ -66,7 +80,7 @@ export async function resolveKeys(
   }
   // fetchOwned settles every owned key itself; the catch only keeps a bug from leaving them pending.
   if (owned.size > 0)
-    fetchOwned(cache, owned, fetchMissing, ttlMs).catch((error: unknown) => {
+    fetchOwned(cache, owned, fetchMissing, ttlMs, flight).catch((error: unknown) => {
       for (const d of owned.values()) d.reject(error);
     });
   return results;
@@ -77,9 +91,10 @@ async function fetchOwned(
   owned: Map<string, Deferred>,
   fetchMissing: FetchMissing,
   ttlMs: number | undefined,
+  flight: Flight,
 ): Promise<void> {
   try {
-    const values = await fetchMissing([...owned.keys()]);
+    const values = await fetchMissing([...owned.keys()], flight.controller.signal);
     const options = ttlMs === undefined ? {} : { ttlMs };
     // Cache first, then settle: a request arriving in between finds the entry instead of
     // refetching. Every owned key is cached, as null when the response lacked it; a failed write
@@ -93,8 +108,10 @@ async function fetchOwned(
           .catch(() => undefined),
       ),
     );
+    flight.settled = true;
     for (const [key, d] of owned) d.resolve(values.get(key) ?? null);
   } catch (error) {
+    flight.settled = true;
     // Failures are not cached: the next request tries again. Settled deferreds ignore this.
     for (const d of owned.values()) d.reject(error);
   }

@@ -26,13 +26,17 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
     return resolveKeys(
       deps.cache,
       [...featureOf.keys()],
-      async (missing) => {
+      async (missing, signal) => {
         const plan = planAnalyze(missing.map((key) => featureOf.get(key) as AnalyzeFeature));
-        const analysis = await deps.client.analyze(await upstreamInput(deps, image), plan);
+        const analysis = await deps.client.analyze(await upstreamInput(deps, image), {
+          ...plan,
+          signal,
+        });
         const parts = splitAnalysis(analysis, plan);
         return new Map([...parts].map(([feature, value]) => [keyOf({ image, feature }), value]));
       },
       ttlFor(deps, image),
+      deps.signal,
     );
   }
 

@@ -9,8 +9,11 @@ export interface CallSpec<K> {
   keyOf(key: K): string;
   /** The image a key is about (decides the TTL); `undefined` for image-less calls such as models. */
   imageOf(key: K): ImageRef | undefined;
-  /** The upstream call; its result must be JSON-serialisable. */
-  call(key: K): Promise<unknown>;
+  /**
+   * The upstream call; its result must be JSON-serialisable. `signal` fires when no request
+   * waits for the result any more.
+   */
+  call(key: K, signal: AbortSignal): Promise<unknown>;
 }
 
 /**
@@ -30,8 +33,9 @@ export function createCallLoader<K>(
             const [result] = await resolveKeys(
               deps.cache,
               [id],
-              async () => new Map([[id, await spec.call(key)]]),
+              async (_missing, signal) => new Map([[id, await spec.call(key, signal)]]),
               ttlFor(deps, spec.imageOf(key)),
+              deps.signal,
             );
             return await (result as Promise<unknown>);
           } catch (error) {

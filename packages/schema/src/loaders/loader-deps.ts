@@ -10,6 +10,8 @@ export interface LoaderDeps {
   urlTtlMs: number;
   /** Bytes for URLs the server answers itself (see CreateContextOptions.localImage). */
   localImage?: (url: string) => Promise<Uint8Array | undefined>;
+  /** Fires when the request is abandoned (client gone, execution timeout). */
+  signal?: AbortSignal;
 }
 
 /**

@@ -49,9 +49,10 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     describe: createCallLoader<DescribeKey>(deps, {
       keyOf: (k) => cacheKey(k.image.id, 'describe', k.maxCandidates),
       imageOf: (k) => k.image,
-      call: async (k) => {
+      call: async (k, signal) => {
         const result = await client.describe(await upstreamInput(deps, k.image), {
           maxCandidates: k.maxCandidates,
+          signal,
         });
         return result.description?.captions ?? [];
       },
@@ -59,12 +60,13 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     thumbnail: createCallLoader<ThumbnailKey>(deps, {
       keyOf: (k) => cacheKey(k.image.id, 'thumbnail', k.width, k.height, k.smartCropping),
       imageOf: (k) => k.image,
-      call: async (k): Promise<ThumbnailData> => {
+      call: async (k, signal): Promise<ThumbnailData> => {
         const { width, height, smartCropping } = k;
         const result = await client.generateThumbnail(await upstreamInput(deps, k.image), {
           width,
           height,
           smartCropping,
+          signal,
         });
         return {
           contentType: result.contentType,
@@ -75,24 +77,28 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     areaOfInterest: createCallLoader<ImageRef>(deps, {
       keyOf: (image) => cacheKey(image.id, 'areaOfInterest'),
       imageOf: (image) => image,
-      call: async (image) =>
-        (await client.areaOfInterest(await upstreamInput(deps, image))).areaOfInterest ?? null,
+      call: async (image, signal) =>
+        (await client.areaOfInterest(await upstreamInput(deps, image), { signal }))
+          .areaOfInterest ?? null,
     }),
     ocr: createCallLoader<OcrKey>(deps, {
       keyOf: (k) => cacheKey(k.image.id, 'ocr', k.language, k.detectOrientation),
       imageOf: (k) => k.image,
-      call: async (k) =>
+      call: async (k, signal) =>
         client.ocr(await upstreamInput(deps, k.image), {
           language: k.language,
           detectOrientation: k.detectOrientation,
+          signal,
         }),
     }),
     read: createCallLoader<ReadKey>(deps, {
       keyOf: (k) => cacheKey(k.image.id, 'read', k.language ?? '', k.readingOrder),
       imageOf: (k) => k.image,
-      call: async (k) => {
+      // The signal also stops the polling of a read nobody waits for.
+      call: async (k, signal) => {
         const options = {
           readingOrder: k.readingOrder,
+          signal,
           ...(k.language ? { language: k.language } : {}),
         };
         const result = await client.readAndWait(await upstreamInput(deps, k.image), options);
@@ -102,7 +108,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     models: createCallLoader<'models'>(deps, {
       keyOf: () => cacheKey('', 'models'),
       imageOf: () => undefined,
-      call: async () => (await client.listModels()).models ?? [],
+      call: async (_key, signal) => (await client.listModels({ signal })).models ?? [],
     }),
   };
 }
