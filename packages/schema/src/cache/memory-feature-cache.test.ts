@@ -23,13 +23,15 @@ describe('createMemoryFeatureCache', () => {
   });
 
   it('expires entries with a TTL and keeps those without', async () => {
-    const cache = createMemoryFeatureCache();
-    // A TTL long enough that a loaded CI machine cannot stall past it between set and get.
+    let now = 1_000;
+    const cache = createMemoryFeatureCache({ now: () => now });
     await cache.set('url', { value: 1 }, { ttlMs: 1_000 });
     await cache.set('upload', { value: 2 });
+    now += 1_000; // the TTL ends: still there at exactly 1 s
     expect(await cache.get('url')).toEqual({ value: 1 });
-    await new Promise((r) => setTimeout(r, 1_100));
+    now += 1;
     expect(await cache.get('url')).toBeUndefined();
+    now += 1_000_000;
     expect(await cache.get('upload')).toEqual({ value: 2 });
   });
 

@@ -7,6 +7,8 @@ export interface MemoryFeatureCacheOptions {
    * @default 64 * 1024 * 1024 // 64 MiB
    */
   maxBytes?: number;
+  /** Milliseconds clock the TTLs are measured on; tests pass a virtual one. @default performance.now */
+  now?: () => number;
 }
 
 /** Approximate bytes an entry holds in memory: UTF-8 JSON of its value, plus its key. */
@@ -23,9 +25,12 @@ export function createMemoryFeatureCache(options: MemoryFeatureCacheOptions = {}
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
     throw new RangeError(`maxBytes must be a positive integer, got ${maxBytes}`);
   }
+  const clock = options.now;
   const lru = new LRUCache<string, CachedFeature>({
     maxSize: maxBytes,
     sizeCalculation: (entry, key) => Math.max(1, entrySize(key, entry)),
+    // An injected clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
+    ...(clock && { perf: { now: clock }, ttlResolution: 0 }),
   });
   const inFlight = new Map<string, Promise<unknown>>();
 
