@@ -62,6 +62,23 @@ describe('createGateway (in-process)', () => {
     expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('says which limit a query is over, not "Syntax Error"', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: models { name }`).join(' ');
+    const response = await post(JSON.stringify({ query: `{ ${aliases} }` }), {
+      'content-type': 'application/json',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      errors: Array<{ message: string; extensions: unknown }>;
+    };
+    expect(body.errors.map((e) => [e.message, e.extensions])).toEqual([
+      [
+        'Aliases limit of 30 exceeded, found 31 (GATEWAY_MAX_ALIASES).',
+        { code: 'TOO_MANY_ALIASES' },
+      ],
+    ]);
+  });
+
   it('points at a bad URL literal in the document', async () => {
     const response = await post(
       JSON.stringify({ query: '{\n  image(url: "not a url") { width }\n}' }),
