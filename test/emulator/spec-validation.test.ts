@@ -148,6 +148,10 @@ describe('v3.2 on every accepted image', () => {
         expect(body.modelVersion).toBe('2021-05-01');
         const frame = body.metadata as { width: number; height: number };
         expect(shapesOutside(body, frame)).toEqual([]);
+        // A caption always, as Azure gives one; every detected object class is a tag too.
+        expect(body.description.captions.length).toBeGreaterThan(0);
+        const tagNames = body.tags.map((t: { name: string }) => t.name);
+        for (const o of body.objects) expect(tagNames).toContain(o.object);
         const described = await expectValid(
           await c.post('/vision/v3.2/describe', image(name)),
           'v3.2',

@@ -2,7 +2,7 @@
 // describing features (tags, description, categories) from what was detected.
 import { analyzeColor } from './color/analyze-color.js';
 import { classifyImageType } from './color/classify-image-type.js';
-import { detectBrands } from './brands/detect-brands.js';
+import { mergeBrands, sceneTextLogos } from './brands/detect-brands.js';
 import type { ModelClient } from './pool/model-client.js';
 import { describe } from './semantics/describe.js';
 import { measureCues } from './semantics/measure-cues.js';
@@ -19,28 +19,33 @@ export async function analyzeWithModels(
 ): Promise<AnalyzeResult> {
   signal?.throwIfAborted();
   const describing = !!(req.tags || req.description || req.categories);
-  const [people, objects, landmarks, adult, color, imageType, cues, brands] = await Promise.all([
-    when(req.faces || req.celebrities || describing, () =>
-      models.faces(img, !!req.celebrities, signal),
-    ),
-    when(req.objects || describing, () => models.objects(img, signal)),
-    when(req.landmarks, () => models.landmarks(img, signal)),
-    when(req.adult, () => models.adult(img, signal)),
-    when(req.color || describing, () => analyzeColor(img)),
-    when(req.imageType || describing, () => classifyImageType(img)),
-    when(describing, () => measureCues(img)),
-    when(req.brands, () => detectBrands(models, img, signal)),
-  ]);
+  // Describing uses every detector whose answers a caption can mention, asked or not, so that
+  // describe and analyze give the same caption for the same pixels.
+  const [people, objects, landmarks, logos, textLogos, adult, color, imageType, cues] =
+    await Promise.all([
+      when(req.faces || req.celebrities || describing, () =>
+        models.faces(img, !!req.celebrities || describing, signal),
+      ),
+      when(req.objects || describing, () => models.objects(img, signal)),
+      when(req.landmarks || describing, () => models.landmarks(img, signal)),
+      when(req.brands || describing, () => models.logos(img, signal)),
+      when(req.brands, () => sceneTextLogos(img, signal)),
+      when(req.adult, () => models.adult(img, signal)),
+      when(req.color || describing, () => analyzeColor(img)),
+      when(req.imageType || describing, () => classifyImageType(img)),
+      when(describing, () => measureCues(img)),
+    ]);
   signal?.throwIfAborted();
   const out: AnalyzeResult = {};
   if (req.faces) out.faces = people!.faces.map(({ genderConfidence: _, ...f }) => f);
-  if (req.objects) out.objects = objects!;
+  if (req.objects) out.objects = objects!.objects;
   if (req.celebrities) out.celebrities = people!.celebrities;
-  if (req.landmarks) out.landmarks = landmarks!;
+  if (req.landmarks)
+    out.landmarks = landmarks!.map(({ name, confidence }) => ({ name, confidence }));
   if (req.adult) out.adult = adult!;
   if (req.color) out.color = color!;
   if (req.imageType) out.imageType = imageType!;
-  if (req.brands) out.brands = brands!;
+  if (req.brands) out.brands = mergeBrands(logos!, textLogos!);
   if (describing) {
     Object.assign(
       out,
@@ -49,13 +54,15 @@ export async function analyzeWithModels(
           width: img.width,
           height: img.height,
           faces: people!.faces,
-          objects: objects!,
+          objects: objects!.objects,
+          weak: objects!.weak,
           color: color!,
           imageType: imageType!,
           cues: cues!.cues,
           text: cues!.text,
           celebrities: people!.celebrities,
-          landmarks: landmarks ?? [],
+          landmarks: landmarks!,
+          logos: logos!,
         },
         req,
       ),

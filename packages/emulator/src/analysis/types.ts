@@ -84,6 +84,11 @@ export interface LandmarkResult {
   name: string;
   confidence: number;
 }
+/** A landmark with what the gallery says about it, for captions and tags (not on the wire). */
+export interface RecognizedLandmark extends LandmarkResult {
+  caption?: string;
+  tags?: string[];
+}
 
 export interface OcrWordResult {
   text: string;

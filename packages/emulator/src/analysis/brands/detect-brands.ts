@@ -1,7 +1,6 @@
 // Brands from two signals: gallery logos found by ORB (any logo, lettering or not) and text logos
 // (short lines of scene text spelling a known brand). One entry per brand, the more confident
 // signal's rectangle.
-import type { ModelClient } from '../pool/model-client.js';
 import { loadTextModule } from '../text-module.js';
 import type { BrandResult, LoadedImage } from '../types.js';
 import { textLogos } from './text-logos.js';
@@ -13,16 +12,11 @@ import { textLogos } from './text-logos.js';
  */
 export const TEXT_LOGO_MAX_PIXELS = 100_000;
 
-export async function detectBrands(
-  models: ModelClient,
+/** Brands spelled by scene text (empty for images over TEXT_LOGO_MAX_PIXELS). */
+export async function sceneTextLogos(
   img: LoadedImage,
   signal?: AbortSignal,
 ): Promise<BrandResult[]> {
-  const [logos, text] = await Promise.all([models.logos(img, signal), sceneTextLogos(img, signal)]);
-  return mergeBrands(logos, text);
-}
-
-async function sceneTextLogos(img: LoadedImage, signal?: AbortSignal): Promise<BrandResult[]> {
   if (img.width * img.height > TEXT_LOGO_MAX_PIXELS || img.pages > 1) return [];
   const text = await loadTextModule();
   const [page] = await text.readText(img, { readingOrder: 'basic', language: 'en' }, signal);

@@ -8,6 +8,7 @@ import type { Config, GraphModel, Human, Tensor } from '@vladmandic/human';
 import type { RawImage } from '../pool/protocol.js';
 import { CENTERNET_GRID, decodeCenternet } from './centernet-decode.js';
 import { COCO_LABELS } from './coco-labels.js';
+import { OBJECT_MIN_CONFIDENCE, SUPPORT_MIN_CONFIDENCE } from './object-thresholds.js';
 import { fileUrlOf, installFileFetch, packageRoot, requireCjs, wasmDir } from './tf-runtime.js';
 
 export interface DetectedObject {
@@ -17,10 +18,10 @@ export interface DetectedObject {
   label: string;
 }
 
-/** Below 0.25 centernet's boxes on the test photos are mostly wrong (benches in lawns). */
-export const OBJECT_MIN_CONFIDENCE = 0.25;
+export { OBJECT_MIN_CONFIDENCE, SUPPORT_MIN_CONFIDENCE };
 const IOU_THRESHOLD = 0.4;
 const MAX_OBJECTS = 20;
+const MAX_SUPPORTS = 20;
 /** The graph's fixed input side. */
 const INPUT_SIDE = 512;
 
@@ -80,7 +81,11 @@ function loadCenternet(): Promise<Centernet> {
   return loaded;
 }
 
-export async function detectObjects(img: RawImage): Promise<DetectedObject[]> {
+/** Objects scoring at least `minScore` (default: what is reported as an object). */
+export async function detectObjects(
+  img: RawImage,
+  minScore = OBJECT_MIN_CONFIDENCE,
+): Promise<DetectedObject[]> {
   const {
     human: { tf },
     model,
@@ -102,7 +107,7 @@ export async function detectObjects(img: RawImage): Promise<DetectedObject[]> {
   }
   if (heat.length !== CENTERNET_GRID * CENTERNET_GRID * COCO_LABELS.length)
     throw new Error(`unexpected centernet heatmap size ${heat.length}`);
-  const found = decodeCenternet(heat, extents, OBJECT_MIN_CONFIDENCE);
+  const found = decodeCenternet(heat, extents, minScore);
   if (found.length === 0) return [];
 
   // human's NMS: boxes as y1, x1, y2, x2; scores strictly above the floor.
@@ -116,9 +121,10 @@ export async function detectObjects(img: RawImage): Promise<DetectedObject[]> {
     const nms = await tf.image.nonMaxSuppressionAsync(
       boxes,
       scores,
-      MAX_OBJECTS,
+      // Greedy NMS keeps stronger boxes first, so a lower floor adds weak boxes after them.
+      minScore < OBJECT_MIN_CONFIDENCE ? MAX_OBJECTS + MAX_SUPPORTS : MAX_OBJECTS,
       IOU_THRESHOLD,
-      OBJECT_MIN_CONFIDENCE,
+      minScore,
     );
     keep = (await nms.data()) as Int32Array;
     nms.dispose();

@@ -2,6 +2,7 @@
 // needs), runs it on the pool and maps the answers back to original pixels and seam types.
 import sharp from 'sharp';
 import { toRaster } from '../image/raster.js';
+import { OBJECT_MIN_CONFIDENCE } from '../models/object-thresholds.js';
 import { LANDMARK_SIDE } from '../recognition/landmark-gallery.js';
 import { LOGO_SIDE } from '../recognition/logo-gallery.js';
 import { logoConfidence } from '../recognition/match-logos.js';
@@ -13,9 +14,9 @@ import type {
   AdultResult,
   CelebrityResult,
   BrandResult,
-  LandmarkResult,
   LoadedImage,
   ObjectResult,
+  RecognizedLandmark,
   Rect,
 } from '../types.js';
 import type { RawImage } from './protocol.js';
@@ -28,6 +29,11 @@ const NSFW_SIDE = 320;
 /** nsfwjs class sums at which Azure's booleans flip. */
 const ADULT_AT = 0.5;
 const RACY_AT = 0.5;
+
+export interface DetectedObjects {
+  objects: ObjectResult[];
+  weak: ObjectResult[];
+}
 
 export interface FacesAndCelebrities {
   faces: FaceEvidence[];
@@ -93,12 +99,17 @@ export class ModelClient {
     return found.map((f) => toRect(f.box, scale));
   }
 
-  async objects(img: LoadedImage, signal?: AbortSignal): Promise<ObjectResult[]> {
+  /** Reported objects, and weaker boxes kept only as supporting evidence (see object-detector.ts). */
+  async objects(img: LoadedImage, signal?: AbortSignal): Promise<DetectedObjects> {
     const { image, scale } = await this.raster(img, OBJECT_SIDE, 3, signal);
     const found = await this.pool.run('objects', { image }, signal);
-    return found
+    const all = found
       .sort((a, b) => b.score - a.score)
       .map((o) => toObjectResult(o.label, o.score, toRect(o.box, scale)));
+    return {
+      objects: all.filter((o) => o.confidence >= OBJECT_MIN_CONFIDENCE),
+      weak: all.filter((o) => o.confidence < OBJECT_MIN_CONFIDENCE),
+    };
   }
 
   /**
@@ -120,10 +131,10 @@ export class ModelClient {
     };
   }
 
-  async landmarks(img: LoadedImage, signal?: AbortSignal): Promise<LandmarkResult[]> {
+  async landmarks(img: LoadedImage, signal?: AbortSignal): Promise<RecognizedLandmark[]> {
     const { image } = await this.raster(img, LANDMARK_SIDE, 1, signal);
     const found = await this.pool.run('landmarks', { image }, signal);
-    return found.map((m) => ({ name: m.name, confidence: landmarkConfidence(m.inliers) }));
+    return found.map(({ inliers, ...m }) => ({ ...m, confidence: landmarkConfidence(inliers) }));
   }
 
   /** Gallery logos, with the rectangle their verified matches cover (original pixels). */

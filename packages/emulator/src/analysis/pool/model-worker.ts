@@ -1,7 +1,7 @@
 // Entry of a model worker thread: runs one task at a time and replies with plain data.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeFaces, detectFaceBoxes } from '../models/face-analyzer.js';
-import { detectObjects } from '../models/object-detector.js';
+import { detectObjects, SUPPORT_MIN_CONFIDENCE } from '../models/object-detector.js';
 import { classifyNsfw } from '../models/nsfw-classifier.js';
 import { loadOpenCv } from '../models/opencv-runtime.js';
 import { celebrityGallery } from '../recognition/celebrity-gallery.js';
@@ -44,7 +44,7 @@ const handlers: Handlers = {
     });
   },
   faceBoxes: ({ image }) => detectFaceBoxes(image),
-  objects: ({ image }) => detectObjects(image),
+  objects: ({ image }) => detectObjects(image, SUPPORT_MIN_CONFIDENCE),
   nsfw: ({ image }) => classifyNsfw(image),
   async landmarks({ image }) {
     const [cv, gallery] = await Promise.all([loadOpenCv(), landmarkGallery(galleryDirs)]);

@@ -18,6 +18,9 @@ export interface RecognizedFace extends DetectedFace {
 export interface LandmarkMatch {
   name: string;
   inliers: number;
+  /** From the gallery's about.json (landmark-gallery.ts). */
+  caption?: string;
+  tags?: string[];
 }
 /** A gallery logo found in the query; `box` is [x, y, w, h] in the query raster's pixels. */
 export interface LogoMatch {
@@ -31,6 +34,7 @@ export interface TaskMap {
   faces: { in: { image: RawImage; recognize: boolean }; out: RecognizedFace[] };
   /** Boxes only, for smart crops. */
   faceBoxes: { in: { image: RawImage }; out: Pick<DetectedFace, 'box' | 'score'>[] };
+  /** Down to SUPPORT_MIN_CONFIDENCE; the client splits off the weak ones. */
   objects: { in: { image: RawImage }; out: DetectedObject[] };
   nsfw: { in: { image: RawImage }; out: NsfwScores };
   /** `image` is one channel (grey). */

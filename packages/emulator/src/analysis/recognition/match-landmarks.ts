@@ -17,14 +17,14 @@ export function matchLandmarks(
   gallery: LandmarkReference[],
 ): LandmarkMatch[] {
   const query = orbFeatures(cv, grey.data, grey.width, grey.height);
-  const best = new Map<string, number>();
+  const best = new Map<string, LandmarkMatch>();
   for (const ref of gallery) {
-    const n = homographyInliers(cv, query, ref.features, MIN_INLIERS);
-    best.set(ref.name, Math.max(n, best.get(ref.name) ?? 0));
+    const inliers = homographyInliers(cv, query, ref.features, MIN_INLIERS);
+    if (inliers > (best.get(ref.name)?.inliers ?? -1))
+      best.set(ref.name, { name: ref.name, inliers, ...ref.about });
   }
-  return [...best]
-    .filter(([, n]) => n >= MIN_INLIERS)
-    .map(([name, inliers]) => ({ name, inliers }))
+  return [...best.values()]
+    .filter((m) => m.inliers >= MIN_INLIERS)
     .sort((a, b) => b.inliers - a.inliers);
 }
 

@@ -1,10 +1,15 @@
-// Captions assembled from the strongest detections with fixed templates. Each candidate uses only
-// words backed by a detection or a measured cue. Its confidence is the mean confidence of what it
-// mentions, scaled by the share of the evidence it covers, so fuller captions rank first.
+// Captions assembled from every confident detection with fixed templates, the way Azure phrases
+// them: who ("a woman", "two men", "a group of people"), what they are doing with what
+// ("sitting at a table with a laptop", "riding a skateboard"), the main objects, recognised
+// places and people by name, the setting ("on the grass") and the kind of picture. Each word is
+// backed by a detection or a measured cue. A candidate's confidence is the mean confidence of
+// what it mentions, scaled by the share of the evidence it covers, so fuller captions rank first.
+// A pure function of the evidence: applied to evidenceInRegion() it captions a region.
 import type { CaptionResult, ObjectResult } from '../types.js';
 import { round4, type Evidence } from './evidence.js';
 import { peopleOf, type Person } from './people.js';
 import { counted, joinAnd, peoplePhrase } from './phrases.js';
+import { MIN_OBJECT_CONFIDENCE, personScene } from './relations.js';
 import { cueConfidence, kindOfPicture } from './scene-facts.js';
 
 /** A caption fragment, its confidence and how many pieces of evidence it mentions. */
@@ -14,30 +19,16 @@ interface Part {
   covers: number;
 }
 
-/** Things a person overlapping them is riding. */
-const RIDDEN = new Set([
-  'skateboard',
-  'surfboard',
-  'bicycle',
-  'motorcycle',
-  'horse',
-  'skis',
-  'snowboard',
-  'elephant',
-]);
-/** Weaker objects are not named in captions. */
-const MIN_OBJECT_CONFIDENCE = 0.35;
+/** When nothing at all was recognised: Azure still answers something this vague. */
+const FALLBACK_CONFIDENCE = 0.2;
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
+/** Joined fragments: the confidence is the mean over every piece of evidence mentioned. */
 const join = (a: Part, word: string, b: Part): Part => ({
-  text: `${a.text} ${word} ${b.text}`,
-  confidence: mean([a.confidence, b.confidence]),
+  text: word ? `${a.text} ${word} ${b.text}` : `${a.text} ${b.text}`,
+  confidence: (a.confidence * a.covers + b.confidence * b.covers) / (a.covers + b.covers),
   covers: a.covers + b.covers,
 });
-
-function overlaps(a: Person['rect'], b: ObjectResult['rect']): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
 
 /** The people as nouns, and by name first when every one of them was recognised. */
 function whoParts(people: Person[]): Part[] {
@@ -73,40 +64,43 @@ function objectsPart(objects: ObjectResult[]): Part | undefined {
   };
 }
 
-function subjects(e: Evidence): Part[] {
-  const people = peopleOf(e);
-  const things = e.objects.filter(
-    (o) => o.name !== 'person' && o.confidence >= MIN_OBJECT_CONFIDENCE,
-  );
-  const ridden = things.find(
-    (o) =>
-      RIDDEN.has(o.name) &&
-      people.length === 1 &&
-      overlaps(people[0]!.body ?? people[0]!.rect, o.rect),
-  );
-  const others = objectsPart(things.filter((o) => o !== ridden));
+/** People with what they do and what they are with, most complete first. */
+function peopleCaptions(e: Evidence, people: Person[]): Part[] {
   const out: Part[] = [];
+  const scene = personScene(e, people[0]!, people.length === 1);
+  const doing = scene.relation && {
+    text: scene.relation.text,
+    confidence: scene.relation.confidence,
+    covers: 1,
+  };
+  // Things they touch; with none, the picture's main objects ("a man with a dog").
+  const withWhat = objectsPart(scene.near.length ? scene.near : scene.far);
   for (const who of whoParts(people)) {
-    if (ridden)
-      out.push(
-        join(who, 'riding', {
-          text: counted(ridden.name, 1),
-          confidence: ridden.confidence,
-          covers: 1,
-        }),
-      );
-    if (others) out.push(join(who, 'with', others));
+    if (doing && withWhat) out.push(join(join(who, '', doing), 'with', withWhat));
+    if (doing) out.push(join(who, '', doing));
+    if (withWhat) out.push(join(who, 'with', withWhat));
     out.push(who);
   }
-  const all = objectsPart(things);
+  return out;
+}
+
+function subjects(e: Evidence): Part[] {
+  const people = peopleOf(e);
+  const out: Part[] = people.length ? peopleCaptions(e, people) : [];
+  const all = objectsPart(
+    e.objects.filter((o) => o.name !== 'person' && o.confidence >= MIN_OBJECT_CONFIDENCE),
+  );
   if (all) out.push(all);
-  for (const l of e.landmarks) out.push({ text: l.name, confidence: l.confidence, covers: 1 });
+  for (const l of e.landmarks)
+    out.push({ text: l.caption ?? l.name, confidence: l.confidence, covers: 1 });
   if (e.text && !out.length)
     out.push({
       text: `text on a ${e.color.dominantColorBackground.toLowerCase()} background`,
       confidence: e.text,
       covers: 1,
     });
+  if (!out.length && e.logos.length)
+    out.push({ text: 'a close up of a logo', confidence: e.logos[0]!.confidence, covers: 1 });
   return out;
 }
 
@@ -122,6 +116,16 @@ function setting(e: Evidence, afterSubject: boolean): Part | undefined {
   return sky ? { text: 'a blue sky', confidence: sky, covers: 1 } : undefined;
 }
 
+/** Nothing recognised: name the picture by its colours, as Azure names what it cannot place. */
+function fallback(e: Evidence): Part {
+  const colour = e.color.dominantColorForeground.toLowerCase();
+  return {
+    text: `a close up of a ${colour} surface`,
+    confidence: FALLBACK_CONFIDENCE,
+    covers: 1,
+  };
+}
+
 export function buildCaptions(e: Evidence, maxCandidates: number): CaptionResult[] {
   const subs = subjects(e);
   const kind = kindOfPicture(e);
@@ -131,7 +135,7 @@ export function buildCaptions(e: Evidence, maxCandidates: number): CaptionResult
     if (where)
       candidates.push({
         text: `${s.text} ${where.text}`,
-        confidence: mean([s.confidence, where.confidence]),
+        confidence: (s.confidence * s.covers + where.confidence) / (s.covers + 1),
         covers: s.covers + 1,
       });
     candidates.push(s);
@@ -141,10 +145,12 @@ export function buildCaptions(e: Evidence, maxCandidates: number): CaptionResult
   const total = Math.max(1, ...candidates.map((c) => c.covers));
   const scored = candidates.map((c) => ({
     text: kind ? `${kind.text} of ${c.text}` : c.text,
-    confidence: c.confidence * (0.4 + (0.6 * c.covers) / total),
+    confidence: c.confidence * (0.2 + (0.8 * c.covers) / total),
   }));
   // Nothing detected in a drawing or a black-and-white photo: the kind of picture is still known.
   if (!scored.length && kind) scored.push({ text: kind.text, confidence: kind.confidence });
+  // Azure always gives a caption.
+  if (!scored.length) scored.push(fallback(e));
   const seen = new Set<string>();
   return scored
     .sort((a, b) => b.confidence - a.confidence)

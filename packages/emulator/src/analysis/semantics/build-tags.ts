@@ -2,10 +2,10 @@
 import type { TagResultItem } from '../types.js';
 import { round4, type Evidence, type Fact } from './evidence.js';
 import { peopleOf } from './people.js';
-import { objectFacts, sceneFacts } from './scene-facts.js';
+import { objectFacts, recognitionFacts, sceneFacts } from './scene-facts.js';
 
-/** Below this a tag is noise (centernet's weakest boxes: a houseplant and a bench in a lawn). */
-const MIN_TAG_CONFIDENCE = 0.3;
+/** Every reported object is a tag (objects start at 0.25), so tags and objects agree. */
+const MIN_TAG_CONFIDENCE = 0.25;
 
 function peopleFacts(e: Evidence): Fact[] {
   const people = peopleOf(e);
@@ -21,7 +21,12 @@ function peopleFacts(e: Evidence): Fact[] {
 
 export function buildTags(e: Evidence): TagResultItem[] {
   const best = new Map<string, number>();
-  for (const f of [...peopleFacts(e), ...objectFacts(e), ...sceneFacts(e)]) {
+  for (const f of [
+    ...peopleFacts(e),
+    ...objectFacts(e),
+    ...sceneFacts(e),
+    ...recognitionFacts(e),
+  ]) {
     best.set(f.name, Math.max(f.confidence, best.get(f.name) ?? 0));
   }
   return [...best]

@@ -20,7 +20,9 @@ export function describe(
   if (req.categories) {
     out.categories = buildCategories(e, {
       ...(req.celebrities ? { celebrities: e.celebrities } : {}),
-      ...(req.landmarks ? { landmarks: e.landmarks } : {}),
+      ...(req.landmarks
+        ? { landmarks: e.landmarks.map(({ name, confidence }) => ({ name, confidence })) }
+        : {}),
     });
   }
   return out;

@@ -1,12 +1,13 @@
 // Everything the describing features (tags, description, categories) are derived from: the
 // detections of one image plus measured cues. Nothing here is guessed from file names or bytes.
 import type {
+  BrandResult,
   CelebrityResult,
   ColorResult,
   FaceResult,
   ImageTypeResult,
-  LandmarkResult,
   ObjectResult,
+  RecognizedLandmark,
 } from '../types.js';
 import type { SceneCues } from './scene-cues.js';
 
@@ -21,14 +22,21 @@ export interface Evidence {
   faces: FaceEvidence[];
   /** Azure-named objects (see object-hierarchy.ts), original pixels. */
   objects: ObjectResult[];
+  /**
+   * Boxes too weak to report as objects (0.12-0.25), used only to confirm a relation that
+   * confident detections imply: the table under a laptop.
+   */
+  weak: ObjectResult[];
   color: ColorResult;
   imageType: ImageTypeResult;
   cues: SceneCues;
   /** Confidence that the image is printed text on a light background (0 when not). */
   text: number;
-  /** Recognised people and places; empty when not asked. */
+  /** Recognised people (empty when not asked) and places. */
   celebrities: CelebrityResult[];
-  landmarks: LandmarkResult[];
+  landmarks: RecognizedLandmark[];
+  /** Gallery logos found in the image. */
+  logos: BrandResult[];
 }
 
 /** A statement about the image with the confidence of the detections behind it. */

@@ -91,3 +91,12 @@ export function objectFacts(e: Evidence): Fact[] {
   }
   return facts;
 }
+
+/** Kinds of the recognised places (the gallery's about.json) and "logo" for a gallery logo. */
+export function recognitionFacts(e: Evidence): Fact[] {
+  const facts: Fact[] = [];
+  for (const l of e.landmarks)
+    for (const name of l.tags ?? []) facts.push({ name, confidence: l.confidence });
+  if (e.logos.length) facts.push({ name: 'logo', confidence: strongest(e.logos) });
+  return facts;
+}

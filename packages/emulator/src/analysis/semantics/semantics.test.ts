@@ -6,6 +6,7 @@ import { buildCategories } from './build-categories.js';
 import { buildTags } from './build-tags.js';
 import { toObjectResult } from './object-hierarchy.js';
 import { peoplePhrase } from './phrases.js';
+import { evidenceInRegion } from './region-evidence.js';
 
 const face = (x: number, gender: 'Male' | 'Female', age = 40, size = 60): FaceEvidence => ({
   rect: { x, y: 50, w: size, h: size },
@@ -20,6 +21,7 @@ const evidence = (over: Partial<Evidence> = {}): Evidence => ({
   height: 800,
   faces: [],
   objects: [],
+  weak: [],
   color: {
     dominantColorForeground: 'Grey',
     dominantColorBackground: 'White',
@@ -32,6 +34,7 @@ const evidence = (over: Partial<Evidence> = {}): Evidence => ({
   text: 0,
   celebrities: [],
   landmarks: [],
+  logos: [],
   ...over,
 });
 
@@ -137,9 +140,57 @@ group('tags and captions', () => {
     ]);
   });
 
-  it('returns nothing to say as no caption, and honours maxCandidates = 0', () => {
-    expect(buildCaptions(evidence(), 3)).toEqual([]);
+  it('always gives a caption, from the colours when nothing is recognised; honours maxCandidates = 0', () => {
+    expect(buildCaptions(evidence(), 3)).toEqual([
+      { text: 'a close up of a grey surface', confidence: 0.2 },
+    ]);
     expect(buildCaptions(evidence({ faces: [face(0, 'Male')] }), 0)).toEqual([]);
+  });
+
+  it('says what a person is doing with what: at a table (confirmed by a weak box) with a laptop', () => {
+    const woman = { ...face(420, 'Female', 35, 60), rect: { x: 420, y: 150, w: 60, h: 70 } };
+    const body = toObjectResult('person', 0.6, { x: 330, y: 120, w: 260, h: 400 });
+    const laptop = toObjectResult('laptop', 0.31, { x: 280, y: 380, w: 190, h: 95 });
+    const chair = toObjectResult('chair', 0.4, { x: 20, y: 420, w: 80, h: 40 }); // far behind
+    const table = toObjectResult('table', 0.14, { x: 110, y: 430, w: 450, h: 130 });
+    const e = evidence({ faces: [woman], objects: [body, laptop, chair], weak: [table] });
+    const caps = buildCaptions(e, 3).map((c) => c.text);
+    expect(caps[0]).toBe('a woman sitting at a table with a laptop');
+    expect(caps).toContain('a woman with a laptop');
+    // The weak table confirms a posture only: never a tag or a caption noun on its own.
+    expect(buildTags(e).map((t) => t.name)).not.toContain('table');
+    expect(buildCaptions({ ...e, weak: [] }, 1)[0]!.text).toBe('a woman with a laptop');
+  });
+
+  it('seats a person on a bench under them', () => {
+    const man = toObjectResult('person', 0.8, { x: 100, y: 100, w: 200, h: 400 });
+    const bench = toObjectResult('bench', 0.7, { x: 60, y: 350, w: 300, h: 120 });
+    expect(buildCaptions(evidence({ objects: [man, bench] }), 1)[0]!.text).toBe(
+      'a person sitting on a bench',
+    );
+  });
+
+  it('names a recognised place as its gallery says, with its kinds as tags', () => {
+    const colosseum = {
+      name: 'Colosseum',
+      confidence: 0.95,
+      caption: 'the Colosseum',
+      tags: ['building', 'ancient'],
+    };
+    const e = evidence({ landmarks: [colosseum] });
+    expect(buildCaptions(e, 1)[0]!.text).toBe('the Colosseum');
+    expect(buildTags(e).map((t) => t.name)).toEqual(['building', 'ancient']);
+    expect(
+      buildCaptions(evidence({ landmarks: [{ name: 'Big Ben', confidence: 0.9 }] }), 1)[0]!.text,
+    ).toBe('Big Ben');
+  });
+
+  it('calls a picture with only a gallery logo a close up of a logo, tagged logo', () => {
+    const e = evidence({
+      logos: [{ name: 'Microsoft', confidence: 0.9, rect: { x: 0, y: 0, w: 9, h: 9 } }],
+    });
+    expect(buildCaptions(e, 1)[0]!.text).toBe('a close up of a logo');
+    expect(buildTags(e).map((t) => t.name)).toEqual(['logo']);
   });
 
   it('puts a subject on measured grass', () => {
@@ -149,5 +200,23 @@ group('tags and captions', () => {
       2,
     );
     expect(caps.map((c) => c.text)).toEqual(['a dog on the grass', 'a dog']);
+  });
+});
+
+group('regions', () => {
+  it('captions a sub-rectangle from the detections inside it only', () => {
+    const dog = toObjectResult('dog', 0.8, { x: 50, y: 500, w: 200, h: 200 });
+    const e = evidence({
+      faces: [face(600, 'Male')],
+      objects: [dog],
+      cues: { sky: 0.6, vegetation: 0.6, brightness: 0.5 },
+    });
+    expect(buildCaptions(e, 1)[0]!.text).toBe('a man with a dog on the grass');
+    const left = evidenceInRegion(e, { x: 0, y: 400, w: 400, h: 400 });
+    expect(left.objects[0]!.rect).toEqual({ x: 50, y: 100, w: 200, h: 200 });
+    expect(buildCaptions(left, 1)[0]!.text).toBe('a dog');
+    expect(buildCaptions(evidenceInRegion(e, { x: 500, y: 0, w: 300, h: 300 }), 1)[0]!.text).toBe(
+      'a man',
+    );
   });
 });
