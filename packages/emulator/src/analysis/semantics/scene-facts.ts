@@ -81,11 +81,13 @@ export function kindOfPicture(e: Evidence): (Fact & { text: string }) | undefine
     : undefined;
 }
 
-/** Object names and their parent names (lowercase, as tags). People are counted in people.ts. */
+/**
+ * Object names and their parent names (lowercase, as tags): every reported object is a tag, a weak
+ * person box too (people.ts counts people only from faces and boxes of 0.35 or more).
+ */
 export function objectFacts(e: Evidence): Fact[] {
   const facts: Fact[] = [];
   for (const o of e.objects) {
-    if (o.name === 'person') continue;
     for (const name of [o.name, ...parentsOf(o)])
       facts.push({ name: name.toLowerCase(), confidence: o.confidence });
   }
