@@ -16,7 +16,6 @@ const AWAITING: Record<string, string> = {
   'cross-site GET': 'CSRF prevention',
   'cross-site form POST': 'CSRF prevention',
   'preflight from': 'CORS closed by default',
-  'client disconnects while': 'cancellation',
   '30 aliases x 50': 'transaction budget',
 };
 
