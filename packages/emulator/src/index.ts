@@ -17,6 +17,7 @@ export type {
 } from './analysis/types.js';
 export { BackendBusyError, ImageDecodeError, ImageLimitError } from './analysis/types.js';
 export { createMemoBackend, type AnalysisMemoOptions } from './memo-backend.js';
+export { createStubBackend } from './stub-backend.js';
 export type { ReadLimitOptions } from './read/operation-store.js';
 export {
   ANALYSIS_MODEL_VERSION,

@@ -5,7 +5,7 @@ import {
   type RunningGateway,
   type StartGatewayOptions,
 } from '@visiongraph/gateway';
-import { startEmulator, type RequestInfo } from '@visiongraph/emulator';
+import { startEmulator, type EmulatorOptions, type RequestInfo } from '@visiongraph/emulator';
 
 /** A distinctive key, so a test can search every log line and response for it. */
 export const TEST_KEY = 'vg-test-key-7c1e93b4d2a5f608';
@@ -48,8 +48,12 @@ export interface Stack {
 /**
  * The real stack over loopback HTTP: the emulator on a free port, the gateway on another,
  * pointed at it. Read polling is shortened so text queries take milliseconds, not seconds.
+ * `emulator` adds emulator options, e.g. `{ backend: createStubBackend() }` for wiring tests.
  */
-export async function startStack(options: Partial<StartGatewayOptions> = {}): Promise<Stack> {
+export async function startStack(
+  options: Partial<StartGatewayOptions> = {},
+  emulatorOptions: EmulatorOptions = {},
+): Promise<Stack> {
   const calls: RequestInfo[] = [];
   const rawLogs: string[] = [];
   const emulator = await startEmulator({
@@ -57,6 +61,7 @@ export async function startStack(options: Partial<StartGatewayOptions> = {}): Pr
     host: '127.0.0.1',
     key: TEST_KEY,
     onRequest: (info) => calls.push(info),
+    ...emulatorOptions,
   });
   // No `secrets` here: the test must see whether the gateway ever hands the key to its logger.
   const logger = createJsonLogger({ level: 'debug', write: (line) => rawLogs.push(line) });
@@ -124,10 +129,13 @@ export function listParam(call: RequestInfo | undefined, name: string): string[]
  * One stack for the whole test file: started before its tests, closed after them. The returned
  * object stands for the stack once it has started.
  */
-export function useStack(options: Partial<StartGatewayOptions> = {}): Stack {
+export function useStack(
+  options: Partial<StartGatewayOptions> = {},
+  emulatorOptions: EmulatorOptions = {},
+): Stack {
   let stack: Stack | undefined;
   beforeAll(async () => {
-    stack = await startStack(options);
+    stack = await startStack(options, emulatorOptions);
   });
   afterAll(async () => {
     await stack?.close();
