@@ -104,7 +104,8 @@ describe('read 3.2', () => {
     expect(body.status).toBe('succeeded');
     expect(body.analyzeResult.readResults.map((p: { page: number }) => p.page)).toEqual([1]);
     expect(body.analyzeResult.readResults[0].unit).toBe('inch');
-  });
+    // The first PDF of a process loads pdf.js in the decode worker: ~20 s on a loaded 2-core machine.
+  }, 90_000);
 
   it('reads a TIFF', async () => {
     const res = await h.post('/vision/v3.2/read/analyze', image('tess-eurotext.tif'));

@@ -26,6 +26,34 @@ describe('loadImage', () => {
     expect(img.height).toBe(height ?? meta?.height);
   });
 
+  it('decodes a BMP off the event loop: this thread keeps turning while it decodes', async () => {
+    // A 3000 x 3000 24-bit BMP (27 MB of pixels): seconds of JS loops if run on this thread.
+    const width = 3_000;
+    const height = 3_000;
+    const header = Buffer.alloc(54);
+    header.write('BM', 0, 'latin1');
+    header.writeUInt32LE(54 + width * height * 3, 2);
+    header.writeUInt32LE(54, 10);
+    header.writeUInt32LE(40, 14);
+    header.writeInt32LE(width, 18);
+    header.writeInt32LE(height, 22);
+    header.writeUInt16LE(1, 26);
+    header.writeUInt16LE(24, 28);
+    const bmp = Buffer.concat([header, Buffer.alloc(width * height * 3, 0x80)]);
+    let turns = 0;
+    let spinning = true;
+    const spin = (): void => {
+      turns += 1;
+      if (spinning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const img = await loadImage(bmp);
+    spinning = false;
+    expect([img.format, img.width, img.height]).toEqual(['Bmp', width, height]);
+    // A synchronous decode would let the loop turn at most once or twice.
+    expect(turns).toBeGreaterThan(10);
+  });
+
   it('decodes WEBP', async () => {
     const webp = await sharp(image('csdf-dog.jpg')).webp().toBuffer();
     const img = await loadImage(webp);

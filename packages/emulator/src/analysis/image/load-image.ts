@@ -1,8 +1,8 @@
 import { ImageDecodeError, type ImageFormat, ImageLimitError, type LoadedImage } from '../types.js';
-import { decodeBmp, readBmpHeader } from './decode-bmp.js';
+import { readBmpHeader } from './decode-bmp.js';
 import type { LoadLimits } from './limits.js';
 import { rememberPixels } from './decoded-pixels.js';
-import { inspectPdf } from './pdf-document.js';
+import { decodeBmpOffThread, inspectPdfOffThread } from './off-thread.js';
 import { toRaster } from './raster.js';
 import { sharpHeader } from './sharp-input.js';
 import { sniffFormat } from './sniff-format.js';
@@ -69,13 +69,13 @@ export async function loadImage(bytes: Buffer, limits: LoadLimits = {}): Promise
   if (format === 'Bmp') {
     const header = readBmpHeader(bytes);
     checkDeclared(limits, header.width, header.height, 1);
-    const px = decodeBmp(bytes, header);
+    const px = await decodeBmpOffThread(bytes, header);
     const img = make(bytes, format, px.width, px.height, 1);
     rememberPixels(img, px);
     return img;
   }
   if (format === 'Pdf') {
-    const { pages, first } = await inspectPdf(bytes, limits.maxPages);
+    const { pages, first } = await inspectPdfOffThread(bytes, limits.maxPages);
     return make(bytes, format, Math.round(first.width), Math.round(first.height), pages);
   }
   try {

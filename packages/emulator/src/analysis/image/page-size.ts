@@ -1,5 +1,5 @@
 import type { LoadedImage } from '../types.js';
-import { pdfPageSize } from './pdf-document.js';
+import { pdfPageSizeOffThread as pdfPageSize } from './off-thread.js';
 import { sharpInput } from './sharp-input.js';
 
 /** Size of a 1-based page in original pixels (PDF: points, i.e. pixels at 72 dpi). */

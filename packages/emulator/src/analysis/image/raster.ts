@@ -2,7 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import { ImageDecodeError, type LoadedImage } from '../types.js';
 import { decodedPixels } from './decoded-pixels.js';
 import { pageSize } from './page-size.js';
-import { renderPdfPage } from './pdf-document.js';
+import { renderPdfPageOffThread as renderPdfPage } from './off-thread.js';
 import { sharpInput } from './sharp-input.js';
 
 /** Decoded pixels of one page, interleaved, top-left first. */
