@@ -1,5 +1,6 @@
 // A loopback web server for the fault and abuse suites. It stands for two things:
-// - an image host the upstream fetches storm images from (`/img/<n>.png`, one colour each);
+// - an image host the upstream fetches storm images from (`/img/<n>.png`, a size and colour
+//   each);
 // - a private service an attacker wants read through the gateway (`/secret.png`, a PNG of a
 //   size nothing else has, so its width in an answer proves the secret was fetched), plus a
 //   redirector (`/redirect?to=<url>`) to smuggle such an address past a first check.
@@ -22,11 +23,11 @@ export interface ImageHost {
 
 const colourOf = (n: number) => ({ r: (n * 67) % 256, g: (n * 131) % 256, b: (n * 29) % 256 });
 
-/** The colour of `/img/<n>.png` as RRGGBB, what the stub backend reports for it. */
-export function colourHexOf(n: number): string {
-  const { r, g, b } = colourOf(n);
-  return [r, g, b].map((v) => v.toString(16).padStart(2, '0').toUpperCase()).join('');
-}
+/**
+ * The width of `/img/<n>.png` (its height is 64): it differs between neighbouring n, so an
+ * answer that reached the wrong query, or a mangled one that parsed, shows.
+ */
+export const imageWidthOf = (n: number): number => 64 + (n % 191);
 
 export async function startImageHost(): Promise<ImageHost> {
   const secret = await sharp({
@@ -38,7 +39,8 @@ export async function startImageHost(): Promise<ImageHost> {
   const imageFor = async (n: number) => {
     let png = images.get(n);
     if (!png) {
-      png = await sharp({ create: { width: 64, height: 64, channels: 3, background: colourOf(n) } })
+      const size = { width: imageWidthOf(n), height: 64, channels: 3 as const };
+      png = await sharp({ create: { ...size, background: colourOf(n) } })
         .png()
         .toBuffer();
       images.set(n, png);

@@ -6,7 +6,7 @@
 import type { FaultRule } from './fault-proxy.js';
 import type { GatewayChild } from './gateway-child.js';
 import { samplePeak } from './gateway-child.js';
-import { colourHexOf } from './image-host.js';
+import { imageWidthOf } from './image-host.js';
 import { codesOf, postQuery } from './graphql-http.js';
 import { UPSTREAM_KEY, type Upstream } from './upstream.js';
 
@@ -99,7 +99,9 @@ export const STORMS: StormSpec[] = [
 export const CALLS_PER_QUERY = 3;
 
 const STORM_QUERY = `query Storm($url: URL!) {
-  image(url: $url) { width color { accentColor } text { text } thumbnail(width: 32, height: 32) { byteSize } }
+  image(url: $url) {
+    width color { accentColor } text { pages { width } } thumbnail(width: 32, height: 32) { byteSize }
+  }
 }`;
 
 /** Codes a field may fail with when the upstream misbehaves. */
@@ -206,11 +208,13 @@ async function settle(gateway: GatewayChild, upstream: Upstream, image: number):
 /** Where the gateway returned data, it must be this image's (a mangled body must not pass). */
 function wrongData(image: Record<string, any> | null | undefined, n: number): string | undefined {
   if (!image) return undefined;
-  if (image['width'] !== null && image['width'] !== 64) return `width ${image['width']}`;
-  const expected = `colour ${colourHexOf(n)}`;
-  const text = image['text']?.['text'];
-  if (text != null && text !== expected) return `text ${JSON.stringify(text)}`;
-  const accent = image['color']?.['accentColor'];
-  if (accent != null && accent !== colourHexOf(n)) return `accentColor ${accent}`;
+  const width = imageWidthOf(n);
+  if (image['width'] != null && image['width'] !== width) return `width ${image['width']}`;
+  const pages = image['text']?.['pages'];
+  if (pages != null && (pages.length !== 1 || pages[0]?.['width'] !== width)) {
+    return `text pages ${JSON.stringify(pages)}`;
+  }
+  const bytes = image['thumbnail']?.['byteSize'];
+  if (bytes != null && !(bytes > 0)) return `thumbnail of ${bytes} bytes`;
   return undefined;
 }

@@ -1,10 +1,14 @@
-// The upstream side of the fault suites: an emulator on the stub backend behind the fault
-// proxy, and the image host it fetches from. The gateway under test gets `proxy.url` as its
-// VISION_ENDPOINT.
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@visiongraph/emulator';
+// The upstream side of the fault suites: an emulator on its stub backend (no models; answers
+// follow from each image's size) behind the fault proxy, and the image host it fetches from.
+// The gateway under test gets `proxy.url` as its VISION_ENDPOINT.
+import {
+  createStubBackend,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '@visiongraph/emulator';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { startImageHost, type ImageHost } from './image-host.js';
-import { createStubBackend } from './stub-backend.js';
 
 export const UPSTREAM_KEY = 'vg-fault-suite-key-5d0c2a9e';
 
@@ -23,8 +27,8 @@ export async function startUpstream(options: Partial<EmulatorOptions> = {}): Pro
     key: UPSTREAM_KEY,
     backend: createStubBackend(),
     // The image host is on loopback; letting this emulator fetch it is the documented
-    // local-development switch (older emulators ignore the unknown option).
-    ...({ allowPrivateUrls: true } as Partial<EmulatorOptions>),
+    // local-development switch.
+    allowPrivateUrls: true,
     ...options,
   });
   const proxy = await startFaultProxy({ target: emulator.url });
