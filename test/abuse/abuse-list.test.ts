@@ -13,9 +13,6 @@ import { startImageHost, type ImageHost } from '../harness/image-host.js';
  * for. Each is switched on when its feature lands.
  */
 const AWAITING: Record<string, string> = {
-  'cross-site GET': 'CSRF prevention',
-  'cross-site form POST': 'CSRF prevention',
-  'preflight from': 'CORS closed by default',
   '30 aliases x 50': 'transaction budget',
 };
 

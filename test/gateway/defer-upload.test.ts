@@ -45,6 +45,8 @@ describe('@defer', { timeout: 120_000 }, () => {
 });
 
 describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
+  // Multipart is a request a cross-site form could send: CSRF prevention wants this header.
+  const CSRF = { 'x-graphql-yoga-csrf': '1' };
   const query = `query Upload($file: File!) { image(upload: $file) { id caption { text confidence } tags { name confidence } } }`;
 
   function uploadForm(bytes: Buffer<ArrayBuffer>, name: string): FormData {
@@ -61,6 +63,7 @@ describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
     const calls = await stack.callsDuring(async () => {
       const response = await fetch(`${stack.gateway.url}/graphql`, {
         method: 'POST',
+        headers: CSRF,
         body: uploadForm(bytes, 'house.jpg'),
       });
       expect(response.status).toBe(200);
@@ -83,6 +86,7 @@ describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
       const calls = await small.callsDuring(async () => {
         response = await fetch(`${small.gateway.url}/graphql`, {
           method: 'POST',
+          headers: CSRF,
           body: uploadForm(bytes, 'house.jpg'),
         });
       });
@@ -105,6 +109,7 @@ describe('uploads (GraphQL multipart request)', { timeout: 120_000 }, () => {
       const calls = await tight.callsDuring(async () => {
         response = await fetch(`${tight.gateway.url}/graphql`, {
           method: 'POST',
+          headers: CSRF,
           body: uploadForm(bytes, 'house.jpg'),
         });
       });

@@ -19,7 +19,11 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   gateway.fetch('http://gw/graphql', {
     method: 'POST',
     body,
-    headers: { accept: 'application/graphql-response+json', ...headers },
+    headers: {
+      accept: 'application/graphql-response+json',
+      'x-graphql-yoga-csrf': '1',
+      ...headers,
+    },
   });
 
 describe('createGateway (in-process)', () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { armorConfig } from './errors/armor-limits.js';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
@@ -16,6 +17,7 @@ import {
 import { validateOptions } from './config/validate-options.js';
 import { maskError } from './errors/mask-error.js';
 import { exampleQuery } from './graphiql/example-query.js';
+import { corsFor } from './http/cors.js';
 import { exampleBytesFor } from './http/example-bytes.js';
 import { createReadinessCheck } from './http/readiness.js';
 import { requestSignal } from './http/request-signal.js';
@@ -36,6 +38,11 @@ import { createSharedState } from './store/shared-state.js';
 import type { RedisStore } from './store/redis-store.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
+/**
+ * The header GET and multipart requests must carry (any value), e.g. `x-graphql-yoga-csrf: 1`:
+ * yoga's CSRF prevention. JSON POSTs need none (browsers preflight them).
+ */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 /** What {@link createGateway} returns. It never listens; mount `handler` or call `fetch`. */
 export interface Gateway {
@@ -92,6 +99,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const checkReadiness = createReadinessCheck(
     client,
     options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+    logger,
     store && (() => store.health()),
   );
 
@@ -100,6 +108,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
+    cors: corsFor(options.corsOrigins ?? []),
     logging: toYogaLogger(logger),
     maskedErrors: { maskError },
     // useBodyLimit enforces limits.maxRequestBytes instead, without streaming every body.
@@ -133,6 +142,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       }),
       useRequestScope(),
       useContentTypeCheck(),
+      // A GET, or a POST a plain HTML form could send (multipart, urlencoded, text/plain),
+      // executes only with a header no cross-site form or <img> can set: browsers preflight
+      // it, and the CORS policy above turns foreign origins away.
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useBodyLimit(limits.maxRequestBytes),
       useUploadLimit(limits.maxUploadBytes),
       useNestingLimit(),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
+  DEFAULT_SERVER_LIMITS,
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   type StartGatewayOptions,
 } from './config/gateway-options.js';
@@ -77,9 +78,20 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   if (gateway.store && !(await gateway.store.whenReady(5_000))) {
     logger.warn('store not reachable yet: starting without it');
   }
-  const server = createServer(gateway.handler);
-  // Node's default keep-alive (5 s) outlives test runs; a short one lets close() finish fast.
-  server.keepAliveTimeout = 5_000;
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.server };
+  const server = createServer(
+    {
+      // Slow clients: headers must arrive within headersTimeoutMs and the whole request within
+      // requestTimeoutMs (answered 408); checked every second rather than Node's 30 s.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: 1_000,
+    },
+    gateway.handler,
+  );
+  // Connections over the cap are closed as they arrive, before any request is read.
+  server.maxConnections = limits.maxConnections;
   const closeServer = gracefulCloser(server);
 
   const host = options.host ?? DEFAULT_HOST;

@@ -39,6 +39,31 @@ export function checkHttpUrl(setting: string, value: string): string {
   return value;
 }
 
+/** Checks a list of browser origins (`https://app.example.com`, no path) or `*`. */
+export function checkOrigins(setting: string, origins: readonly string[]): readonly string[] {
+  if (!Array.isArray(origins)) throw new ConfigError(setting, 'must be a list of origins');
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (
+      !url ||
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.origin !== origin.replace(/\/$/, '')
+    ) {
+      throw new ConfigError(
+        setting,
+        `must list origins like "https://app.example.com" (scheme, host, optional port, no path) or "*", got ${JSON.stringify(origin)}`,
+      );
+    }
+  }
+  return origins;
+}
+
 /** Parses a whole number from an env string; anything else (`"4k"`, `"1.5"`, `""`) is refused. */
 export function parseIntSetting(setting: string, raw: string): number {
   if (!/^\s*-?\d+\s*$/.test(raw)) {

@@ -82,6 +82,26 @@ export interface CreateGatewayOptions {
    * waits for are aborted (a read stops polling). @default 60000
    */
   executionTimeoutMs?: number;
+  /**
+   * Browser origins (`https://app.example.com`) allowed to call the gateway cross-site: they get
+   * `access-control-allow-origin` (never credentials). Every other site gets no CORS headers, so
+   * its pages can neither read answers nor send JSON queries. `*` allows every origin.
+   * Same-origin pages (the playground, GraphiQL) need no entry. Env: `GATEWAY_CORS_ORIGINS`.
+   * @default [] (closed to foreign origins)
+   */
+  corsOrigins?: string[];
+}
+
+/** Limits of the Node HTTP server, against slow and numerous clients. */
+export interface ServerLimits {
+  /** Time to receive a request's headers (slowloris). @default 10000 */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, body included (not the response). @default 60000 */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection is kept. @default 5000 */
+  keepAliveTimeoutMs?: number;
+  /** Most open connections; further ones are closed at once. @default 512 */
+  maxConnections?: number;
 }
 
 /** Options of {@link startGateway}. */
@@ -93,8 +113,14 @@ export interface StartGatewayOptions
   visionKey?: string;
   /** TCP port; 0 picks a free one. @default 4000 */
   port?: number;
-  /** Interface to listen on. @default '0.0.0.0' */
+  /**
+   * Interface to listen on. Loopback by default: only this machine can reach the gateway. Use
+   * `0.0.0.0` in a container (with the port published) or to serve a network on purpose.
+   * @default '127.0.0.1'
+   */
   host?: string;
+  /** HTTP server timeouts and connection cap. */
+  server?: ServerLimits;
   /** How long `close()` waits for in-flight requests before cutting connections, in ms. @default 10000 */
   shutdownTimeoutMs?: number;
   /**
@@ -115,7 +141,13 @@ export const DEFAULT_LIMITS = {
 } as const;
 
 export const DEFAULT_PORT = 4000;
-export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_SERVER_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 512,
+} as const;
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000; // 10 s
 export const DEFAULT_READINESS_TIMEOUT_MS = 2_000; // 2 s
 export const DEFAULT_EXECUTION_TIMEOUT_MS = 60_000; // 60 s

@@ -15,7 +15,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('uses the documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, host: '0.0.0.0', logLevel: 'info', limits: {} });
+    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', logLevel: 'info', limits: {} });
     expect(config.visionEndpoint).toBeUndefined();
   });
 
@@ -38,6 +38,11 @@ describe('loadConfig', () => {
       GATEWAY_EXAMPLES_DIR: '/srv/ex',
       GATEWAY_SHUTDOWN_TIMEOUT_MS: '250',
       EMULATOR_ALLOW_PRIVATE_URLS: '1',
+      GATEWAY_CORS_ORIGINS: 'https://app.example, http://localhost:5173',
+      GATEWAY_HEADERS_TIMEOUT_MS: '2000',
+      GATEWAY_REQUEST_TIMEOUT_MS: '30000',
+      GATEWAY_KEEP_ALIVE_TIMEOUT_MS: '4000',
+      GATEWAY_MAX_CONNECTIONS: '100',
     });
     expect(config).toEqual({
       port: 8080,
@@ -59,6 +64,13 @@ describe('loadConfig', () => {
       examplesDir: '/srv/ex',
       shutdownTimeoutMs: 250,
       allowPrivateUrls: true,
+      corsOrigins: ['https://app.example', 'http://localhost:5173'],
+      server: {
+        headersTimeoutMs: 2000,
+        requestTimeoutMs: 30000,
+        keepAliveTimeoutMs: 4000,
+        maxConnections: 100,
+      },
     });
   });
 

@@ -1,5 +1,6 @@
 import {
   checkHttpUrl,
+  checkOrigins,
   checkPort,
   checkPositiveInt,
   checkRedisUrl,
@@ -11,6 +12,7 @@ import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   type GatewayLimits,
+  type ServerLimits,
   type StartGatewayOptions,
 } from './gateway-options.js';
 import { LOG_LEVELS, type LogLevel } from '../log/logger.js';
@@ -32,6 +34,14 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof GatewayLimits]> = [
   ['GATEWAY_MAX_ALIASES', 'maxAliases'],
   ['GATEWAY_MAX_COST', 'maxCost'],
   ['GATEWAY_MAX_TOKENS', 'maxTokens'],
+];
+
+// Env variable → HTTP server limit. Each is a positive whole number.
+const SERVER_VARS: ReadonlyArray<[string, keyof ServerLimits]> = [
+  ['GATEWAY_HEADERS_TIMEOUT_MS', 'headersTimeoutMs'],
+  ['GATEWAY_REQUEST_TIMEOUT_MS', 'requestTimeoutMs'],
+  ['GATEWAY_KEEP_ALIVE_TIMEOUT_MS', 'keepAliveTimeoutMs'],
+  ['GATEWAY_MAX_CONNECTIONS', 'maxConnections'],
 ];
 
 /** Blank values count as unset, as in most shells' `VAR= cmd`. */
@@ -107,6 +117,22 @@ export function loadConfig(env: Env = process.env): EnvConfig {
   if (playgroundDir !== undefined) config.playgroundDir = playgroundDir;
   const examplesDir = read(env, 'GATEWAY_EXAMPLES_DIR');
   if (examplesDir !== undefined) config.examplesDir = examplesDir;
+  const corsOrigins = read(env, 'GATEWAY_CORS_ORIGINS');
+  if (corsOrigins !== undefined) {
+    config.corsOrigins = checkOrigins(
+      'GATEWAY_CORS_ORIGINS',
+      corsOrigins
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    ) as string[];
+  }
+  const server: ServerLimits = {};
+  for (const [name, field] of SERVER_VARS) {
+    const value = readInt(env, name, checkPositiveInt);
+    if (value !== undefined) server[field] = value;
+  }
+  if (Object.keys(server).length > 0) config.server = server;
   const allowPrivateUrls = readBoolean(env, 'EMULATOR_ALLOW_PRIVATE_URLS');
   if (allowPrivateUrls !== undefined) config.allowPrivateUrls = allowPrivateUrls;
   const shutdown = readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', checkPositiveInt);

@@ -1,6 +1,24 @@
-import { checkHttpUrl, checkPort, checkPositiveInt, checkRedisUrl } from './checks.js';
+import {
+  checkHttpUrl,
+  checkOrigins,
+  checkPort,
+  checkPositiveInt,
+  checkRedisUrl,
+} from './checks.js';
 import { ConfigError } from './config-error.js';
-import type { GatewayLimits, StartGatewayOptions } from './gateway-options.js';
+import {
+  DEFAULT_SERVER_LIMITS,
+  type GatewayLimits,
+  type ServerLimits,
+  type StartGatewayOptions,
+} from './gateway-options.js';
+
+const SERVER_LIMIT_NAMES: ReadonlyArray<keyof ServerLimits> = [
+  'headersTimeoutMs',
+  'requestTimeoutMs',
+  'keepAliveTimeoutMs',
+  'maxConnections',
+];
 
 const LIMIT_NAMES = [
   'maxDepth',
@@ -33,6 +51,18 @@ export function validateOptions(options: StartGatewayOptions): void {
     checkPositiveInt('shutdownTimeoutMs', options.shutdownTimeoutMs);
   if (options.readinessTimeoutMs !== undefined)
     checkPositiveInt('readinessTimeoutMs', options.readinessTimeoutMs);
+  for (const name of SERVER_LIMIT_NAMES) {
+    const value = options.server?.[name];
+    if (value !== undefined) checkPositiveInt(`server.${name}`, value);
+  }
+  const headers = options.server?.headersTimeoutMs ?? DEFAULT_SERVER_LIMITS.headersTimeoutMs;
+  const whole = options.server?.requestTimeoutMs ?? DEFAULT_SERVER_LIMITS.requestTimeoutMs;
+  if (headers > whole)
+    throw new ConfigError(
+      'server.headersTimeoutMs',
+      `must not exceed server.requestTimeoutMs (${whole}), got ${headers}`,
+    );
+  if (options.corsOrigins !== undefined) checkOrigins('corsOrigins', options.corsOrigins);
   if (options.allowPrivateUrls !== undefined && typeof options.allowPrivateUrls !== 'boolean')
     throw new ConfigError('allowPrivateUrls', 'must be true or false');
   if (options.executionTimeoutMs !== undefined)

@@ -12,15 +12,19 @@ export const GatewayErrorCode = {
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   /** An uploaded file is larger than `MAX_UPLOAD_BYTES`. */
   IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
+  /** A GET or a form-like POST without the CSRF header (`x-graphql-yoga-csrf`); HTTP 403. */
+  CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
 } as const;
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
 /**
  * The code for a GraphQL error that came without one: graphql-js' parse, validation and variable
- * errors (limit errors are coded where graphql-armor rejects them, see armor-limits.ts).
+ * errors, and the CSRF refusal (limit errors are coded where graphql-armor rejects them, see armor-limits.ts).
  */
 export function codeForUncodedError(message: string): GatewayErrorCode {
+  // @graphql-yoga/plugin-csrf-prevention throws this one without a code.
+  if (message.startsWith('Required CSRF header')) return GatewayErrorCode.CSRF_HEADER_REQUIRED;
   if (message.startsWith('Syntax Error')) return GatewayErrorCode.PARSE_FAILED;
   if (message.startsWith('Variable "$')) return GatewayErrorCode.BAD_USER_INPUT;
   return GatewayErrorCode.VALIDATION_FAILED;

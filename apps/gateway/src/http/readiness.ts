@@ -1,8 +1,14 @@
-/** The shared store's state (only with a store); never a reason to be unready. */
-export type StoreReadiness = 'ok' | { status: 'unavailable'; reason: string };
+import type { Logger } from '../log/logger.js';
 
-/** What `/readyz` reports. */
-export type Readiness = ({ ready: true } | { ready: false; reason: string; message: string }) & {
+/** The shared store's state (only with a store); never a reason to be unready. */
+export type StoreReadiness = 'ok' | { status: 'unavailable' };
+
+/**
+ * What `/readyz` reports: ready, or which dependency is not, and nothing more. The reasons stay
+ * in the server's log: an unauthenticated probe must not learn the upstream's or the store's
+ * address, errors or body.
+ */
+export type Readiness = ({ ready: true } | { ready: false; dependency: 'upstream' }) & {
   store?: StoreReadiness;
 };
 
@@ -22,6 +28,7 @@ interface ModelsLister {
 export function createReadinessCheck(
   client: ModelsLister,
   timeoutMs: number,
+  logger: Logger,
   checkStore?: StoreCheck,
 ): () => Promise<Readiness> {
   let pending: Promise<Readiness> | undefined;
@@ -32,7 +39,9 @@ export function createReadinessCheck(
   };
   const probeStore = async (check: StoreCheck): Promise<StoreReadiness> => {
     const health = await check();
-    return health.ok ? 'ok' : { status: 'unavailable', reason: health.reason };
+    if (health.ok) return 'ok';
+    logger.warn('the shared store did not answer its health check', { reason: health.reason });
+    return { status: 'unavailable' };
   };
   const probeUpstream = async (): Promise<Readiness> => {
     try {
@@ -40,7 +49,11 @@ export function createReadinessCheck(
       return { ready: true };
     } catch (error) {
       const { kind, code, message } = error as { kind?: string; code?: string; message?: string };
-      return { ready: false, reason: kind ?? code ?? 'unknown', message: message ?? String(error) };
+      logger.warn('not ready: the upstream did not answer its models route', {
+        reason: kind ?? code ?? 'unknown',
+        error: message ?? String(error),
+      });
+      return { ready: false, dependency: 'upstream' };
     }
   };
   return () => {
@@ -59,14 +72,9 @@ export async function readinessResponse(check: () => Promise<Readiness>): Promis
   const result = await check();
   const headers = { 'cache-control': 'no-store' };
   const store = result.store === undefined ? {} : { store: result.store };
-  if (result.ready)
-    return Response.json({ status: 'ready', upstream: 'ok', ...store }, { headers });
+  if (result.ready) return Response.json({ status: 'ready', ...store }, { headers });
   return Response.json(
-    {
-      status: 'unavailable',
-      upstream: { reason: result.reason, message: result.message },
-      ...store,
-    },
+    { status: 'unavailable', dependency: result.dependency, ...store },
     { status: 503, headers },
   );
 }

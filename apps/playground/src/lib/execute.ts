@@ -30,6 +30,8 @@ export async function* execute<TData, TVariables extends Record<string, unknown>
     body,
     headers: {
       accept: 'multipart/mixed, application/graphql-response+json, application/json',
+      // The gateway's CSRF prevention wants it on uploads (multipart is a "simple" request).
+      'x-graphql-yoga-csrf': '1',
       // FormData sets its own multipart content type with the boundary
       ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
     },

@@ -66,13 +66,35 @@ describe('toGraphQLError', () => {
         status: 400,
       }),
     );
-    expect(error.message).toBe('Input data is not a valid image.');
+    // A fixed text: the upstream's own could name an address, a port or an image host's answer.
+    expect(error.message).toBe(
+      'The image could not be fetched, or is not an image the vision service accepts.',
+    );
     expect(error.extensions).toEqual({
       code: 'INVALID_IMAGE',
       upstreamCode: 'InvalidImageFormat',
       requestId: 'req-42',
       upstreamStatus: 400,
     });
+  });
+
+  it('never passes on the upstream message (addresses, ports, errnos, bodies)', () => {
+    for (const error of [
+      new InvalidInputError(
+        'analyze: HTTP 400: Image URL is badly formatted or not accessible: connect ECONNREFUSED 127.0.0.1:22',
+        { code: 'InvalidImageUrl', status: 400 },
+      ),
+      new NetworkError('analyze: ECONNREFUSED (connect ECONNREFUSED 10.1.2.3:5000)', {
+        code: 'ECONNREFUSED',
+      }),
+      new UpstreamError('analyze: HTTP 502: <html>upstream proxy at 10.1.2.3</html>', {
+        code: 'BadGateway',
+        status: 502,
+      }),
+    ]) {
+      const json = JSON.stringify(toGraphQLError(error).toJSON());
+      expect(json).not.toMatch(/\d+\.\d+\.\d+\.\d+|ECONNREFUSED|:22|:5000|html/);
+    }
   });
 
   it('hides unknown errors behind a generic message', () => {
