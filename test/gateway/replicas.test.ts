@@ -57,7 +57,12 @@ async function ask(replica: { url: string }, bytes: Buffer, query = QUERY): Prom
   form.set('operations', JSON.stringify({ query, variables: { file: null } }));
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'image.png');
-  const response = await fetch(`${replica.url}/graphql`, { method: 'POST', body: form });
+  const response = await fetch(`${replica.url}/graphql`, {
+    method: 'POST',
+    // Multipart needs the CSRF header (see the gateway README's safe defaults).
+    headers: { 'x-graphql-yoga-csrf': '1' },
+    body: form,
+  });
   expect(response.status).toBe(200);
   const body = await response.json();
   return body;
