@@ -55,6 +55,11 @@ const stages: [string, AnalyzeRequest][] = [
   ['objects', { objects: true }],
   ['adult', { adult: true }],
   ['landmarks', { landmarks: true }],
+  ['brands (logo gallery; text only under 0.1 MP)', { brands: true }],
+  [
+    'describe (tags+description+categories)',
+    { tags: true, description: { maxCandidates: 3 }, categories: true },
+  ],
   ['color+imageType', { color: true, imageType: true }],
   ['all features', ALL],
 ];
