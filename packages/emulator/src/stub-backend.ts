@@ -12,11 +12,10 @@
 //   adult         nothing flagged, every score 0
 //   brands, celebrities, landmarks: none
 //   ocr           no regions (language as asked, `en` for unk); read: each page, no lines
-import { analyzeColor } from './analysis/color/analyze-color.js';
-import { classifyImageType } from './analysis/color/classify-image-type.js';
-import { loadImage } from './analysis/image/load-image.js';
-import { areaOfInterest, smartThumbnail } from './analysis/saliency/index.js';
 import type { AnalyzeResult, LoadedImage, Rect, VisionBackend } from './analysis/types.js';
+
+// Imported on first use, like the real backend: the package's entry stays light (no sharp).
+const pixels = () => import('./stub-pixels.js');
 
 const orientation = (img: LoadedImage): string =>
   img.width > img.height ? 'landscape' : img.width < img.height ? 'portrait' : 'square';
@@ -33,7 +32,7 @@ const centreQuarter = (img: LoadedImage): Rect => ({
 /** See the rules above. `close()` does nothing; nothing runs in the background. */
 export function createStubBackend(): VisionBackend {
   return {
-    load: loadImage,
+    load: async (bytes, limits) => (await pixels()).loadImage(bytes, limits),
     async analyze(img, req) {
       const out: AnalyzeResult = {};
       if (req.tags) out.tags = tagNames(img).map((name) => ({ name, confidence: 1 }));
@@ -63,15 +62,16 @@ export function createStubBackend(): VisionBackend {
           racyScore: 0,
           goreScore: 0,
         };
-      if (req.color) out.color = await analyzeColor(img);
-      if (req.imageType) out.imageType = await classifyImageType(img);
+      if (req.color) out.color = await (await pixels()).analyzeColor(img);
+      if (req.imageType) out.imageType = await (await pixels()).classifyImageType(img);
       if (req.brands) out.brands = [];
       if (req.celebrities) out.celebrities = [];
       if (req.landmarks) out.landmarks = [];
       return out;
     },
-    thumbnail: (img, width, height, smart) => smartThumbnail(img, width, height, smart, []),
-    areaOfInterest: (img) => areaOfInterest(img, []),
+    thumbnail: async (img, width, height, smart) =>
+      (await pixels()).smartThumbnail(img, width, height, smart, []),
+    areaOfInterest: async (img) => (await pixels()).areaOfInterest(img, []),
     ocr: async (_img, params) => ({
       language: params.language === 'unk' ? 'en' : params.language,
       textAngle: 0,
