@@ -253,7 +253,13 @@ describe('one call per v3.2 operation', () => {
         willRetry: false,
       },
     ]);
-    expect(observed.stats()).toEqual({ attempts: 1, retries: 0, inFlight: 0, queued: 0 });
+    expect(observed.stats()).toEqual({
+      attempts: 1,
+      retries: 0,
+      inFlight: 0,
+      queued: 0,
+      circuit: 'closed',
+    });
   });
 
   it('sends through a dispatcher you pass and leaves it open on close()', async () => {
