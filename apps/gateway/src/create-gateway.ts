@@ -35,6 +35,7 @@ import { useUploadLimit } from './plugins/use-upload-limit.js';
 import { createGatewayMetrics } from './metrics/gateway-metrics.js';
 import { useMetrics } from './metrics/use-metrics.js';
 import { createSharedState } from './store/shared-state.js';
+import { useTracing } from './tracing/use-tracing.js';
 import type { RedisStore } from './store/redis-store.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -134,6 +135,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       }),
     plugins: [
       ...(metrics ? [useMetrics(metrics, GRAPHQL_ENDPOINT)] : []),
+      useTracing(),
       useRoutes({
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         playgroundDir: options.playgroundDir ?? DEFAULT_PLAYGROUND_DIR,

@@ -13,6 +13,9 @@ try {
 }
 
 // Imported after validation, so a configuration mistake is reported without loading yoga & co.
+// Tracing first: the SDK must be registered before the code it traces runs.
+const { setupTracing } = await import('./tracing/setup-tracing.js');
+const stopTracing = setupTracing(process.env);
 const { startGateway } = await import('./start-gateway.js');
 const running = await startGateway(config).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
@@ -32,15 +35,18 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     }
     stoppingSince = Date.now();
     running.logger.info('shutting down: finishing requests in flight', { signal });
-    running.close().then(
-      () => {
-        running.logger.info('stopped', { signal });
-        process.exit(0);
-      },
-      (error: unknown) => {
-        running.logger.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
+    running
+      .close()
+      .then(() => stopTracing?.())
+      .then(
+        () => {
+          running.logger.info('stopped', { signal });
+          process.exit(0);
+        },
+        (error: unknown) => {
+          running.logger.error('shutdown failed', { error });
+          process.exit(1);
+        },
+      );
   });
 }

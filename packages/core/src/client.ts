@@ -41,6 +41,7 @@ import { ocr, type OcrOptions } from './operations/ocr.js';
 import { read, type ReadOptions, type ReadSubmission } from './operations/read.js';
 import { tag, type TagOptions } from './operations/tag.js';
 import type { CallOptions, PollingOptions, VisionClientOptions } from './options.js';
+import { inSpan } from './http/attempt-span.js';
 import { pollUntilDone } from './polling.js';
 import { resolveOptions, resolvePolling } from './resolve-options.js';
 
@@ -194,14 +195,17 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
       const { operationId } = await read(ctx, image, o);
       const poll = (signal: AbortSignal | undefined, deadline: number) =>
         pollReadResult(ctx, operationId, { deadline, ...(signal && { signal }) });
-      return pollUntilDone({
-        clock,
-        poll,
-        operationId,
-        polling,
-        startedAt,
-        ...(o.signal && { signal: o.signal }),
-      });
+      // One span over the whole poll sequence; each poll attempt is a child of it.
+      return inSpan('read poll', { 'visiongraph.read.operation_id': operationId }, () =>
+        pollUntilDone({
+          clock,
+          poll,
+          operationId,
+          polling,
+          startedAt,
+          ...(o.signal && { signal: o.signal }),
+        }),
+      );
     }),
     stats: () => ({
       ...counters,

@@ -36,9 +36,11 @@ export interface CountingProxy {
 
 /**
  * A pass-through HTTP proxy in front of the upstream that records every request, so a test can
- * count the calls of several gateway processes together (what Azure would bill).
+ * count the calls of several gateway processes together (what Azure would bill). `target` may be
+ * a function when the upstream starts after the proxy.
  */
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+export async function startCountingProxy(target: string | (() => string)): Promise<CountingProxy> {
+  const targetUrl = typeof target === 'string' ? () => target : target;
   const started = performance.now();
   const calls: ProxiedCall[] = [];
   const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -57,7 +59,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     try {
-      const upstream = await fetch(new URL(path, target), {
+      const upstream = await fetch(new URL(path, targetUrl()), {
         method: req.method ?? 'GET',
         headers,
         ...(chunks.length > 0 && { body: Buffer.concat(chunks) }),

@@ -7,6 +7,7 @@ import type { VisionError } from '../errors/vision-error.js';
 import type { PreparedBody } from '../image-input.js';
 import type { AttemptEvent } from '../options.js';
 import type { ResolvedOptions } from '../resolve-options.js';
+import { startAttemptSpan } from './attempt-span.js';
 import { backoffDelay, retryAfterDelay } from './backoff.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { abortError, type Clock } from './clock.js';
@@ -98,7 +99,8 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       throw err;
     }
     const t0 = clock.now();
-    let error: VisionError;
+    const span = startAttemptSpan(req.operation, req.method, attempt);
+    let error: VisionError | undefined;
     let status: number | undefined;
     let requestId: string | undefined;
     let retryable: boolean;
@@ -109,7 +111,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
         {
           method: req.method,
           url: options.endpointUrl + (req.apiRoot ?? '/vision/v3.2') + req.path,
-          headers,
+          headers: span.headers(headers),
           ...(req.body && { body: req.body }),
         },
         {
@@ -178,6 +180,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
         error.kind !== 'invalid_input' && retryableFailure(failure.beforeSend, req.safety);
     } finally {
       release();
+      span.end(status, error);
     }
     // Honour Retry-After (plus jitter); otherwise back off. Give up when either cap would be passed.
     const delayMs =

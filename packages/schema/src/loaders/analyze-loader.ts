@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { resolveKeys } from '../cache/feature-store.js';
+import { inBatchSpan } from './batch-span.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
 import type { ImageRef } from '../image/image-ref.js';
 import { type AnalyzeFeature, planAnalyze, splitAnalysis } from './analyze-features.js';
@@ -41,14 +42,15 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
   }
 
   return new DataLoader<AnalyzeKey, unknown, string>(
-    async (keys) => {
-      // A failing cache (e.g. a shared store down) fails these fields with a coded error too.
-      try {
-        return await loadBatch(keys);
-      } catch (error) {
-        return keys.map(() => toGraphQLError(error));
-      }
-    },
+    (keys) =>
+      inBatchSpan('analyze', keys.length, async () => {
+        // A failing cache (e.g. a shared store down) fails these fields with a coded error too.
+        try {
+          return await loadBatch(keys);
+        } catch (error) {
+          return keys.map(() => toGraphQLError(error));
+        }
+      }),
     { cacheKeyFn: keyOf },
   );
 

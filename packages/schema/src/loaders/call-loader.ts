@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
 import { resolveKeys } from '../cache/feature-store.js';
+import { inBatchSpan } from './batch-span.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
 import type { ImageRef } from '../image/image-ref.js';
 import { type LoaderDeps, ttlFor } from './loader-deps.js';
 
 export interface CallSpec<K> {
+  /** Names the loader in traces (`dataloader <name>`). @default 'call' */
+  name?: string;
   /** The cache key of one call's result (see `cacheKey`). */
   keyOf(key: K): string;
   /** The image a key is about (decides the TTL); `undefined` for image-less calls such as models. */
@@ -26,22 +29,24 @@ export function createCallLoader<K>(
 ): DataLoader<K, unknown, string> {
   return new DataLoader<K, unknown, string>(
     (keys) =>
-      Promise.all(
-        keys.map(async (key) => {
-          const id = spec.keyOf(key);
-          try {
-            const [result] = await resolveKeys(
-              deps.cache,
-              [id],
-              async (_missing, signal) => new Map([[id, await spec.call(key, signal)]]),
-              ttlFor(deps, spec.imageOf(key)),
-              deps.signal,
-            );
-            return await (result as Promise<unknown>);
-          } catch (error) {
-            return toGraphQLError(error);
-          }
-        }),
+      inBatchSpan(spec.name ?? 'call', keys.length, () =>
+        Promise.all(
+          keys.map(async (key) => {
+            const id = spec.keyOf(key);
+            try {
+              const [result] = await resolveKeys(
+                deps.cache,
+                [id],
+                async (_missing, signal) => new Map([[id, await spec.call(key, signal)]]),
+                ttlFor(deps, spec.imageOf(key)),
+                deps.signal,
+              );
+              return await (result as Promise<unknown>);
+            } catch (error) {
+              return toGraphQLError(error);
+            }
+          }),
+        ),
       ),
     { cacheKeyFn: spec.keyOf },
   );

@@ -47,6 +47,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   return {
     analyze: createAnalyzeLoader(deps),
     describe: createCallLoader<DescribeKey>(deps, {
+      name: 'describe',
       keyOf: (k) => cacheKey(k.image.id, 'describe', k.maxCandidates),
       imageOf: (k) => k.image,
       call: async (k, signal) => {
@@ -58,6 +59,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       },
     }),
     thumbnail: createCallLoader<ThumbnailKey>(deps, {
+      name: 'thumbnail',
       keyOf: (k) => cacheKey(k.image.id, 'thumbnail', k.width, k.height, k.smartCropping),
       imageOf: (k) => k.image,
       call: async (k, signal): Promise<ThumbnailData> => {
@@ -75,6 +77,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       },
     }),
     areaOfInterest: createCallLoader<ImageRef>(deps, {
+      name: 'areaOfInterest',
       keyOf: (image) => cacheKey(image.id, 'areaOfInterest'),
       imageOf: (image) => image,
       call: async (image, signal) =>
@@ -82,6 +85,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           .areaOfInterest ?? null,
     }),
     ocr: createCallLoader<OcrKey>(deps, {
+      name: 'ocr',
       keyOf: (k) => cacheKey(k.image.id, 'ocr', k.language, k.detectOrientation),
       imageOf: (k) => k.image,
       call: async (k, signal) =>
@@ -92,6 +96,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         }),
     }),
     read: createCallLoader<ReadKey>(deps, {
+      name: 'read',
       keyOf: (k) => cacheKey(k.image.id, 'read', k.language ?? '', k.readingOrder),
       imageOf: (k) => k.image,
       // The signal also stops the polling of a read nobody waits for.
@@ -106,6 +111,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       },
     }),
     models: createCallLoader<'models'>(deps, {
+      name: 'models',
       keyOf: () => cacheKey('', 'models'),
       imageOf: () => undefined,
       call: async (_key, signal) => (await client.listModels({ signal })).models ?? [],
