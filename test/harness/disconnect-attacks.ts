@@ -68,7 +68,8 @@ export const DISCONNECT_ATTACKS: Attack[] = [
   {
     name: 'client disconnects while its text is read',
     expected: 'read polling stops',
-    bound: { ms: 8_000, mb: 30 },
+    // Starts an upstream and a gateway of its own (pointed at the fault proxy, to count polls).
+    bound: { ms: 30_000, mb: 30 },
     run: pollsAfterDisconnect,
   },
   {
