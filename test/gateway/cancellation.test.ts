@@ -77,7 +77,7 @@ describe('cancellation', () => {
     expect(settled - before.polls).toBeLessThan(12);
   });
 
-  it('answers ABORTED naming the execution timeout, and stops polling', async () => {
+  it('answers ABORTED once the execution timeout passes, and stops polling', async () => {
     const before = polls();
     const started = performance.now();
     const res = await post(impatient, textQuery(impatient, 2));
@@ -86,7 +86,9 @@ describe('cancellation', () => {
     expect(body.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
       ['image.text', 'ABORTED'],
     ]);
-    expect(body.errors?.[0]?.message).toContain('GATEWAY_EXECUTION_TIMEOUT_MS, 300 ms');
+    expect(body.errors?.[0]?.message).toBe(
+      'The request was cancelled before the vision service answered.',
+    );
     expect(elapsed).toBeLessThan(5_000);
     await sleep(300);
     const settled = polls();
