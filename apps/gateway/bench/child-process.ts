@@ -18,7 +18,7 @@ export function serveUntilDisconnect(
 export async function forkReady<T>(
   script: string,
   env: Record<string, string>,
-): Promise<{ ready: T; stop(): void }> {
+): Promise<{ ready: T; pid: number; stop(): void }> {
   const child = fork(new URL(script, import.meta.url), {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...env },
@@ -30,5 +30,5 @@ export async function forkReady<T>(
       reject(new Error(`${script} exited with ${code} before it was ready`)),
     );
   });
-  return { ready, stop: () => child.disconnect() };
+  return { ready, pid: child.pid ?? 0, stop: () => child.disconnect() };
 }

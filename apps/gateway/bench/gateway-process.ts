@@ -1,5 +1,6 @@
-// Child process of the latency bench: the gateway on its own event loop, as deployed, calling the
-// upstream process. Cache off, so every query goes upstream like every direct core call does.
+// Child process of the latency and load benches: the gateway on its own event loop, as deployed,
+// calling the upstream process. Cache off (every query goes upstream like every direct core call
+// does) unless BENCH_CACHE=on; REDIS_URL shares the cache with other replicas.
 import { createJsonLogger, startGateway } from '../src/index.js';
 import { serveUntilDisconnect } from './child-process.js';
 
@@ -8,7 +9,8 @@ const gateway = await startGateway({
   host: '127.0.0.1',
   visionEndpoint: process.env['VISION_ENDPOINT']!,
   visionKey: process.env['BENCH_KEY'] ?? 'bench-key',
-  cache: false,
+  cache: process.env['BENCH_CACHE'] === 'on',
+  ...(process.env['REDIS_URL'] && { store: { url: process.env['REDIS_URL'] } }),
   logger: createJsonLogger({ level: 'silent' }),
 });
 serveUntilDisconnect({ url: gateway.url }, () => gateway.close());
