@@ -12,7 +12,7 @@ export default tseslint.config(
       '**/generated/**',
       '**/test-results/**',
       'spec/**',
-      'testdata/**',
+      'testdata/images/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
@@ -23,7 +23,9 @@ export default tseslint.config(
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.shared.ts', 'examples/*/codegen.ts'] },
+        projectService: {
+          allowDefaultProject: ['vitest.shared.ts', 'examples/*/codegen.ts', 'testdata/*.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
