@@ -35,7 +35,8 @@ function run(call: DecodeCall): Promise<unknown> | unknown {
 }
 
 parentPort?.on('message', (message: DecodeCall & { id: number }) => {
-  void (async () => {
+  // Every failure becomes a reply inside; the catch only keeps a failed postMessage from floating.
+  (async () => {
     let reply: DecodeReply;
     const transfer: ArrayBuffer[] = [];
     try {
@@ -57,5 +58,5 @@ parentPort?.on('message', (message: DecodeCall & { id: number }) => {
       };
     }
     parentPort?.postMessage(reply, transfer);
-  })();
+  })().catch(() => {});
 });
