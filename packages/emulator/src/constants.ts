@@ -264,3 +264,26 @@ export const READ_STATUS_V1 = {
 export const DEFAULT_KEY = 'emulator-key';
 export const DEFAULT_PORT = 5000;
 export const DEFAULT_HOST = '127.0.0.1';
+
+// --- Image Analysis 4.0 (CONTRACT.md §7, §8) ------------------------------------------------
+export const IA40_API_VERSION = '2023-10-01';
+/** "The image size is not allowed to be zero or larger than 20971520 bytes". */
+export const IA40_MAX_BYTES = 20 * MB;
+export const IA40_MIN_DIMENSION = 50;
+export const IA40_MAX_DIMENSION = 16_000;
+export const IA40_MODEL_VERSION = '2023-10-01';
+export const IA40_MODEL_VERSIONS = ['latest', '2023-10-01'] as const;
+export const IA40_FEATURES = [
+  'tags',
+  'caption',
+  'denseCaptions',
+  'objects',
+  'read',
+  'smartCrops',
+  'people',
+] as const;
+export type Ia40Feature = (typeof IA40_FEATURES)[number];
+/** Smart-crop ratios a caller may ask for (width / height, inclusive). */
+export const IA40_RATIO_RANGE = { min: 0.75, max: 1.8 } as const;
+/** 4.0 formats: JPEG, PNG, GIF, BMP, WEBP, ICO, TIFF, MPO (ICO is not decoded here). */
+export const IA40_FORMATS = ['Jpeg', 'Png', 'Gif', 'Bmp', 'Webp', 'Tiff'] as const;

@@ -15,6 +15,7 @@ export function createLazyBackend(options: BackendOptions): VisionBackend {
     analyze: async (img, req, opts) => (await get()).analyze(img, req, opts),
     thumbnail: async (img, w, h, smart, opts) => (await get()).thumbnail(img, w, h, smart, opts),
     areaOfInterest: async (img, opts) => (await get()).areaOfInterest(img, opts),
+    smartCrops: async (img, ratios, opts) => (await get()).smartCrops(img, ratios, opts),
     ocr: async (img, params, opts) => (await get()).ocr(img, params, opts),
     read: async (img, params, opts) => (await get()).read(img, params, opts),
     close: async () => {

@@ -26,6 +26,8 @@ interface Flight {
 
 type Part = keyof AnalyzeResult;
 const PARTS: Part[] = [
+  'people',
+  'denseCaptions',
   'faces',
   'objects',
   'tags',
@@ -216,6 +218,10 @@ export function createMemoBackend(
       ),
     areaOfInterest: (img, opts) =>
       memo(img, 'areaOfInterest', opts, (signal) => inner.areaOfInterest(img, { signal })),
+    smartCrops: (img, ratios, opts) =>
+      memo(img, `smartCrops:${ratios?.join(',') ?? 'auto'}`, opts, (signal) =>
+        inner.smartCrops(img, ratios, { signal }),
+      ),
     ocr: (img, params, opts) =>
       memo(img, `ocr:${params.language}:${params.detectOrientation}`, opts, (signal) =>
         inner.ocr(img, params, { signal }),

@@ -8,7 +8,8 @@ import type { AnalysisMemoOptions } from './memo-backend.js';
 import { DEFAULT_HOST, DEFAULT_KEY, DEFAULT_PORT, MB } from './constants.js';
 import { DEFAULT_READ_LIMITS, type ReadLimitOptions } from './read/operation-store.js';
 
-export type ApiVersion = 'v1.0' | 'v3.2';
+/** `v4.0` is Image Analysis 4.0 (`/computervision/imageanalysis:analyze`, api-version 2023-10-01). */
+export type ApiVersion = 'v1.0' | 'v3.2' | 'v4.0';
 
 /** What `onRequest` sees for every request that matched a route (before auth and rate limiting). */
 export interface RequestInfo {

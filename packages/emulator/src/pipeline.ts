@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VisionBackend } from './analysis/types.js';
 import { AzureErrors } from './errors/azure-error-factory.js';
 import { AzureError } from './errors/azure-error.js';
-import { renderError, type ErrorFormat } from './errors/render-error.js';
+import { errorCodeHeader, renderError, type ErrorFormat } from './errors/render-error.js';
 import { checkKey } from './http/auth.js';
 import { parseQuery } from './http/query.js';
 import { createRateLimiter } from './http/rate-limiter.js';
@@ -111,7 +111,7 @@ export function createPipeline({ options, backend, operations }: PipelineDeps): 
           kind: 'json',
           status: azure.status,
           body: renderError(azure, format, requestId),
-          headers: azure.headers,
+          headers: { ...azure.headers, ...errorCodeHeader(azure, format) },
         });
       },
     );

@@ -9,6 +9,9 @@
 //   faces         one: the centre quarter (x = floor(w/4), y = floor(h/4), floor(w/2) x floor(h/2)),
 //                 age 30, Female, confidence 1
 //   objects       one `rectangle` covering the whole image, confidence 1
+//   people        one: the centre quarter, confidence 1 (4.0)
+//   denseCaptions one: the description caption over the whole image (4.0)
+//   smartCrops    the real saliency crop per ratio, as the real backend without faces (4.0)
 //   adult         nothing flagged, every score 0
 //   brands, celebrities, landmarks: none
 //   ocr           no regions (language as asked, `en` for unk); read: each page, no lines
@@ -46,6 +49,15 @@ export function createStubBackend(): VisionBackend {
             },
           ],
         };
+      if (req.denseCaptions)
+        out.denseCaptions = [
+          {
+            text: `a ${img.width}x${img.height} ${img.format.toLowerCase()} image`,
+            confidence: 1,
+            rect: { x: 0, y: 0, w: img.width, h: img.height },
+          },
+        ];
+      if (req.people) out.people = [{ rect: centreQuarter(img), confidence: 1 }];
       if (req.categories) out.categories = [{ name: 'others_', score: 1 }];
       if (req.faces)
         out.faces = [{ rect: centreQuarter(img), age: 30, gender: 'Female', confidence: 1 }];
@@ -72,6 +84,7 @@ export function createStubBackend(): VisionBackend {
     thumbnail: async (img, width, height, smart) =>
       (await pixels()).smartThumbnail(img, width, height, smart, []),
     areaOfInterest: async (img) => (await pixels()).areaOfInterest(img, []),
+    smartCrops: async (img, ratios) => (await pixels()).smartCrops(img, ratios, []),
     ocr: async (_img, params) => ({
       language: params.language === 'unk' ? 'en' : params.language,
       textAngle: 0,

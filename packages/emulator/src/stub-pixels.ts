@@ -2,4 +2,4 @@
 export { analyzeColor } from './analysis/color/analyze-color.js';
 export { classifyImageType } from './analysis/color/classify-image-type.js';
 export { loadImage } from './analysis/image/load-image.js';
-export { areaOfInterest, smartThumbnail } from './analysis/saliency/index.js';
+export { areaOfInterest, smartCrops, smartThumbnail } from './analysis/saliency/index.js';

@@ -79,6 +79,13 @@ function fake() {
       calls.push({ op: 'areaOfInterest' });
       return { x: 0, y: 0, w: 1, h: 1 };
     },
+    async smartCrops(_img, ratios) {
+      calls.push({ op: 'smartCrops' });
+      return (ratios ?? [1]).map((aspectRatio) => ({
+        aspectRatio,
+        rect: { x: 0, y: 0, w: 1, h: 1 },
+      }));
+    },
     async ocr() {
       calls.push({ op: 'ocr' });
       return { language: 'en', textAngle: 0, orientation: 'Up', regions: [] };

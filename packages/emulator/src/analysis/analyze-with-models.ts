@@ -5,6 +5,7 @@ import { classifyImageType } from './color/classify-image-type.js';
 import { mergeBrands, sceneTextLogos } from './brands/detect-brands.js';
 import type { ModelClient } from './pool/model-client.js';
 import { describe } from './semantics/describe.js';
+import { peopleBoxes } from './semantics/people-boxes.js';
 import { measureCues } from './semantics/measure-cues.js';
 import type { AnalyzeRequest, AnalyzeResult, LoadedImage } from './types.js';
 
@@ -18,7 +19,7 @@ export async function analyzeWithModels(
   signal?: AbortSignal,
 ): Promise<AnalyzeResult> {
   signal?.throwIfAborted();
-  const describing = !!(req.tags || req.description || req.categories);
+  const describing = !!(req.tags || req.description || req.categories || req.denseCaptions);
   // Describing uses every detector whose answers a caption can mention, asked or not, so that
   // describe and analyze give the same caption for the same pixels.
   const [people, objects, landmarks, logos, textLogos, adult, color, imageType, cues] =
@@ -26,7 +27,7 @@ export async function analyzeWithModels(
       when(req.faces || req.celebrities || describing, () =>
         models.faces(img, !!req.celebrities || describing, signal),
       ),
-      when(req.objects || describing, () => models.objects(img, signal)),
+      when(req.objects || req.people || describing, () => models.objects(img, signal)),
       when(req.landmarks || describing, () => models.landmarks(img, signal)),
       when(req.brands || describing, () => models.logos(img, signal)),
       when(req.brands, () => sceneTextLogos(img, signal)),
@@ -39,6 +40,7 @@ export async function analyzeWithModels(
   const out: AnalyzeResult = {};
   if (req.faces) out.faces = people!.faces.map(({ genderConfidence: _, ...f }) => f);
   if (req.objects) out.objects = objects!.objects;
+  if (req.people) out.people = peopleBoxes(objects!.objects);
   if (req.celebrities) out.celebrities = people!.celebrities;
   if (req.landmarks)
     out.landmarks = landmarks!.map(({ name, confidence }) => ({ name, confidence }));

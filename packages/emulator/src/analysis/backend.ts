@@ -5,7 +5,7 @@ import { loadImage } from './image/load-image.js';
 import { ModelClient } from './pool/model-client.js';
 import { WorkerPool } from './pool/worker-pool.js';
 import { shippedGalleryDir } from './recognition/gallery-files.js';
-import { areaOfInterest, smartThumbnail } from './saliency/index.js';
+import { areaOfInterest, smartCrops, smartThumbnail } from './saliency/index.js';
 import { analyzeWithModels } from './analyze-with-models.js';
 import { resolveBackendOptions, type BackendOptions } from './backend-options.js';
 import { holdTextModule, loadTextModule } from './text-module.js';
@@ -36,6 +36,8 @@ export function createBackend(options: BackendOptions = {}): VisionBackend {
       smartThumbnail(img, w, h, smart, smart ? await models.faceRects(img, opts?.signal) : []),
     areaOfInterest: async (img, opts) =>
       areaOfInterest(img, await models.faceRects(img, opts?.signal)),
+    smartCrops: async (img, ratios, opts) =>
+      smartCrops(img, ratios, await models.faceRects(img, opts?.signal)),
     ocr: async (img, params, opts) =>
       (await loadTextModule()).recognizePrinted(img, params, opts?.signal),
     read: async (img, params, opts) => (await loadTextModule()).readText(img, params, opts?.signal),

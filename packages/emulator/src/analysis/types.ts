@@ -135,7 +135,25 @@ export interface ReadPageResult {
   lines: ReadLineResult[];
 }
 
+export interface PersonResult {
+  rect: Rect;
+  confidence: number;
+}
+/** A caption of the whole image or of one region (Image Analysis 4.0 dense captions). */
+export interface DenseCaptionResult extends CaptionResult {
+  rect: Rect;
+}
+/** A smart crop at one aspect ratio (width / height), in original pixels. */
+export interface SmartCropResult {
+  aspectRatio: number;
+  rect: Rect;
+}
+
 export interface AnalyzeRequest {
+  /** People boxes from the person detector (Image Analysis 4.0). */
+  people?: boolean;
+  /** The whole image's caption plus one per strongest region (Image Analysis 4.0). */
+  denseCaptions?: boolean;
   faces?: boolean;
   objects?: boolean;
   tags?: boolean;
@@ -150,6 +168,8 @@ export interface AnalyzeRequest {
 }
 /** Only the asked-for parts are present. */
 export interface AnalyzeResult {
+  people?: PersonResult[];
+  denseCaptions?: DenseCaptionResult[];
   faces?: FaceResult[];
   objects?: ObjectResult[];
   tags?: TagResultItem[];
@@ -184,6 +204,15 @@ export interface VisionBackend {
     opts?: AnalysisOptions,
   ): Promise<{ data: Buffer; contentType: string }>;
   areaOfInterest(img: LoadedImage, opts?: AnalysisOptions): Promise<Rect>;
+  /**
+   * Smart crops (Image Analysis 4.0): the saliency crop for each ratio, faces first; without
+   * ratios one crop at the ratio the content suggests (0.5 to 2.0).
+   */
+  smartCrops(
+    img: LoadedImage,
+    ratios: readonly number[] | undefined,
+    opts?: AnalysisOptions,
+  ): Promise<SmartCropResult[]>;
   ocr(
     img: LoadedImage,
     params: { language: string; detectOrientation: boolean },

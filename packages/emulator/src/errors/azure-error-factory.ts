@@ -128,6 +128,48 @@ export const AzureErrors = {
       `Reading order '${value}' is not valid. Use 'basic' or 'natural'.`,
     ),
 
+  // --- Image Analysis 4.0 (the documented 4.0 wording, CONTRACT.md §8) ----------------------
+  ia40: {
+    featuresMissing: (): AzureError =>
+      new AzureError({
+        status: 400,
+        code: 'InvalidRequest',
+        message: "Either 'features' or 'model-name' needs to be specified in the query parameter.",
+      }),
+    feature: (value: string, allowed: readonly string[]): AzureError =>
+      bad(
+        'NotSupportedVisualFeature',
+        'Analyze query is invalid.',
+        `Specified feature type is not valid: '${value}'. Supported values: ${allowed.join(', ')}.`,
+      ),
+    language: (value: string): AzureError =>
+      bad(
+        'NotSupportedLanguage',
+        'Analyze query is invalid.',
+        `The input language is not supported: '${value}'. Only tags are available in languages other than English.`,
+      ),
+    ratio: (value: string): AzureError =>
+      bad(
+        'BadArgument',
+        'Analyze query is invalid.',
+        `'smartcrops-aspect-ratios' aspect ratio is not in allowed range [0.75 to 1.8]: '${value}'.`,
+      ),
+    badArgument: (message: string): AzureError =>
+      bad('BadArgument', 'Analyze query is invalid.', message),
+    imageSize: (maxBytes: number): AzureError =>
+      bad(
+        'InvalidImageSize',
+        `The image size is not allowed to be zero or larger than ${maxBytes} bytes.`,
+        `The image size is not allowed to be zero or larger than ${maxBytes} bytes.`,
+      ),
+    contentType: (type: string): AzureError =>
+      bad(
+        'UnsupportedMediaType',
+        `The provided image content type '${type}' is not supported.`,
+        `The provided image content type '${type}' is not supported. Use application/json, application/octet-stream or multipart/form-data.`,
+      ),
+  },
+
   // --- operations -----------------------------------------------------------------------
   operationNotFound: (code: string): AzureError =>
     new AzureError({

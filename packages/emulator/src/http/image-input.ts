@@ -9,6 +9,7 @@ import {
 } from '../analysis/types.js';
 import { sniffFormat } from '../analysis/image/sniff-format.js';
 import { AzureErrors } from '../errors/azure-error-factory.js';
+import type { AzureError } from '../errors/azure-error.js';
 import type { RouteContext } from '../routes/route.js';
 import { JSON_MAX_BYTES } from '../constants.js';
 import { BodyTooLargeError, readBody } from './body-reader.js';
@@ -24,6 +25,8 @@ export interface ImageRules {
   dimensions: { min: number; max: number; code: 'InvalidImageSize' | 'InvalidImageDimension' };
   /** Most pages of a PDF or TIFF (Read); other operations only look at the first page. */
   maxPages?: number;
+  /** The API's own error for an empty or too-large image. @default AzureErrors.imageTooLarge */
+  tooLarge?: (maxBytes: number) => AzureError;
 }
 
 interface ImageBytes {
@@ -35,11 +38,14 @@ function mediaType(ctx: RouteContext): string {
   return (ctx.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-async function readCapped(ctx: RouteContext, max: number): Promise<Buffer> {
+const tooLarge = (rules: ImageRules): AzureError =>
+  (rules.tooLarge ?? AzureErrors.imageTooLarge)(rules.maxBytes);
+
+async function readCapped(ctx: RouteContext, max: number, rules: ImageRules): Promise<Buffer> {
   try {
     return await readBody(ctx.req, max);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) throw AzureErrors.imageTooLarge(max);
+    if (err instanceof BodyTooLargeError) throw tooLarge(rules);
     throw err;
   }
 }
@@ -60,7 +66,7 @@ async function fromJson(ctx: RouteContext, rules: ImageRules): Promise<Buffer> {
   try {
     return await fetchImageUrl(url, ctx.options.urlFetch, rules.maxBytes, ctx.signal);
   } catch (err) {
-    if (err instanceof UrlTooLargeError) throw AzureErrors.imageTooLarge(rules.maxBytes);
+    if (err instanceof UrlTooLargeError) throw tooLarge(rules);
     // One message for every download failure: no address, port or errno reaches the client.
     if (err instanceof UrlFetchError) throw AzureErrors.invalidImageUrl();
     throw err;
@@ -73,13 +79,13 @@ export async function readImageBytes(ctx: RouteContext, rules: ImageRules): Prom
   if (type === 'application/json') {
     result = { bytes: await fromJson(ctx, rules), fromUrl: true };
   } else if (type === 'application/octet-stream') {
-    result = { bytes: await readCapped(ctx, rules.maxBytes), fromUrl: false };
+    result = { bytes: await readCapped(ctx, rules.maxBytes, rules), fromUrl: false };
   } else if (type === 'multipart/form-data' && rules.multipart) {
     // Allow room for the part headers and boundaries around an image at the limit.
-    const body = await readCapped(ctx, rules.maxBytes + 64 * 1024);
+    const body = await readCapped(ctx, rules.maxBytes + 64 * 1024, rules);
     const file = firstMultipartFile(body, ctx.req.headers['content-type'] ?? '');
     if (file === undefined) throw AzureErrors.badArgument('The multipart body has no file part.');
-    if (file.length > rules.maxBytes) throw AzureErrors.imageTooLarge(rules.maxBytes);
+    if (file.length > rules.maxBytes) throw tooLarge(rules);
     result = { bytes: file, fromUrl: false };
   } else {
     const allowed = rules.multipart
@@ -87,7 +93,7 @@ export async function readImageBytes(ctx: RouteContext, rules: ImageRules): Prom
       : ['application/json', 'application/octet-stream'];
     throw AzureErrors.unsupportedMediaType(allowed);
   }
-  if (result.bytes.length === 0) throw AzureErrors.imageEmpty();
+  if (result.bytes.length === 0) throw rules.tooLarge ? tooLarge(rules) : AzureErrors.imageEmpty();
   return result;
 }
 

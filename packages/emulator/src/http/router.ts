@@ -11,7 +11,11 @@ interface Compiled {
   segments: string[];
 }
 
-const VERSION_PREFIX = { 'v3.2': '/vision/v3.2', 'v1.0': '/vision/v1.0' } as const;
+const VERSION_PREFIX = {
+  'v3.2': '/vision/v3.2',
+  'v1.0': '/vision/v1.0',
+  'v4.0': '/computervision',
+} as const;
 
 export function createRouter(
   routes: Route[],
@@ -23,7 +27,8 @@ export function createRouter(
   return (method, pathname) => {
     let decoded: string;
     try {
-      decoded = decodeURI(pathname);
+      // decodeURI keeps reserved escapes; 4.0's `imageanalysis:analyze` may arrive as `%3A`.
+      decoded = decodeURI(pathname).replace(/%3a/gi, ':');
     } catch {
       return undefined;
     }

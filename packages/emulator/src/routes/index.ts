@@ -20,6 +20,7 @@ import { ocrV3 } from './v3/ocr.js';
 import { readAnalyzeV3 } from './v3/read-analyze.js';
 import { readResultRouteV3 } from './v3/read-result.js';
 import { tagV3 } from './v3/tag.js';
+import { imageAnalysisV4 } from './v4/image-analysis.js';
 
 export const routes: Route[] = [
   analyzeV3,
@@ -33,6 +34,7 @@ export const routes: Route[] = [
   ocrV3,
   readAnalyzeV3,
   readResultRouteV3,
+  imageAnalysisV4,
   analyzeV1,
   describeV1,
   tagV1,

@@ -1,2 +1,3 @@
 export { areaOfInterest } from './area-of-interest.js';
 export { smartThumbnail, thumbnailWindow } from './smart-thumbnail.js';
+export { smartCrops } from './smart-crops.js';

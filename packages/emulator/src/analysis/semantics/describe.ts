@@ -1,15 +1,17 @@
-// Tags, description and categories of one image, from shared evidence.
+// Tags, description, dense captions and categories of one image, from shared evidence.
 import type { AnalyzeRequest, AnalyzeResult } from '../types.js';
 import { buildCaptions } from './build-captions.js';
 import { buildCategories } from './build-categories.js';
+import { buildDenseCaptions } from './dense-captions.js';
 import { buildTags } from './build-tags.js';
 import type { Evidence } from './evidence.js';
 
 export function describe(
   e: Evidence,
   req: AnalyzeRequest,
-): Pick<AnalyzeResult, 'tags' | 'description' | 'categories'> {
-  const out: Pick<AnalyzeResult, 'tags' | 'description' | 'categories'> = {};
+): Pick<AnalyzeResult, 'tags' | 'description' | 'categories' | 'denseCaptions'> {
+  const out: Pick<AnalyzeResult, 'tags' | 'description' | 'categories' | 'denseCaptions'> = {};
+  if (req.denseCaptions) out.denseCaptions = buildDenseCaptions(e);
   const tags = req.tags || req.description ? buildTags(e) : [];
   if (req.tags) out.tags = tags;
   if (req.description)

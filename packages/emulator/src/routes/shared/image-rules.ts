@@ -1,5 +1,6 @@
 // Input rules per operation family (CONTRACT.md §7).
 import * as C from '../../constants.js';
+import { AzureErrors } from '../../errors/azure-error-factory.js';
 import type { ImageRules } from '../../http/image-input.js';
 
 export const ANALYZE_RULES: ImageRules = {
@@ -35,4 +36,13 @@ export const RECOGNIZE_TEXT_RULES: ImageRules = {
   ...ANALYZE_RULES,
   multipart: false,
   dimensions: { min: C.READ_MIN_DIMENSION, max: C.READ_MAX_DIMENSION, code: 'InvalidImageSize' },
+};
+
+/** Image Analysis 4.0: under 20 MB, 50 to 16,000 px, its own size wording. */
+export const IA40_RULES: ImageRules = {
+  maxBytes: C.IA40_MAX_BYTES,
+  multipart: true,
+  formats: C.IA40_FORMATS,
+  dimensions: { min: C.IA40_MIN_DIMENSION, max: C.IA40_MAX_DIMENSION, code: 'InvalidImageSize' },
+  tooLarge: AzureErrors.ia40.imageSize,
 };
