@@ -286,7 +286,7 @@ describe("Azure's 4.0 errors", () => {
   it('gateway answers: a wrong key (401), an api-version this service lacks (404)', async () => {
     const res = await fetch(`${c.url}${PATH}?${Q}&features=tags`, {
       method: 'POST',
-      body: dog(),
+      body: new Uint8Array(dog()),
       headers: { 'Ocp-Apim-Subscription-Key': 'wrong', 'Content-Type': 'application/octet-stream' },
     });
     expect(res.status).toBe(401);

@@ -5,7 +5,12 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
-import { createContext, schema, type SchemaContext } from '@visiongraph/schema';
+import {
+  createContext,
+  createVisionApiSetting,
+  schema,
+  type SchemaContext,
+} from '@visiongraph/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import {
   DEFAULT_EXECUTION_TIMEOUT_MS,
@@ -97,6 +102,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   });
   metrics?.watchClient(() => client.stats());
   const executionTimeoutMs = options.executionTimeoutMs ?? DEFAULT_EXECUTION_TIMEOUT_MS;
+  // One setting per server: what auto mode learns about the resource holds for every request.
+  const visionApi = createVisionApiSetting(options.visionApi ?? '3.2');
   const checkReadiness = createReadinessCheck(
     client,
     options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
@@ -129,6 +136,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     context: ({ request }) =>
       createContext({
         client,
+        visionApi,
         ...(cache ? { cache } : {}),
         localImage: exampleBytesFor(examplesDir, new URL(request.url).host, limits.maxUploadBytes),
         signal: requestSignal(request.signal, executionTimeoutMs),

@@ -4,6 +4,7 @@ import type { VisionClient } from '@visiongraph/core';
 export type VisionClientLike = Pick<
   VisionClient,
   | 'analyze'
+  | 'analyzeImage'
   | 'describe'
   | 'generateThumbnail'
   | 'areaOfInterest'

@@ -3,6 +3,11 @@ import { createRequestFeatureCache } from './cache/request-feature-cache.js';
 import type { VisionClientLike } from './client.js';
 import { type ImageRef, imageFromUpload } from './image/image-ref.js';
 import { createLoaders, type Loaders } from './loaders/loaders.js';
+import {
+  createVisionApiSetting,
+  type VisionApiMode,
+  type VisionApiSetting,
+} from './loaders/vision-api.js';
 
 export interface CreateContextOptions {
   /** The upstream client (`createVisionClient(...)` from @visiongraph/core). */
@@ -32,11 +37,19 @@ export interface CreateContextOptions {
    * waits for are aborted (a read stops polling).
    */
   signal?: AbortSignal;
+  /**
+   * Which API answers caption, tags, objects and text: '3.2', '4.0' or 'auto' (4.0 where the
+   * resource has it, learned from its answers). Pass one `createVisionApiSetting()` per server so
+   * auto mode learns once; a mode string gets a setting of its own for this request.
+   * @default '3.2' (as before 4.0 support; v3.2 is the API every resource has)
+   */
+  visionApi?: VisionApiMode | VisionApiSetting;
 }
 
 /** The GraphQL context the schema's resolvers need. */
 export interface SchemaContext {
   loaders: Loaders;
+  visionApi: VisionApiSetting;
   /** Reads an uploaded file once per request, however many fields or aliases receive it. */
   readUpload(file: Blob): Promise<ImageRef>;
 }
@@ -57,6 +70,10 @@ export function createContext(options: CreateContextOptions): SchemaContext {
       ...(options.localImage ? { localImage: options.localImage } : {}),
       ...(options.signal && { signal: options.signal }),
     }),
+    visionApi:
+      typeof options.visionApi === 'object'
+        ? options.visionApi
+        : createVisionApiSetting(options.visionApi ?? '3.2'),
     readUpload(file) {
       let image = uploads.get(file);
       if (!image) uploads.set(file, (image = imageFromUpload(file)));

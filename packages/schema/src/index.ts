@@ -22,3 +22,10 @@ export {
 } from './geometry/geometry.js';
 export type { ImageRef } from './image/image-ref.js';
 export { imageFromBytes, imageFromUrl } from './image/image-ref.js';
+export {
+  createVisionApiSetting,
+  VISION_API_MODES,
+  type DualField,
+  type VisionApiMode,
+  type VisionApiSetting,
+} from './loaders/vision-api.js';

@@ -7,6 +7,8 @@ import './types/text-types.js';
 import './types/misc-types.js';
 import './types/image-type.js';
 import './types/image-analysis-fields.js';
+import './types/image-analysis-40-types.js';
+import './types/image-analysis-40-fields.js';
 import './types/image-media-fields.js';
 import './types/image-text-fields.js';
 import './types/query-type.js';

@@ -1,3 +1,4 @@
+import type { VisionApiMode } from '@visiongraph/schema';
 import type { VisionClientOptions } from '@visiongraph/core';
 import type { Plugin } from 'graphql-yoga';
 import type { LogLevel, Logger } from '../log/logger.js';
@@ -76,6 +77,13 @@ export interface CreateGatewayOptions {
   plugins?: Plugin[];
   /** How long `/readyz` waits for the upstream, in ms. @default 2000 */
   readinessTimeoutMs?: number;
+  /**
+   * Which API answers caption, tags, objects and text (env `VISION_API`): '3.2', '4.0' (Image
+   * Analysis 4.0), or 'auto' (4.0 where the resource has it, learned once from its answers, v3.2
+   * otherwise). Dense captions, people and smart crops are always 4.0; faces, colour, adult,
+   * categories, brands, celebrities, landmarks and thumbnails always v3.2. @default '3.2'
+   */
+  visionApi?: VisionApiMode;
   /**
    * Longest a GraphQL request may run, in ms. When it passes, or when the client disconnects,
    * the request's pending fields fail with ABORTED and the upstream calls no other request

@@ -101,12 +101,19 @@ describe('loadConfig', () => {
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of debug, info, warn, error, silent'],
     [{ GATEWAY_CACHE: 'maybe' }, 'GATEWAY_CACHE', 'must be true or false'],
+    [{ VISION_API: '4' }, 'VISION_API', 'must be one of 3.2, 4.0, auto, got "4"'],
   ])('refuses %j naming %s', (env, setting, message) => {
     const error = errorOf(env);
     expect(error.setting).toBe(setting);
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message.startsWith(`${setting}: `)).toBe(true);
     expect(error.message).toContain(message);
+  });
+
+  it('reads VISION_API', () => {
+    expect(loadConfig({ VISION_API: 'auto' }).visionApi).toBe('auto');
+    expect(loadConfig({ VISION_API: '4.0' }).visionApi).toBe('4.0');
+    expect(loadConfig({}).visionApi).toBeUndefined();
   });
 
   it('treats blank values as unset', () => {

@@ -1,3 +1,4 @@
+import { VISION_API_MODES, type VisionApiMode } from '@visiongraph/schema';
 import {
   checkHttpUrl,
   checkOrigins,
@@ -135,6 +136,15 @@ export function loadConfig(env: Env = process.env): EnvConfig {
   if (Object.keys(server).length > 0) config.server = server;
   const allowPrivateUrls = readBoolean(env, 'EMULATOR_ALLOW_PRIVATE_URLS');
   if (allowPrivateUrls !== undefined) config.allowPrivateUrls = allowPrivateUrls;
+  const visionApi = read(env, 'VISION_API');
+  if (visionApi !== undefined) {
+    if (!(VISION_API_MODES as readonly string[]).includes(visionApi))
+      throw new ConfigError(
+        'VISION_API',
+        `must be one of ${VISION_API_MODES.join(', ')}, got ${JSON.stringify(visionApi)}`,
+      );
+    config.visionApi = visionApi as VisionApiMode;
+  }
   const shutdown = readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', checkPositiveInt);
   if (shutdown !== undefined) config.shutdownTimeoutMs = shutdown;
   readScaling(env, config);

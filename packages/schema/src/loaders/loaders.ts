@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { ImageRef } from '../image/image-ref.js';
 import { type AnalyzeKey, createAnalyzeLoader } from './analyze-loader.js';
 import { createCallLoader } from './call-loader.js';
+import { createImageAnalysisLoader, type ImageAnalysisKey } from './image-analysis-loader.js';
 import { cacheKey, type LoaderDeps, upstreamInput } from './loader-deps.js';
 
 export interface DescribeKey {
@@ -34,6 +35,8 @@ export interface ThumbnailData {
 /** The per-request loaders; values are raw upstream parts, converted by the field resolvers. */
 export interface Loaders {
   analyze: DataLoader<AnalyzeKey, unknown, string>;
+  /** Image Analysis 4.0 parts: one call per image for all of them. */
+  imageAnalysis: DataLoader<ImageAnalysisKey, unknown, string>;
   describe: DataLoader<DescribeKey, unknown, string>;
   thumbnail: DataLoader<ThumbnailKey, unknown, string>;
   areaOfInterest: DataLoader<ImageRef, unknown, string>;
@@ -46,6 +49,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const { client } = deps;
   return {
     analyze: createAnalyzeLoader(deps),
+    imageAnalysis: createImageAnalysisLoader(deps),
     describe: createCallLoader<DescribeKey>(deps, {
       name: 'describe',
       keyOf: (k) => cacheKey(k.image.id, 'describe', k.maxCandidates),

@@ -1,4 +1,7 @@
 import type {
+  CaptionResult,
+  DetectedTag,
+  ImageAnalysis40,
   AdultInfo,
   CelebritiesModel,
   ColorInfo,
@@ -25,7 +28,9 @@ import {
   toLandmark,
   toTag,
 } from '../convert/analysis.js';
+import { object40, tag40 } from '../convert/image-analysis.js';
 import { badUserInput } from '../errors/to-graphql-error.js';
+import { loadPart40, viaApi } from './dual-api.js';
 import {
   AdultInfoRef,
   BrandRef,
@@ -48,11 +53,28 @@ builder.objectFields(ImageObjectRef, (t) => ({
   caption: t.field({
     type: CaptionRef,
     nullable: true,
-    description: 'The best caption (analyze feature Description). Null when Azure found none.',
-    resolve: async (image, _args, ctx) => {
-      const description = await loadFeature<ImageDescriptionDetails>(ctx, image, 'Description');
-      const best = description?.captions?.[0];
-      return best ? toCaption(best) : null;
+    args: {
+      genderNeutral: t.arg.boolean({
+        required: true,
+        defaultValue: false,
+        description:
+          "Say 'person' and 'child' instead of 'man', 'woman', 'boy', 'girl' (Image Analysis 4.0 only: true always asks 4.0).",
+      }),
+    },
+    description:
+      'The best caption: v3.2 analyze feature Description, or Image Analysis 4.0 `caption` (VISION_API). Null when Azure found none.',
+    resolve: async (image, { genderNeutral }, ctx) => {
+      const via40 = async () =>
+        mapOne(
+          await loadPart40<CaptionResult>(ctx, image, { kind: 'caption', neutral: genderNeutral }),
+          toCaption,
+        );
+      if (genderNeutral) return via40();
+      return viaApi(ctx, 'caption', via40, async () => {
+        const description = await loadFeature<ImageDescriptionDetails>(ctx, image, 'Description');
+        const best = description?.captions?.[0];
+        return best ? toCaption(best) : null;
+      });
     },
   }),
   captions: t.field({
@@ -92,16 +114,18 @@ builder.objectFields(ImageObjectRef, (t) => ({
       }),
     },
     description:
-      'Content tags, most confident first (filtered here, so any threshold shares one cached call).',
+      'Content tags, most confident first (filtered here, so any threshold shares one cached call); v3.2 analyze Tags or Image Analysis 4.0 `tags` per VISION_API.',
     resolve: async (image, { minConfidence }, ctx) => {
       if (!(minConfidence >= 0 && minConfidence <= 1)) {
         throw badUserInput('minConfidence', `must be between 0 and 1, got ${minConfidence}`);
       }
-      const tags = await loadFeature<ImageTag[]>(ctx, image, 'Tags');
-      return mapList(
-        tags?.filter((tag) => (tag.confidence ?? 0) >= minConfidence),
-        toTag,
+      const shaped = await viaApi(
+        ctx,
+        'tags',
+        async () => mapList(await loadPart40<DetectedTag[]>(ctx, image, { kind: 'tags' }), tag40),
+        async () => mapList(await loadFeature<ImageTag[]>(ctx, image, 'Tags'), toTag),
       );
+      return shaped?.filter((tag) => tag.confidence >= minConfidence) ?? null;
     },
   }),
   categories: t.field({
@@ -113,9 +137,20 @@ builder.objectFields(ImageObjectRef, (t) => ({
   objects: t.field({
     type: [DetectedObjectRef],
     nullable: true,
-    description: 'Objects with their bounding boxes.',
-    resolve: async (image, _args, ctx) =>
-      mapList(await loadFeature<DetectedObject[]>(ctx, image, 'Objects'), toDetectedObject),
+    description:
+      'Objects with their bounding boxes (v3.2 analyze Objects, or Image Analysis 4.0 `objects` per VISION_API; 4.0 gives no parent classes).',
+    resolve: (image, _args, ctx) =>
+      viaApi(
+        ctx,
+        'objects',
+        async () =>
+          mapList(
+            await loadPart40<ImageAnalysis40.DetectedObject[]>(ctx, image, { kind: 'objects' }),
+            object40,
+          ),
+        async () =>
+          mapList(await loadFeature<DetectedObject[]>(ctx, image, 'Objects'), toDetectedObject),
+      ),
   }),
   faces: t.field({
     type: [FaceRef],

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { toOcrText } from '../convert/ocr-text.js';
 import { toReadText } from '../convert/read-text.js';
 import { badUserInput } from '../errors/to-graphql-error.js';
+import { loadPart40, viaApi } from './dual-api.js';
 import { ImageObjectRef } from './image-ref-type.js';
 import { OcrTextRef, ReadingOrderRef, ReadTextRef } from './text-types.js';
 
@@ -58,15 +59,28 @@ builder.objectFields(ImageObjectRef, (t) => ({
       }),
     },
     description:
-      'Printed and handwritten text by the read operation, polled to completion inside the resolver (slow: a good field to @defer). One read per distinct (language, readingOrder).',
+      "Printed and handwritten text: Read 3.2, polled to completion inside the resolver (slow: a good field to @defer), one read per distinct (language, readingOrder); or, per VISION_API and without language or basic order, Image Analysis 4.0 `read` in the image's one synchronous 4.0 call.",
     resolve: async (image, { language, readingOrder }, ctx) => {
       if (language != null) checkLanguage(language);
-      const pages = (await ctx.loaders.read.load({
-        image,
-        language: language ?? undefined,
-        readingOrder,
-      })) as ReadResult[];
-      return toReadText(pages);
+      const via32 = async () =>
+        toReadText(
+          (await ctx.loaders.read.load({
+            image,
+            language: language ?? undefined,
+            readingOrder,
+          })) as ReadResult[],
+        );
+      // 4.0's read has neither a language nor a reading-order option: asked for, they go to v3.2.
+      if (language != null || readingOrder !== 'natural') return via32();
+      return viaApi(
+        ctx,
+        'text',
+        async () => {
+          const pages = await loadPart40<ReadResult[]>(ctx, image, { kind: 'read' });
+          return pages ? toReadText(pages) : null;
+        },
+        via32,
+      );
     },
   }),
 }));

@@ -1,0 +1,160 @@
+import type { ImageAnalysisFeature, ImageAnalysisResult } from '@visiongraph/core';
+import DataLoader from 'dataloader';
+import { resolveKeys } from '../cache/feature-store.js';
+import { readPages40 } from '../convert/image-analysis.js';
+import { toGraphQLError } from '../errors/to-graphql-error.js';
+import type { ImageRef } from '../image/image-ref.js';
+import { cacheKey, type LoaderDeps, ttlFor, upstreamInput } from './loader-deps.js';
+
+/** One cacheable part of an Image Analysis 4.0 answer. */
+export type Ia40Part =
+  | { kind: 'caption' | 'denseCaptions'; neutral: boolean }
+  | { kind: 'tags' | 'objects' | 'people' | 'read' }
+  /** One crop per ratio, or the one Azure picks itself (`auto`). */
+  | { kind: 'smartCrop'; ratio: number | 'auto' };
+
+export interface ImageAnalysisKey {
+  image: ImageRef;
+  part: Ia40Part;
+}
+
+const FEATURE: Record<Ia40Part['kind'], ImageAnalysisFeature> = {
+  caption: 'caption',
+  denseCaptions: 'denseCaptions',
+  tags: 'tags',
+  objects: 'objects',
+  people: 'people',
+  read: 'read',
+  smartCrop: 'smartCrops',
+};
+
+/** The cache key of a part: under `imageAnalysis`, never mixed with v3.2's `analyze` entries. */
+export function partKey(imageId: string, part: Ia40Part): string {
+  if (part.kind === 'caption' || part.kind === 'denseCaptions')
+    return cacheKey(imageId, 'imageAnalysis', part.kind, part.neutral);
+  if (part.kind === 'smartCrop') return cacheKey(imageId, 'imageAnalysis', 'smartCrop', part.ratio);
+  return cacheKey(imageId, 'imageAnalysis', part.kind);
+}
+
+interface Call {
+  parts: Ia40Part[];
+  neutral: boolean;
+  ratios: number[] | undefined;
+}
+
+/**
+ * The fewest 4.0 calls that answer `parts`: normally one. Only two options split them: captions
+ * both with and without gender-neutral wording, and Azure's own crop beside crops at given ratios.
+ */
+export function planCalls(parts: readonly Ia40Part[]): Call[] {
+  const captionLike = parts.filter((p) => p.kind === 'caption' || p.kind === 'denseCaptions');
+  const neutral = captionLike.length > 0 && captionLike.every((p) => 'neutral' in p && p.neutral);
+  const ratios = parts.flatMap((p) =>
+    p.kind === 'smartCrop' && p.ratio !== 'auto' ? [p.ratio] : [],
+  );
+  const base: Call = {
+    parts: [],
+    neutral,
+    ratios: ratios.length ? [...new Set(ratios)] : undefined,
+  };
+  const otherCaptions: Call = { parts: [], neutral: !neutral, ratios: undefined };
+  const autoCrop: Call = { parts: [], neutral, ratios: undefined };
+  for (const p of parts) {
+    if ('neutral' in p && p.neutral !== neutral) otherCaptions.parts.push(p);
+    else if (p.kind === 'smartCrop' && p.ratio === 'auto' && base.ratios) autoCrop.parts.push(p);
+    else base.parts.push(p);
+  }
+  return [base, otherCaptions, autoCrop].filter((c) => c.parts.length > 0);
+}
+
+/** The value of one part in an answer (null when Azure left the part out). */
+function valueOf(result: ImageAnalysisResult, part: Ia40Part): unknown {
+  switch (part.kind) {
+    case 'caption':
+      return result.captionResult ?? null;
+    case 'denseCaptions':
+      return result.denseCaptionsResult?.values ?? null;
+    case 'tags':
+      return result.tagsResult?.values ?? null;
+    case 'objects':
+      return result.objectsResult?.values ?? null;
+    case 'people':
+      return result.peopleResult?.values ?? null;
+    case 'read':
+      return result.readResult ? readPages40(result.readResult, result.metadata) : null;
+    case 'smartCrop': {
+      const crops = result.smartCropsResult?.values ?? [];
+      if (part.ratio === 'auto') return crops[0] ?? null;
+      const ratio = part.ratio;
+      // Azure may round the ratio it echoes: take the nearest.
+      const nearest = [...crops].sort(
+        (a, b) => Math.abs(a.aspectRatio - ratio) - Math.abs(b.aspectRatio - ratio),
+      )[0];
+      return nearest && Math.abs(nearest.aspectRatio - ratio) < 0.01 ? nearest : null;
+    }
+  }
+}
+
+/**
+ * One loader for every Image Analysis 4.0 part of a request: per image, one
+ * `imageanalysis:analyze` call for all the 4.0 features asked that neither the cache nor a call
+ * in flight can answer (see planCalls for the rare second call).
+ */
+export function createImageAnalysisLoader(
+  deps: LoaderDeps,
+): DataLoader<ImageAnalysisKey, unknown, string> {
+  const keyOf = (k: ImageAnalysisKey) => partKey(k.image.id, k.part);
+
+  async function loadImage(image: ImageRef, parts: Ia40Part[]): Promise<Promise<unknown>[]> {
+    const partOf = new Map(parts.map((p) => [partKey(image.id, p), p]));
+    return resolveKeys(
+      deps.cache,
+      [...partOf.keys()],
+      async (missing, signal) => {
+        const calls = planCalls(missing.map((key) => partOf.get(key) as Ia40Part));
+        const input = await upstreamInput(deps, image);
+        const answers = await Promise.all(
+          calls.map(async (call) => {
+            const result = await deps.client.analyzeImage(input, {
+              features: [...new Set(call.parts.map((p) => FEATURE[p.kind]))],
+              ...(call.neutral && { genderNeutralCaption: true }),
+              ...(call.ratios && { smartCropsAspectRatios: call.ratios }),
+              signal,
+            });
+            return call.parts.map((p) => [partKey(image.id, p), valueOf(result, p)] as const);
+          }),
+        );
+        return new Map(answers.flat());
+      },
+      ttlFor(deps, image),
+      deps.signal,
+    );
+  }
+
+  return new DataLoader<ImageAnalysisKey, unknown, string>(
+    async (keys) => {
+      try {
+        const groups = new Map<string, ImageAnalysisKey[]>();
+        for (const key of keys)
+          groups.set(key.image.id, [...(groups.get(key.image.id) ?? []), key]);
+        const pending = new Map<string, Promise<unknown>>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const results = await loadImage(
+              (group[0] as ImageAnalysisKey).image,
+              group.map((k) => k.part),
+            );
+            group.forEach((k, i) => pending.set(keyOf(k), results[i] as Promise<unknown>));
+          }),
+        );
+        return await Promise.all(
+          keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)),
+        );
+      } catch (error) {
+        // A failing cache (e.g. a shared store down) fails these fields with a coded error too.
+        return keys.map(() => toGraphQLError(error));
+      }
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
