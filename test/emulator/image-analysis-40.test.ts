@@ -21,7 +21,8 @@ let c: Client;
 let files: ImageServer;
 
 beforeAll(async () => {
-  [c, files] = await Promise.all([startClient(), serveImages()]);
+  // The test images are served from loopback, which the emulator refuses unless told.
+  [c, files] = await Promise.all([startClient({ allowPrivateUrls: true }), serveImages()]);
   // Load the models once before the timed tests (tens of seconds on a busy 2-core machine).
   expect((await c.post(`${PATH}?${Q}&features=tags`, image('csdf-objects.jpg'))).status).toBe(200);
 }, 240_000);

@@ -12,6 +12,8 @@ function clampAnalysis(r: AnalyzeResult, frame: Frame): AnalyzeResult {
     ...r,
     ...(r.faces ? { faces: r.faces.map(rect) } : {}),
     ...(r.objects ? { objects: r.objects.map(rect) } : {}),
+    ...(r.people ? { people: r.people.map(rect) } : {}),
+    ...(r.denseCaptions ? { denseCaptions: r.denseCaptions.map(rect) } : {}),
     ...(r.brands ? { brands: r.brands.map(rect) } : {}),
     ...(r.celebrities ? { celebrities: r.celebrities.map(rect) } : {}),
     ...(r.categories
@@ -58,6 +60,11 @@ export function createClampingBackend(inner: VisionBackend): VisionBackend {
     thumbnail: (img, width, height, smart, opts) =>
       inner.thumbnail(img, width, height, smart, opts),
     areaOfInterest: async (img, opts) => clampRect(await inner.areaOfInterest(img, opts), img),
+    smartCrops: async (img, ratios, opts) =>
+      (await inner.smartCrops(img, ratios, opts)).map((c) => ({
+        ...c,
+        rect: clampRect(c.rect, img),
+      })),
     ocr: async (img, params, opts) => clampOcr(await inner.ocr(img, params, opts), img),
     read: async (img, params, opts) => clampPages(await inner.read(img, params, opts)),
     close: () => inner.close(),
