@@ -50,6 +50,7 @@ describe('the gateway under fault storms', () => {
       expect(result.answered).toBe(QUERIES);
       expect(result.duplicateReads).toBe(0);
       expect(result.peakPerSecond).toBeLessThanOrEqual(result.allowedPerSecond);
+      expect(result.upstreamRequests).toBeLessThanOrEqual(result.allowedOverStorm);
       expect(result.rssPeakMb - baselineMb).toBeLessThan(RSS_GROWTH_MB);
       expect(gateway.exit()).toBeUndefined();
       expect(gateway.unhandledRejections()).toEqual([]);
