@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend } from './support/backend.js';
 import { image, startHarness, type Harness } from './support/harness.js';
+import { wordAccuracy } from './support/word-accuracy.js';
 
 const backend = testBackend();
 let h: Harness;
@@ -22,30 +23,6 @@ const json = async (res: Response): Promise<any> => {
 };
 const faceCount = async (bytes: Buffer): Promise<number> =>
   (await json(await h.post('/vision/v3.2/analyze?visualFeatures=Faces', bytes))).faces.length;
-
-/** Word accuracy: 1 - (word-level edit distance / words in the truth). */
-function wordAccuracy(truth: string, seen: string): number {
-  const norm = (s: string): string[] =>
-    s
-      .toLowerCase()
-      .split(/\s+/)
-      .map((w) => w.replace(/[.,]+$/, ''))
-      .filter(Boolean);
-  const a = norm(truth);
-  const b = norm(seen);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1)
-      row[j] = Math.min(
-        prev[j]! + 1,
-        row[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    prev = row;
-  }
-  return 1 - prev[b.length]! / a.length;
-}
 
 // testdata/TRUTH.md
 const TESTOCR =

@@ -8,6 +8,9 @@ export interface Box {
   y1: number;
 }
 
+/** Corners x, y clockwise from the text's own top-left, in upright raster pixels. */
+export type RasterQuad = [number, number, number, number, number, number, number, number];
+
 /** Clockwise quarter turns applied to the raster to make its text upright. */
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -78,6 +81,13 @@ export class UprightFrame {
       w: Math.ceil(Math.max(...pts.map((p) => p[0]))) - x,
       h: Math.ceil(Math.max(...pts.map((p) => p[1]))) - y,
     };
+  }
+
+  /** Raster corners (clockwise from the text's top-left) in original coordinates, unrounded. */
+  corners(q: RasterQuad): Quad {
+    const out: number[] = [];
+    for (let i = 0; i < 8; i += 2) out.push(...this.point(q[i]!, q[i + 1]!));
+    return out as Quad;
   }
 
   /**

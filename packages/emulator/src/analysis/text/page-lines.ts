@@ -17,7 +17,7 @@ export interface PageLines {
   language: string;
 }
 
-interface Options {
+export interface PageLinesOptions {
   page: number;
   maxSide: number;
   detectOrientation: boolean;
@@ -53,7 +53,7 @@ function readsUpright(lines: readonly OcrLine[]): boolean {
  * language, it is read again in that one. A language without shipped traineddata is read as
  * English but reported as requested.
  */
-export async function pageLines(img: LoadedImage, opts: Options): Promise<PageLines> {
+export async function pageLines(img: LoadedImage, opts: PageLinesOptions): Promise<PageLines> {
   const pool = textPool();
   const { tess, detect } = tessLanguage(opts.language);
   let page = await decodePage(img, opts.page, opts.maxSide);
@@ -85,7 +85,7 @@ async function findTurn(
   tess: TessLanguage,
   page: UprightPage,
   lines: OcrLine[],
-  opts: Options,
+  opts: PageLinesOptions,
 ): Promise<{ page: UprightPage; lines: OcrLine[] }> {
   const osd = await osdTurn(pool, page);
   // Unsure OSD still saw text: on a small page, try its guess first, then the other turns.

@@ -1,5 +1,5 @@
 import type { Line as TessLine } from 'tesseract.js';
-import { unionBox, type Box } from './geometry.js';
+import { unionBox, type Box, type RasterQuad } from './geometry.js';
 import { stripCuts } from './strips.js';
 import type { TessLanguage } from './tessdata.js';
 import { encodeGrey, type UprightPage } from './upright-page.js';
@@ -8,14 +8,20 @@ import { textWorkers } from './shared-pool.js';
 
 export interface OcrWord {
   text: string;
+  /** Bounds in the upright raster. */
   box: Box;
+  /** The word's own corners when it is not level (PP-OCR's rotated boxes), else undefined. */
+  quad?: RasterQuad;
   confidence: number;
 }
 /** A text line in upright raster pixels. */
 export interface OcrLine {
   box: Box;
+  quad?: RasterQuad;
   words: OcrWord[];
   baseline: { x0: number; y0: number; x1: number; y1: number };
+  /** How sure the reader is that the line is handwritten (0..1), where it can tell. */
+  handwriting?: number;
 }
 
 const box = (b: Box, dy: number): Box => ({ x0: b.x0, y0: b.y0 + dy, x1: b.x1, y1: b.y1 + dy });

@@ -1,6 +1,6 @@
 import type { LoadedImage, OcrAnalysis, OcrLineResult, OcrRegionResult, Rect } from '../types.js';
 import type { Rotation, UprightFrame } from './geometry.js';
-import { pageLines } from './page-lines.js';
+import { pageText, type TextEngine } from './page-text.js';
 import type { OcrLine } from './recognize-lines.js';
 import { blocksOf } from './reading-order.js';
 
@@ -16,6 +16,14 @@ const ORIENTATION: Record<Rotation, OcrAnalysis['orientation']> = {
   270: 'Right',
 };
 
+function boundsOfQuad(q: readonly number[]): Rect {
+  const xs = [q[0]!, q[2]!, q[4]!, q[6]!];
+  const ys = [q[1]!, q[3]!, q[5]!, q[7]!];
+  const x = Math.floor(Math.min(...xs));
+  const y = Math.floor(Math.min(...ys));
+  return { x, y, w: Math.ceil(Math.max(...xs)) - x, h: Math.ceil(Math.max(...ys)) - y };
+}
+
 function union(rects: readonly Rect[]): Rect {
   const x = Math.min(...rects.map((r) => r.x));
   const y = Math.min(...rects.map((r) => r.y));
@@ -27,9 +35,9 @@ function union(rects: readonly Rect[]): Rect {
   };
 }
 
-/** Original-image rect of an upright box, clipped to the image. */
-function clipped(frame: UprightFrame, img: LoadedImage, box: OcrLine['box']): Rect {
-  const r = frame.rect(box);
+/** Original-image rect of an upright box (or of its own corners), clipped to the image. */
+function clipped(frame: UprightFrame, img: LoadedImage, item: Pick<OcrLine, 'box' | 'quad'>): Rect {
+  const r = item.quad ? boundsOfQuad(frame.corners(item.quad)) : frame.rect(item.box);
   const x = Math.max(0, r.x);
   const y = Math.max(0, r.y);
   return { x, y, w: Math.min(img.width, r.x + r.w) - x, h: Math.min(img.height, r.y + r.h) - y };
@@ -45,20 +53,24 @@ export async function recognizePrinted(
   img: LoadedImage,
   params: { language: string; detectOrientation: boolean },
   signal?: AbortSignal,
+  engine: TextEngine = 'auto',
 ): Promise<OcrAnalysis> {
-  const { page, lines, language, skew } = await pageLines(img, {
-    page: 1,
-    maxSide: OCR_MAX_SIDE,
-    detectOrientation: params.detectOrientation,
-    language: params.language,
-    minConfidence: OCR_MIN_CONFIDENCE,
-    signal,
-  });
-  const frame = page.frame;
+  const { frame, lines, language, skew } = await pageText(
+    img,
+    {
+      page: 1,
+      maxSide: OCR_MAX_SIDE,
+      detectOrientation: params.detectOrientation,
+      language: params.language,
+      minConfidence: OCR_MIN_CONFIDENCE,
+      signal,
+    },
+    engine,
+  );
   const regions: OcrRegionResult[] = blocksOf(lines).map((blockLines) => {
     const out: OcrLineResult[] = blockLines.map((l) => ({
-      rect: clipped(frame, img, l.box),
-      words: l.words.map((w) => ({ text: w.text, rect: clipped(frame, img, w.box) })),
+      rect: clipped(frame, img, l),
+      words: l.words.map((w) => ({ text: w.text, rect: clipped(frame, img, w) })),
     }));
     return { rect: union(out.map((l) => l.rect)), lines: out };
   });

@@ -1,4 +1,5 @@
 import { textWorkerCount } from '../text-module.js';
+import { releasePpOcrModels } from './ppocr/ppocr-models.js';
 import { TesseractPool } from './worker-pool.js';
 
 let pool: TesseractPool | undefined;
@@ -9,9 +10,9 @@ export const textPool = (): TesseractPool => (pool ??= new TesseractPool(textWor
 /** Workers of the shared pool (strips of a page are cut to keep them all busy). */
 export const textWorkers = (): number => textPool().size;
 
-/** Terminates the shared OCR workers (the backend's close() calls this). */
+/** Terminates the shared OCR workers and PP-OCR sessions (the backend's close() calls this). */
 export async function closeText(): Promise<void> {
   const p = pool;
   pool = undefined;
-  await p?.close();
+  await Promise.all([p?.close(), releasePpOcrModels()]);
 }

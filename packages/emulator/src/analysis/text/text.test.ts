@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testImage } from '../image/__tests__/test-images.js';
 import { loadImage } from '../image/load-image.js';
 import type { OcrAnalysis, Rect } from '../types.js';
+import { wordAccuracy } from '../../../test/support/word-accuracy.js';
 import { closeText, readText, recognizePrinted, tessLanguage } from './index.js';
 
 // Texts from testdata/TRUTH.md.
@@ -10,27 +11,6 @@ const TESTOCR =
   'This is a lot of 12 point text to test the ocr code and see if it works on all types of file format. ' +
   'The quick brown dog jumped over the lazy fox. The quick brown dog jumped over the lazy fox. The quick brown dog ' +
   'jumped over the lazy fox. The quick brown dog jumped over the lazy fox.';
-
-const words = (s: string): string[] =>
-  s
-    .toLowerCase()
-    .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
-    .filter(Boolean);
-
-/** Share of the expected words found, in order (longest common subsequence of words). */
-function wordAccuracy(expected: string, actual: string): number {
-  const a = words(expected);
-  const b = words(actual);
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (const x of a) {
-    const cur = [0];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
-    prev = cur;
-  }
-  return prev[b.length]! / a.length;
-}
 
 const ocrText = (r: OcrAnalysis): string =>
   r.regions.flatMap((g) => g.lines.flatMap((l) => l.words.map((w) => w.text))).join(' ');
@@ -169,6 +149,77 @@ describe('recognizePrinted (/ocr)', () => {
     expect(tessLanguage('pt-BR').tess).toBe('por');
     expect(tessLanguage('ja')).toEqual({ tess: 'eng', fallback: true, detect: false });
     expect(tessLanguage('unk').detect).toBe(true);
+  });
+});
+
+describe('readText (Read 3.2) on photos, scene text and handwriting (PP-OCR)', () => {
+  const lineTexts = async (name: string) =>
+    (await readText(await load(name), { readingOrder: 'natural' }))[0]!.lines;
+
+  it('reads the logo on the shirt as one word, Microsoft, boxed around it', async () => {
+    const lines = await lineTexts('csdf-gray-shirt-logo.jpg');
+    expect(lines.map((l) => l.text)).toEqual(['Microsoft']);
+    const [word] = lines[0]!.words;
+    expect(word!.text).toBe('Microsoft');
+    expect(word!.confidence).toBeGreaterThan(0.9);
+    // The word sits in the middle of the 299x213 photo, on the chest.
+    const xs = word!.box.filter((_, i) => i % 2 === 0);
+    const ys = word!.box.filter((_, i) => i % 2 === 1);
+    expect(Math.min(...xs)).toBeGreaterThan(60);
+    expect(Math.max(...xs)).toBeLessThan(260);
+    expect(Math.min(...ys)).toBeGreaterThan(60);
+    expect(Math.max(...ys)).toBeLessThan(190);
+    expect(lines[0]!.style).toBe('other');
+  });
+
+  it('reads the whiteboard handwriting at >= 80% word accuracy, in two lines marked handwriting', async () => {
+    const lines = await lineTexts('csdf-handwritten_text.jpg');
+    expect(lines).toHaveLength(2);
+    const text = lines.map((l) => l.text).join(' ');
+    expect(
+      wordAccuracy('You must be the change you want to see in the world!', text),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(lines[0]!.text.toLowerCase()).toBe('you must be the change');
+    for (const l of lines) expect(l.style).toBe('handwriting');
+  });
+
+  it('reads the lined-paper handwriting in three lines, top to bottom, marked handwriting', async () => {
+    const lines = await lineTexts('rest-handwriting.jpg');
+    expect(lines).toHaveLength(3);
+    // Tesseract read none of these words (0%); PP-OCR reads about a third.
+    expect(
+      wordAccuracy(
+        'The quick brown fox jumps over the lazy dog -Rock Turtle',
+        lines.map((l) => l.text).join(' '),
+      ),
+    ).toBeGreaterThanOrEqual(0.3);
+    expect(lines[0]!.words[0]!.text).toBe('The');
+    expect(lines[1]!.words[0]!.text).toBe('jumps');
+    for (const l of lines) expect(l.style).toBe('handwriting');
+    // Words follow each other along their line, inside the line's box.
+    for (const l of lines) {
+      const lx = l.box.filter((_, i) => i % 2 === 0);
+      for (let i = 0; i < l.words.length; i++) {
+        const w = l.words[i]!.box;
+        expect(w[0]).toBeGreaterThanOrEqual(Math.min(...lx) - 1);
+        expect(w[2]).toBeLessThanOrEqual(Math.max(...lx) + 1);
+        if (i) expect(w[0]).toBeGreaterThanOrEqual(l.words[i - 1]!.box[2] - 2);
+      }
+    }
+  });
+
+  it.each(['csdf-faces.jpg', 'csdf-dog.jpg', 'skimage-astronaut.png'])(
+    'reads no words in the photo %s',
+    async (name) => {
+      expect(await lineTexts(name)).toEqual([]);
+    },
+  );
+
+  it('reads the unevenly lit page with PP-OCR, better than tesseract did (66.7%)', async () => {
+    const text = (await lineTexts('skimage-page.png')).map((l) => l.text).join(' ');
+    const truth =
+      'Region-based segmentation Let us first determine markers of the coins and the background. These markers are pixels that we can label unambiguously as either object or background. Here, the markers are found at the two extreme parts of the histogram of grey values: >>> markers = np.zeros_like(coins)';
+    expect(wordAccuracy(truth, text)).toBeGreaterThanOrEqual(0.75);
   });
 });
 
