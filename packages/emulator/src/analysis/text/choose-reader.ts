@@ -11,8 +11,6 @@ export type TextReader = 'ppocr' | 'tesseract';
 
 /** A printed page has at least this many lines (a sign or a logo has fewer). */
 const PAGE_MIN_LINES = 3;
-/** ... and its lines lie within this many degrees of level (a photo of a label does not). */
-const PAGE_MAX_TILT = 3;
 
 /** Ground brightness varying more than this along a line (grey levels) is a photo, not a scan. */
 const SCAN_MAX_UNEVENNESS = 24;
@@ -21,17 +19,15 @@ const median = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.len
 
 /**
  * Tesseract for a page turned on its side (most lines run vertically: its orientation detection
- * turns the whole page and reports where the text's top faces) and for a level, evenly lit
- * printed page (PAGE_MIN_LINES or more level lines on a flat ground whose letters sit on
- * straight baselines). PP-OCR for everything else: photos, scene text, handwriting.
+ * turns the whole page and reports where the text's top faces) and for an evenly lit printed
+ * page (PAGE_MIN_LINES or more lines on a flat ground whose letters sit on straight baselines;
+ * tesseract levels a skewed page itself). PP-OCR for everything else: photos, scene text, handwriting.
  */
 export function chooseReader(r: RgbRaster, lines: readonly DetectedLine[]): TextReader {
   if (!lines.length) return 'ppocr';
   const vertical = lines.filter((l) => Math.abs(l.box.uy) > Math.abs(l.box.ux)).length;
   if (vertical * 2 > lines.length) return 'tesseract';
   if (lines.length < PAGE_MIN_LINES) return 'ppocr';
-  const tilt = median(lines.map((l) => Math.abs((Math.atan2(l.box.uy, l.box.ux) * 180) / Math.PI)));
-  if (tilt > PAGE_MAX_TILT) return 'ppocr';
   if (median(lines.map((l) => groundUnevenness(r, l.box))) > SCAN_MAX_UNEVENNESS) return 'ppocr';
   const shares = lines.map((l) => onBaselineShare(r, l.box)).filter((s) => s !== undefined);
   return median(shares) >= PRINT_MIN_ON_BASELINE ? 'tesseract' : 'ppocr';
