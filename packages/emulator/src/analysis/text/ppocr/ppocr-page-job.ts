@@ -1,0 +1,21 @@
+// One page's work for the PP-OCR worker: find the lines, let the page choose its reader, read
+// them if PP-OCR is the one.
+import { chooseReader } from '../choose-reader.js';
+import type { RgbRaster } from './crop-sampler.js';
+import { detectTextLines, readTextLines, type PpLine } from './ppocr-lines.js';
+
+export interface PpOcrJob {
+  raster: RgbRaster;
+  /** Let the page choose (else PP-OCR reads whatever it finds). */
+  choose: boolean;
+}
+export type PpOcrResult = { reader: 'tesseract' } | { reader: 'ppocr'; lines: PpLine[] };
+export type PpOcrReply =
+  | { id: number; ok: true; result: PpOcrResult }
+  | { id: number; ok: false; error: { name: string; message: string } };
+
+export async function readPpOcrPage({ raster, choose }: PpOcrJob): Promise<PpOcrResult> {
+  const found = await detectTextLines(raster);
+  if (choose && chooseReader(raster, found) === 'tesseract') return { reader: 'tesseract' };
+  return { reader: 'ppocr', lines: await readTextLines(raster, found, { stretchToo: false }) };
+}
