@@ -12,9 +12,7 @@ import { startImageHost, type ImageHost } from '../harness/image-host.js';
  * Attacks whose defence is still being built (issue 10), by name prefix, with what they wait
  * for. Each is switched on when its feature lands.
  */
-const AWAITING: Record<string, string> = {
-  '30 aliases x 50': 'transaction budget',
-};
+const AWAITING: Record<string, string> = {};
 
 /**
  * The table holds the time bounds as they are; here they get room for `pnpm test` running

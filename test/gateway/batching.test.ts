@@ -96,7 +96,11 @@ describe('upstream calls per query', { timeout: 120_000 }, () => {
     });
     expect(countByOperation(calls)).toEqual({ analyze: 2 });
     expect(results[0]!.body.errors).toBeUndefined();
-    expect(results[1]!.body).toEqual(results[0]!.body);
+    expect(results[1]!.body.data).toEqual(results[0]!.body.data);
+    // One of them paid for the calls; the other joined them (saved by in-flight sharing).
+    const costs = results.map((r) => r.body.extensions?.['transactions'] as Record<string, number>);
+    expect(costs.map((c) => c['spent']).sort()).toEqual([0, 4]);
+    expect(costs.map((c) => c['saved']).sort()).toEqual([0, 4]);
   });
 
   it('makes 1 thumbnail call for a thumbnail asked twice at one size', async () => {

@@ -35,6 +35,7 @@ import { KNOWN_LENGTH, useBodyLimit } from './plugins/use-body-limit.js';
 import { useContentTypeCheck } from './plugins/use-content-type-check.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useRoutes } from './plugins/use-routes.js';
+import { useTransactionBudget } from './plugins/use-transaction-budget.js';
 import { useNestingLimit } from './plugins/use-nesting-limit.js';
 import { useUploadLimit } from './plugins/use-upload-limit.js';
 import { createGatewayMetrics } from './metrics/gateway-metrics.js';
@@ -140,6 +141,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         ...(cache ? { cache } : {}),
         localImage: exampleBytesFor(examplesDir, new URL(request.url).host, limits.maxUploadBytes),
         signal: requestSignal(request.signal, executionTimeoutMs),
+        readPageLimit: limits.maxReadPages,
       }),
     plugins: [
       ...(metrics ? [useMetrics(metrics, GRAPHQL_ENDPOINT)] : []),
@@ -161,6 +163,11 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
       useNestingLimit(),
       useDeferStream(),
       EnvelopArmorPlugin(armorConfig(limits)),
+      useTransactionBudget({
+        maxTransactions: limits.maxTransactions,
+        maxImages: limits.maxImages,
+        readPageLimit: limits.maxReadPages,
+      }),
       ...(options.plugins ?? []),
     ],
   });

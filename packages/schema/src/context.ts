@@ -8,6 +8,7 @@ import {
   type VisionApiMode,
   type VisionApiSetting,
 } from './loaders/vision-api.js';
+import { createTransactionMeter, type TransactionMeter } from './cost/transaction-meter.js';
 
 export interface CreateContextOptions {
   /** The upstream client (`createVisionClient(...)` from @visiongraph/core). */
@@ -44,6 +45,11 @@ export interface CreateContextOptions {
    * @default '3.2' (as before 4.0 support; v3.2 is the API every resource has)
    */
   visionApi?: VisionApiMode | VisionApiSetting;
+  /**
+   * Most pages a read asks Azure for (it bills per page); the transaction budget counts this
+   * many per `text` field. @default undefined (all pages)
+   */
+  readPageLimit?: number;
 }
 
 /** The GraphQL context the schema's resolvers need. */
@@ -52,6 +58,8 @@ export interface SchemaContext {
   visionApi: VisionApiSetting;
   /** Reads an uploaded file once per request, however many fields or aliases receive it. */
   readUpload(file: Blob): Promise<ImageRef>;
+  /** Azure transactions this request spent, and saved by the cache, so far. */
+  transactions: TransactionMeter;
 }
 
 /** Builds the per-request context: fresh DataLoaders in front of the shared cache. */
@@ -62,11 +70,15 @@ export function createContext(options: CreateContextOptions): SchemaContext {
   }
   const cache = options.cache ?? createRequestFeatureCache();
   const uploads = new WeakMap<Blob, Promise<ImageRef>>();
+  const meter = createTransactionMeter();
   return {
+    transactions: meter,
     loaders: createLoaders({
       client: options.client,
       cache,
       urlTtlMs,
+      meter,
+      readPageLimit: options.readPageLimit,
       ...(options.localImage ? { localImage: options.localImage } : {}),
       ...(options.signal && { signal: options.signal }),
     }),

@@ -29,3 +29,8 @@ export {
   type VisionApiMode,
   type VisionApiSetting,
 } from './loaders/vision-api.js';
+export { estimateTransactions } from './cost/estimate-transactions.js';
+export type { EstimateOptions, TransactionEstimate } from './cost/estimate-transactions.js';
+export { IMAGE_FIELD_COSTS } from './cost/image-field-costs.js';
+export type { ImageFieldCost } from './cost/image-field-costs.js';
+export type { TransactionMeter } from './cost/transaction-meter.js';

@@ -17,6 +17,7 @@ export interface GraphQLResult {
     path?: Array<string | number>;
     extensions?: Record<string, unknown>;
   }>;
+  extensions?: Record<string, unknown>;
 }
 
 export interface Stack {

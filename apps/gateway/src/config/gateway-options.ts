@@ -29,6 +29,18 @@ export interface GatewayLimits {
    * @default 4 × maxUploadBytes + 1 MiB
    */
   maxRequestBytes?: number;
+  /**
+   * Most Azure transactions one request may cost, as bounded before it runs (each analyze
+   * feature 1, each thumbnail, describe, area of interest and OCR call 1, each read up to
+   * `maxReadPages`; a URL named twice counts once). Over it: TRANSACTION_BUDGET_EXCEEDED, nothing
+   * runs. At Azure's S1 price (about 1 USD per 1,000) the default caps a request near 0.20 USD.
+   * @default 200
+   */
+  maxTransactions?: number;
+  /** Most distinct images one request may name (over it: TOO_MANY_IMAGES). @default 50 */
+  maxImages?: number;
+  /** Most pages a read asks for, and bills (Azure bills read per page). @default 10 */
+  maxReadPages?: number;
 }
 
 /** Options of {@link createGateway}. */
@@ -146,6 +158,9 @@ export const DEFAULT_LIMITS = {
   maxCost: 5_000,
   maxTokens: 5_000,
   maxUploadBytes: 4 * 1024 * 1024, // 4 MiB, like Azure
+  maxTransactions: 200,
+  maxImages: 50,
+  maxReadPages: 10,
 } as const;
 
 export const DEFAULT_PORT = 4000;
@@ -172,5 +187,8 @@ export function resolveLimits(limits: GatewayLimits = {}): ResolvedLimits {
     maxTokens: limits.maxTokens ?? DEFAULT_LIMITS.maxTokens,
     maxUploadBytes,
     maxRequestBytes: limits.maxRequestBytes ?? 4 * maxUploadBytes + 1024 * 1024,
+    maxTransactions: limits.maxTransactions ?? DEFAULT_LIMITS.maxTransactions,
+    maxImages: limits.maxImages ?? DEFAULT_LIMITS.maxImages,
+    maxReadPages: limits.maxReadPages ?? DEFAULT_LIMITS.maxReadPages,
   };
 }

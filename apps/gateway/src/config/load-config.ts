@@ -35,6 +35,9 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof GatewayLimits]> = [
   ['GATEWAY_MAX_ALIASES', 'maxAliases'],
   ['GATEWAY_MAX_COST', 'maxCost'],
   ['GATEWAY_MAX_TOKENS', 'maxTokens'],
+  ['GATEWAY_MAX_TRANSACTIONS', 'maxTransactions'],
+  ['GATEWAY_MAX_IMAGES', 'maxImages'],
+  ['GATEWAY_MAX_READ_PAGES', 'maxReadPages'],
 ];
 
 // Env variable → HTTP server limit. Each is a positive whole number.

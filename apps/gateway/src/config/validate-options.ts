@@ -27,6 +27,9 @@ const LIMIT_NAMES = [
   'maxTokens',
   'maxUploadBytes',
   'maxRequestBytes',
+  'maxTransactions',
+  'maxImages',
+  'maxReadPages',
 ] as const;
 
 /** Checks the limits object; throws {@link ConfigError} naming `limits.<field>`. */

@@ -14,6 +14,10 @@ export const GatewayErrorCode = {
   IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
   /** A GET or a form-like POST without the CSRF header (`x-graphql-yoga-csrf`); HTTP 403. */
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
+  /** The query could cost more Azure transactions than `GATEWAY_MAX_TRANSACTIONS`; nothing ran. */
+  TRANSACTION_BUDGET_EXCEEDED: 'TRANSACTION_BUDGET_EXCEEDED',
+  /** The query names more distinct images than `GATEWAY_MAX_IMAGES`; nothing ran. */
+  TOO_MANY_IMAGES: 'TOO_MANY_IMAGES',
 } as const;
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];

@@ -35,6 +35,7 @@ export function logRequest(logger: Logger, scope: RequestScope, line: RequestLin
       ? { upstream: scope.upstream, upstreamMs: round(scope.upstreamMs) }
       : {}),
     ...(scope.errorCodes.length > 0 ? { errorCodes: scope.errorCodes } : {}),
+    ...(scope.transactions ? transactionFields(scope.transactions()) : {}),
   });
 }
 
@@ -61,3 +62,7 @@ export function createAttemptRecorder(logger: Logger): (event: AttemptEvent) => 
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function transactionFields(t: { bound: number; spent: number; saved: number }) {
+  return { transactionsBound: t.bound, transactionsSpent: t.spent, transactionsSaved: t.saved };
+}

@@ -11,6 +11,8 @@ export interface RequestScope {
   upstreamMs: number;
   /** `extensions.code` of every GraphQL error in the response, in order. */
   readonly errorCodes: string[];
+  /** The transaction bound and what was spent and saved, read when the line is written. */
+  transactions?: () => { bound: number; spent: number; saved: number };
 }
 
 // Core's onAttempt hook is per client, not per request; the async context tells which request

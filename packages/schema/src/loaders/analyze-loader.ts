@@ -5,6 +5,7 @@ import { toGraphQLError } from '../errors/to-graphql-error.js';
 import type { ImageRef } from '../image/image-ref.js';
 import { type AnalyzeFeature, planAnalyze, splitAnalysis } from './analyze-features.js';
 import { cacheKey, type LoaderDeps, ttlFor, upstreamInput } from './loader-deps.js';
+import { analyzeTransactions } from '../cost/transaction-meter.js';
 
 export interface AnalyzeKey {
   image: ImageRef;
@@ -24,7 +25,8 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
     features: AnalyzeFeature[],
   ): Promise<Promise<unknown>[]> {
     const featureOf = new Map(features.map((f) => [keyOf({ image, feature: f }), f]));
-    return resolveKeys(
+    let billed = 0;
+    const results = await resolveKeys(
       deps.cache,
       [...featureOf.keys()],
       async (missing, signal) => {
@@ -33,12 +35,20 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
           ...plan,
           signal,
         });
+        billed = plan.visualFeatures.length + plan.details.length;
+        deps.meter.spent += billed;
         const parts = splitAnalysis(analysis, plan);
         return new Map([...parts].map(([feature, value]) => [keyOf({ image, feature }), value]));
       },
       ttlFor(deps, image),
       deps.signal,
     );
+    // Saved: what one call for every feature asked would have billed, less what ours did.
+    void Promise.all(results).then(
+      () => (deps.meter.saved += Math.max(0, analyzeTransactions(features) - billed)),
+      () => undefined,
+    );
+    return results;
   }
 
   return new DataLoader<AnalyzeKey, unknown, string>(

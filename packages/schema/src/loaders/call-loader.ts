@@ -17,6 +17,8 @@ export interface CallSpec<K> {
    * waits for the result any more.
    */
   call(key: K, signal: AbortSignal): Promise<unknown>;
+  /** Azure transactions a result of this call billed. @default 1 */
+  transactions?(result: unknown): number;
 }
 
 /**
@@ -33,15 +35,25 @@ export function createCallLoader<K>(
         Promise.all(
           keys.map(async (key) => {
             const id = spec.keyOf(key);
+            const cost = (value: unknown) => spec.transactions?.(value) ?? 1;
+            let called = false;
             try {
               const [result] = await resolveKeys(
                 deps.cache,
                 [id],
-                async (_missing, signal) => new Map([[id, await spec.call(key, signal)]]),
+                async (_missing, signal) => {
+                  called = true;
+                  const value = await spec.call(key, signal);
+                  deps.meter.spent += cost(value);
+                  return new Map([[id, value]]);
+                },
                 ttlFor(deps, spec.imageOf(key)),
                 deps.signal,
               );
-              return await (result as Promise<unknown>);
+              const value = await (result as Promise<unknown>);
+              // Settled without a call of ours: the cache or another request's call answered it.
+              if (!called) deps.meter.saved += cost(value);
+              return value;
             } catch (error) {
               return toGraphQLError(error);
             }

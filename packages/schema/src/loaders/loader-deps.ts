@@ -1,5 +1,6 @@
 import type { FeatureCache } from '../cache/feature-cache.js';
 import type { VisionClientLike } from '../client.js';
+import type { TransactionMeter } from '../cost/transaction-meter.js';
 import type { ImageRef } from '../image/image-ref.js';
 
 /** What every loader of one request shares. */
@@ -12,6 +13,10 @@ export interface LoaderDeps {
   localImage?: (url: string) => Promise<Uint8Array | undefined>;
   /** Fires when the request is abandoned (client gone, execution timeout). */
   signal?: AbortSignal;
+  /** Counts the request's Azure transactions: spent, and saved by the cache. */
+  meter: TransactionMeter;
+  /** Most pages one read asks for (and bills); undefined asks for all. */
+  readPageLimit: number | undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { type AnalyzeKey, createAnalyzeLoader } from './analyze-loader.js';
 import { createCallLoader } from './call-loader.js';
 import { createImageAnalysisLoader, type ImageAnalysisKey } from './image-analysis-loader.js';
 import { cacheKey, type LoaderDeps, upstreamInput } from './loader-deps.js';
+import { readTransactions } from '../cost/transaction-meter.js';
 
 export interface DescribeKey {
   image: ImageRef;
@@ -109,16 +110,20 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           readingOrder: k.readingOrder,
           signal,
           ...(k.language ? { language: k.language } : {}),
+          // Read bills per page: ask for no more pages than the budget counted.
+          ...(deps.readPageLimit ? { pages: [`1-${deps.readPageLimit}`] } : {}),
         };
         const result = await client.readAndWait(await upstreamInput(deps, k.image), options);
         return result.analyzeResult?.readResults ?? [];
       },
+      transactions: readTransactions,
     }),
     models: createCallLoader<'models'>(deps, {
       name: 'models',
       keyOf: () => cacheKey('', 'models'),
       imageOf: () => undefined,
       call: async (_key, signal) => (await client.listModels({ signal })).models ?? [],
+      transactions: () => 0, // listing models is free
     }),
   };
 }
