@@ -29,7 +29,8 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
 /**
  * Before any upstream call: bounds the Azure transactions the operation can spend (see
  * estimateTransactions) and refuses it, coded, when the bound or its distinct images are over
- * the limits. Every result then carries `extensions.transactions` (bound, limit, spent, saved);
+ * the limits. Every result of an operation that can cost something then carries
+ * `extensions.transactions` (bound, limit, spent, saved);
  * a streamed (@defer) response carries it on its last part, when the figures are final.
  */
 export function useTransactionBudget(budget: TransactionBudget): Plugin {
@@ -86,7 +87,8 @@ export function useTransactionBudget(budget: TransactionBudget): Plugin {
         onExecuteDone: (payload) =>
           handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
             const final = (result as { hasNext?: boolean }).hasNext !== true;
-            if (!final) return;
+            // An operation that cannot cost anything (models, __typename) has nothing to report.
+            if (!final || estimate.transactions === 0) return;
             setResult({
               ...result,
               extensions: { ...result.extensions, transactions: report() },
