@@ -3,13 +3,19 @@
 import { parentPort } from 'node:worker_threads';
 import { readPpOcrPage, type PpOcrJob, type PpOcrReply } from './ppocr-page-job.js';
 
-parentPort!.on('message', async (msg: { id: number; job: PpOcrJob }) => {
-  let reply: PpOcrReply;
+async function answer(msg: { id: number; job: PpOcrJob }): Promise<PpOcrReply> {
   try {
-    reply = { id: msg.id, ok: true, result: await readPpOcrPage(msg.job) };
+    return { id: msg.id, ok: true, result: await readPpOcrPage(msg.job) };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    reply = { id: msg.id, ok: false, error: { name: e.name, message: e.message } };
+    return { id: msg.id, ok: false, error: { name: e.name, message: e.message } };
   }
-  parentPort!.postMessage(reply);
+}
+
+// answer() never rejects: every failure becomes an { ok: false } reply.
+parentPort!.on('message', (msg: { id: number; job: PpOcrJob }) => {
+  answer(msg).then(
+    (reply) => parentPort!.postMessage(reply),
+    () => undefined,
+  );
 });
