@@ -11,6 +11,7 @@ import { forkReady } from './child-process.js';
 import { closeHttpClient, postGraphql } from './http-client.js';
 import { startImageHost } from './image-host.js';
 import { executeNaive } from './naive-schema.js';
+import type { VisionApiMode } from '@visiongraph/schema';
 import { measure, ms, summarize, type Summary } from './stats.js';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -47,7 +48,9 @@ async function countCalls(run: () => Promise<{ errors?: unknown[] }>): Promise<s
 const u = (file: string) => images.url(file);
 const SEVEN =
   'caption { text } tags { name } objects { name } faces { age } color { accentColor } landmarks { name } celebrities { name }';
-const SHAPES: Array<[string, string]> = [
+const MIXED = `caption { text } tags { name } faces { age } color { accentColor } denseCaptions { text } people { confidence } smartCrops(aspectRatios: [1, 1.5]) { aspectRatio }`;
+// [name, query, VISION_API]; rows without a mode use the default (3.2).
+const SHAPES: Array<[string, string, VisionApiMode?]> = [
   ['7 analyze fields, 1 image', `{ image(url: "${u('csdf-dog.jpg')}") { ${SEVEN} } }`],
   [
     '7 fields x 3 images (1 URL repeated, aliases+fragment)',
@@ -66,6 +69,16 @@ const SHAPES: Array<[string, string]> = [
     'caption + text (read + polls)',
     `{ image(url: "${u('tjs-testocr.png')}") { caption { text } text { text } } }`,
   ],
+  [
+    'mixed 3.2 + 4.0: 7 fields, 1 image, VISION_API=3.2',
+    `{ image(url: "${u('csdf-faces.jpg')}") { ${MIXED} } }`,
+    '3.2',
+  ],
+  [
+    'mixed 3.2 + 4.0: 7 fields + text, 2 images, VISION_API=4.0',
+    `{ images(urls: ["${u('csdf-faces.jpg')}", "${u('tjs-testocr.png')}"]) { ${MIXED} text { text } } }`,
+    '4.0',
+  ],
 ];
 
 const naiveClient = createVisionClient({ endpoint: emulator.url, key: KEY, polling });
@@ -74,7 +87,7 @@ if (ONLY !== 'latency') {
   console.log('| query shape | naive resolver | gateway | gateway, repeat |');
   console.log('|---|---|---|---|');
 }
-for (const [name, query] of ONLY === 'latency' ? [] : SHAPES) {
+for (const [name, query, visionApi] of ONLY === 'latency' ? [] : SHAPES) {
   const naive = await countCalls(async () => ({
     errors: (await executeNaive(naiveClient, query)).errors?.slice(),
   }));
@@ -83,6 +96,7 @@ for (const [name, query] of ONLY === 'latency' ? [] : SHAPES) {
     visionKey: KEY,
     logger: silent,
     vision: { polling },
+    ...(visionApi && { visionApi }),
   });
   const post = () =>
     gateway

@@ -100,6 +100,29 @@ const IMAGE_FIELDS: Record<string, Resolver> = {
       dataUrl: `data:${t.contentType};base64,${base64}`,
     };
   },
+  // Image Analysis 4.0 fields: one imageanalysis:analyze call per field.
+  denseCaptions: async (p, a, c) =>
+    (
+      (
+        await c.analyzeImage(p.url, {
+          features: ['denseCaptions'],
+          genderNeutralCaption: !!a['genderNeutral'],
+        })
+      ).denseCaptionsResult?.values ?? []
+    ).map((d) => ({ text: d.text, confidence: d.confidence, rectangle: box(d.boundingBox) })),
+  people: async (p, _a, c) =>
+    ((await c.analyzeImage(p.url, { features: ['people'] })).peopleResult?.values ?? []).map(
+      (x) => ({ confidence: x.confidence, rectangle: box(x.boundingBox) }),
+    ),
+  smartCrops: async (p, a, c) =>
+    (
+      (
+        await c.analyzeImage(p.url, {
+          features: ['smartCrops'],
+          ...(a['aspectRatios'] && { smartCropsAspectRatios: a['aspectRatios'] as number[] }),
+        })
+      ).smartCropsResult?.values ?? []
+    ).map((x) => ({ aspectRatio: x.aspectRatio, rectangle: box(x.boundingBox) })),
   text: async (p, a, c) => {
     const result = await c.readAndWait(p.url, {
       readingOrder: String(a['readingOrder']).toLowerCase() as 'natural',
