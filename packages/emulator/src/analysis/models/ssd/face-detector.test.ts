@@ -1,8 +1,10 @@
 // Our SSD forward passes (onnxruntime-node and the tfjs fallback) against face-api's own
 // detectAllFaces on the same weights.
 import sharp from 'sharp';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stderrLogger } from '../../../logger.js';
 import { testImage } from '../../image/__tests__/test-images.js';
+import { setWorkerLogSink } from '../../pool/worker-log.js';
 import { loadFaceApi } from '../face-api-runtime.js';
 import {
   createSsdDetector,
@@ -69,14 +71,26 @@ async function compareWithFaceApi(detect: Detect): Promise<number> {
   return withFaces;
 }
 
+/** The model code's warnings go to the worker log (the emulator's logger), not the console. */
+function captureWorkerWarnings(): { lines: string[]; restore(): void } {
+  const lines: string[] = [];
+  setWorkerLogSink((level, msg) => {
+    if (level === 'warn') lines.push(msg);
+  });
+  return {
+    lines,
+    restore: () => setWorkerLogSink((level, msg, fields) => stderrLogger[level](msg, fields)),
+  };
+}
+
 describe('detectSsdFaces', () => {
   it('runs the SSD on onnxruntime-node where its binary loads (linux x64 here)', async () => {
-    const warn = vi.spyOn(console, 'warn');
+    const warnings = captureWorkerWarnings();
     try {
       expect((await createSsdDetector()).engine).toBe('onnxruntime');
-      expect(warn).not.toHaveBeenCalled();
+      expect(warnings.lines).toEqual([]);
     } finally {
-      warn.mockRestore();
+      warnings.restore();
     }
   }, 60_000);
 
@@ -85,16 +99,16 @@ describe('detectSsdFaces', () => {
   }, 180_000);
 
   it('falls back to the tfjs forward pass, with one warning, when onnxruntime-node does not load', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warnings = captureWorkerWarnings();
     let tfjs: SsdDetector;
     try {
       tfjs = await createSsdDetector(() => {
         throw new Error('no onnxruntime binary for this platform');
       });
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]![0])).toMatch(/falls back to tfjs.*no onnxruntime binary/);
+      expect(warnings.lines).toHaveLength(1);
+      expect(warnings.lines[0]).toMatch(/falls back to tfjs.*no onnxruntime binary/);
     } finally {
-      warn.mockRestore();
+      warnings.restore();
     }
     expect(tfjs.engine).toBe('tfjs');
     expect(await compareWithFaceApi((img) => tfjs.detect(img, 0.4, 100))).toBe(5);
