@@ -95,6 +95,11 @@ function run(command: string, env: Record<string, string> = {}) {
   };
 }
 
+// What a terminal shows after Ctrl-C is the output, not the status: pnpm itself sometimes ends by
+// the signal it was sent (a shell prints nothing for that), and otherwise exits 0. A failure
+// banner or warning in the output is what the user sees, and NOISE below catches it.
+const CLEAN_EXIT: Array<number | string> = [0, 'SIGINT'];
+
 const NOISE = /ERR_PNPM|ELIFECYCLE|WARN|Unknown project config|Command failed/;
 
 describe('the commands the READMEs document', () => {
@@ -126,7 +131,7 @@ describe('the commands the READMEs document', () => {
       });
       expect(res.status).toBe(200);
       proc.interrupt();
-      expect(await proc.exited).toBe(0);
+      expect(CLEAN_EXIT).toContain(await proc.exited);
       expect(proc.output()).not.toMatch(NOISE);
     }, 240_000);
   }
@@ -142,7 +147,7 @@ describe('the commands the READMEs document', () => {
     });
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
     proc.interrupt();
-    expect(await proc.exited).toBe(0);
+    expect(CLEAN_EXIT).toContain(await proc.exited);
     expect(proc.output()).toMatch(/"msg":"stopped"/);
     expect(proc.output()).not.toMatch(NOISE);
   }, 240_000);
