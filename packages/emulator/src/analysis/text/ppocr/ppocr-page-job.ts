@@ -9,6 +9,8 @@ export interface PpOcrJob {
   /** Let the page choose (else PP-OCR reads whatever it finds). */
   choose: boolean;
 }
+/** What the main thread sends: a page to read, or the request to release the models and end. */
+export type PpOcrMessage = { type: 'page'; id: number; job: PpOcrJob } | { type: 'close' };
 export type PpOcrResult = { reader: 'tesseract' } | { reader: 'ppocr'; lines: PpLine[] };
 export type PpOcrReply =
   | { id: number; ok: true; result: PpOcrResult }

@@ -1,12 +1,15 @@
 // The main-thread side of the PP-OCR worker: one worker for the process, started on first use,
 // jobs sent one at a time from a bounded queue (a queued job whose caller gave up is dropped).
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../pool/worker-url.js';
 import { BackendBusyError } from '../../types.js';
-import type { PpOcrJob, PpOcrReply, PpOcrResult } from './ppocr-page-job.js';
+import type { PpOcrJob, PpOcrMessage, PpOcrReply, PpOcrResult } from './ppocr-page-job.js';
 
 /** Pages that may wait for the PP-OCR worker; past this, reads are refused (busy), not queued. */
 export const MAX_QUEUED_PAGES = 32;
+/** How long close() lets the page in hand finish before it terminates the thread anyway. */
+const CLOSE_GRACE_MS = 30_000;
 
 interface Pending {
   id: number;
@@ -52,7 +55,7 @@ function pump(): void {
   const w = ensureWorker();
   w.ref();
   running = next;
-  w.postMessage({ id: next.id, job: next.job });
+  w.postMessage({ type: 'page', id: next.id, job: next.job } satisfies PpOcrMessage);
 }
 
 /** Runs one page on the PP-OCR worker. */
@@ -75,7 +78,10 @@ export function runPpOcrPage(job: PpOcrJob, signal?: AbortSignal): Promise<PpOcr
   });
 }
 
-/** Stops the worker (its sessions go with it); queued pages fail. */
+/**
+ * Stops the worker: queued pages fail at once; the thread finishes the page in hand, releases its
+ * sessions and exits (terminating it with live sessions can abort the process).
+ */
 export async function closePpOcrThread(): Promise<void> {
   const w = worker;
   worker = undefined;
@@ -83,5 +89,12 @@ export async function closePpOcrThread(): Promise<void> {
   for (const p of queue.splice(0)) p.reject(closing);
   running?.reject(closing);
   running = undefined;
-  if (w) await w.terminate();
+  if (!w) return;
+  w.ref();
+  const exited = once(w, 'exit');
+  w.postMessage({ type: 'close' } satisfies PpOcrMessage);
+  const fallback = setTimeout(() => {
+    w.terminate().catch(() => undefined);
+  }, CLOSE_GRACE_MS);
+  await exited.catch(() => undefined).finally(() => clearTimeout(fallback));
 }
