@@ -80,3 +80,32 @@ describe('transaction budget', { timeout: 120_000 }, () => {
     ]);
   });
 });
+
+describe('transaction budget with VISION_API=4.0', { timeout: 120_000 }, () => {
+  const stack40 = useStack(
+    { visionApi: '4.0', limits: { maxTransactions: 12, maxImages: 3, maxReadPages: 2 } },
+    { backend: createStubBackend() },
+  );
+
+  it('meters the 4.0 call beside the v3.2 analyze, and what the cache saves of both', async () => {
+    const query = `query Mixed { image(url: "${stack40.image('csdf-dog.jpg')}") { width caption { text } people { confidence } } }`;
+    const first = await stack40.gqlWithCalls(query);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.calls.map((c) => c.operation).sort()).toEqual(['analyze', 'imageAnalysis']);
+    // width: the v3.2 analyze (1); caption and people: one 4.0 call of two features (2).
+    expect(first.body.extensions?.['transactions']).toEqual({
+      bound: 3,
+      limit: 12,
+      spent: 3,
+      saved: 0,
+    });
+    const again = await stack40.gqlWithCalls(query);
+    expect(again.calls).toEqual([]);
+    expect(again.body.extensions?.['transactions']).toEqual({
+      bound: 3,
+      limit: 12,
+      spent: 0,
+      saved: 3,
+    });
+  });
+});

@@ -36,13 +36,15 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
 export function useTransactionBudget(budget: TransactionBudget): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as unknown as Partial<SchemaContext>;
       const estimate = estimateTransactions(args.schema, args.document, {
         operationName: args.operationName ?? null,
         variables: (args.variableValues ?? null) as Record<string, unknown> | null,
         readPageLimit: budget.readPageLimit,
+        ...(context.visionApi && { visionApi: context.visionApi.mode }),
       });
       if (!estimate) return undefined; // execution reports what is wrong with the operation
-      const meter = (args.contextValue as unknown as Partial<SchemaContext>).transactions;
+      const meter = context.transactions;
       const report = (): TransactionReport => ({
         bound: estimate.transactions,
         limit: budget.maxTransactions,

@@ -13,6 +13,7 @@ import {
 import { analyzeTransactions } from './transaction-meter.js';
 import { IMAGE_FIELD_COSTS } from './image-field-costs.js';
 import type { AnalyzeFeature } from '../loaders/analyze-features.js';
+import type { VisionApiMode } from '../loaders/vision-api.js';
 
 /** An upper bound of what one operation can spend, before anything runs. */
 export interface TransactionEstimate {
@@ -28,7 +29,16 @@ export interface EstimateOptions {
   variables?: Record<string, unknown> | null;
   /** Pages a read may bill (the gateway asks Azure for at most this many). */
   readPageLimit: number;
+  /**
+   * Which API answers caption, tags and objects (default '3.2'). Under '4.0' and 'auto' they are
+   * bounded as 4.0 features, one transaction each beside the v3.2 analyze: never less than the
+   * v3.2 bound, so it holds whichever API auto mode ends up using.
+   */
+  visionApi?: VisionApiMode;
 }
+
+/** v3.2 analyze features whose field Image Analysis 4.0 answers when VISION_API allows. */
+const DUAL_FEATURES: ReadonlySet<AnalyzeFeature> = new Set(['Description', 'Tags', 'Objects']);
 
 interface ImageUse {
   features: Set<AnalyzeFeature>;
@@ -74,6 +84,7 @@ export function estimateTransactions(
   const queryType = schema.getQueryType();
   const imageType = schema.getType('Image');
   const imageFields = imageType && 'getFields' in imageType ? imageType.getFields() : {};
+  const via40 = (options.visionApi ?? '3.2') !== '3.2';
   const uses = new Map<string, ImageUse>();
   let unknownRootCost = 0;
   let unique = 0;
@@ -90,6 +101,8 @@ export function estimateTransactions(
         args ? `${op}:${JSON.stringify(names.map((n) => args[n] ?? null))}` : `${op}:#${unique++}`;
       if (!cost)
         use.calls.set(`unknown:${name}:${key(name, [])}`, 1); // new field: never free
+      else if (cost.kind === 'analyze' && via40 && DUAL_FEATURES.has(cost.feature))
+        use.calls.set(key(`v4:${name}`, Object.keys(args ?? {}).sort()), 1);
       else if (cost.kind === 'analyze') use.features.add(cost.feature);
       else if (cost.kind === 'captions') {
         if (args?.['max'] === 1) use.features.add('Description');

@@ -25,6 +25,22 @@ function recordingClient(): VisionClientLike {
       analyzeResult: { readResults: [{ page: 1, width: 1, height: 1, unit: 'pixel', lines: [] }] },
     }),
     listModels: async () => ({ models: [] }),
+    analyzeImage: async (_input: unknown, options: { smartCropsAspectRatios?: number[] }) => ({
+      modelVersion: '2023-10-01',
+      metadata: { width: 10, height: 10 },
+      captionResult: { text: 'a thing', confidence: 0.5 },
+      denseCaptionsResult: { values: [] },
+      tagsResult: { values: [] },
+      objectsResult: { values: [] },
+      peopleResult: { values: [] },
+      readResult: { blocks: [] },
+      smartCropsResult: {
+        values: (options.smartCropsAspectRatios ?? [1]).map((aspectRatio) => ({
+          aspectRatio,
+          boundingBox: { x: 0, y: 0, w: 10, h: 10 },
+        })),
+      },
+    }),
   } as unknown as VisionClientLike;
 }
 
@@ -49,21 +65,33 @@ describe('IMAGE_FIELD_COSTS', () => {
     );
   });
 
-  // 4.0-only fields need a 4.0 upstream; their loaders are not metered yet (see the table).
-  const metered = Object.keys(imageType.getFields()).filter((name) => {
-    const cost = IMAGE_FIELD_COSTS[name];
-    return !(cost?.kind === 'call' && cost.operation.startsWith('v4:'));
-  });
-  for (const name of metered) {
-    it(`matches what ${name} spends`, async () => {
-      const source = `{ image(url: "${URL_A}") { ${selectionOf(name)} } }`;
-      const context = createContext({ client: recordingClient(), readPageLimit: 1 });
-      const result = await execute({ schema, document: parse(source), contextValue: context });
-      expect(result.errors).toBeUndefined();
-      const bound = estimateTransactions(schema, parse(source), { readPageLimit: 1 });
-      expect(context.transactions.spent).toBe(bound?.transactions);
-    });
+  for (const visionApi of ['3.2', '4.0'] as const) {
+    for (const name of Object.keys(imageType.getFields())) {
+      it(`matches what ${name} spends with VISION_API=${visionApi}`, async () => {
+        const source = `{ image(url: "${URL_A}") { ${selectionOf(name)} } }`;
+        const context = createContext({ client: recordingClient(), readPageLimit: 1, visionApi });
+        const result = await execute({ schema, document: parse(source), contextValue: context });
+        expect(result.errors).toBeUndefined();
+        const bound = estimateTransactions(schema, parse(source), { readPageLimit: 1, visionApi });
+        expect(context.transactions.spent).toBe(bound?.transactions);
+      });
+    }
   }
+
+  it('bounds 4.0 fields beside the v3.2 analyze: size and caption are two calls, two transactions', async () => {
+    const source = `{ image(url: "${URL_A}") { width caption { text } tags { name } } }`;
+    const context = createContext({ client: recordingClient(), visionApi: '4.0' });
+    await execute({ schema, document: parse(source), contextValue: context });
+    expect(context.transactions).toEqual({ spent: 3, saved: 0 });
+    expect(
+      estimateTransactions(schema, parse(source), { readPageLimit: 1, visionApi: 'auto' }),
+    ).toEqual({ transactions: 3, images: 1 });
+    // The same query through v3.2 is one analyze of two billed features.
+    expect(estimateTransactions(schema, parse(source), { readPageLimit: 1 })).toEqual({
+      transactions: 2,
+      images: 1,
+    });
+  });
 
   it('reports what the cache saved on a second request', async () => {
     const { createMemoryFeatureCache } = await import('../cache/memory-feature-cache.js');
@@ -75,5 +103,18 @@ describe('IMAGE_FIELD_COSTS', () => {
     const second = createContext({ client: recordingClient(), cache });
     await execute({ schema, document: parse(source), contextValue: second });
     expect(second.transactions).toEqual({ spent: 0, saved: 3 });
+  });
+
+  it('reports what the cache saved of Image Analysis 4.0 features', async () => {
+    const { createMemoryFeatureCache } = await import('../cache/memory-feature-cache.js');
+    const cache = createMemoryFeatureCache();
+    const source = `{ image(url: "${URL_A}") { caption { text } people { confidence } } }`;
+    const run = async () => {
+      const context = createContext({ client: recordingClient(), cache, visionApi: '4.0' });
+      await execute({ schema, document: parse(source), contextValue: context });
+      return context.transactions;
+    };
+    expect(await run()).toEqual({ spent: 2, saved: 0 });
+    expect(await run()).toEqual({ spent: 0, saved: 2 });
   });
 });

@@ -43,7 +43,7 @@ export const IMAGE_FIELD_COSTS: Readonly<Record<string, ImageFieldCost>> = {
   ocr: { kind: 'call', operation: 'ocr', args: ['language', 'detectOrientation'] },
   text: { kind: 'read', args: ['language', 'readingOrder'] },
   // Image Analysis 4.0 features: one transaction each per distinct arguments (the 4.0 analyze
-  // bills per feature). Their loaders do not feed the spent/saved meter yet.
+  // bills per feature).
   denseCaptions: { kind: 'call', operation: 'v4:denseCaptions', args: ['genderNeutral'] },
   people: { kind: 'call', operation: 'v4:people', args: [] },
   smartCrops: { kind: 'call', operation: 'v4:smartCrops', args: ['aspectRatios'] },

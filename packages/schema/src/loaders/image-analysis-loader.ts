@@ -67,6 +67,16 @@ export function planCalls(parts: readonly Ia40Part[]): Call[] {
   return [base, otherCaptions, autoCrop].filter((c) => c.parts.length > 0);
 }
 
+/** The 4.0 features one call asks for: Azure bills one transaction per feature per image. */
+const featuresOf = (call: Call): ImageAnalysisFeature[] => [
+  ...new Set(call.parts.map((p) => FEATURE[p.kind])),
+];
+
+/** What answering `parts` with no cache would bill. */
+export function imageAnalysisTransactions(parts: readonly Ia40Part[]): number {
+  return planCalls(parts).reduce((sum, call) => sum + featuresOf(call).length, 0);
+}
+
 /** The value of one part in an answer (null when Azure left the part out). */
 function valueOf(result: ImageAnalysisResult, part: Ia40Part): unknown {
   switch (part.kind) {
@@ -107,7 +117,8 @@ export function createImageAnalysisLoader(
 
   async function loadImage(image: ImageRef, parts: Ia40Part[]): Promise<Promise<unknown>[]> {
     const partOf = new Map(parts.map((p) => [partKey(image.id, p), p]));
-    return resolveKeys(
+    let billed = 0;
+    const results = await resolveKeys(
       deps.cache,
       [...partOf.keys()],
       async (missing, signal) => {
@@ -115,12 +126,15 @@ export function createImageAnalysisLoader(
         const input = await upstreamInput(deps, image);
         const answers = await Promise.all(
           calls.map(async (call) => {
+            const features = featuresOf(call);
             const result = await deps.client.analyzeImage(input, {
-              features: [...new Set(call.parts.map((p) => FEATURE[p.kind]))],
+              features,
               ...(call.neutral && { genderNeutralCaption: true }),
               ...(call.ratios && { smartCropsAspectRatios: call.ratios }),
               signal,
             });
+            billed += features.length;
+            deps.meter.spent += features.length;
             return call.parts.map((p) => [partKey(image.id, p), valueOf(result, p)] as const);
           }),
         );
@@ -129,6 +143,12 @@ export function createImageAnalysisLoader(
       ttlFor(deps, image),
       deps.signal,
     );
+    // Saved: what the calls for every part asked would have billed, less what ours did.
+    void Promise.all(results).then(
+      () => (deps.meter.saved += Math.max(0, imageAnalysisTransactions(parts) - billed)),
+      () => undefined,
+    );
+    return results;
   }
 
   return new DataLoader<ImageAnalysisKey, unknown, string>(
