@@ -93,8 +93,8 @@ export interface VisionClientOptions {
   /** Most upstream attempts in flight at once; also the pool's connection count. @default 64 */
   maxConcurrency?: number;
   /**
-   * Most attempts waiting for a concurrency slot; beyond it calls fail at once with
-   * QueueFullError (code `QueueFull`). @default 1_000
+   * Most attempts waiting for a concurrency slot, and for the built-in rate limiter; beyond it
+   * calls fail at once with QueueFullError (code `QueueFull`). @default 1_000
    */
   maxQueue?: number;
   /**

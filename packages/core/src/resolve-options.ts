@@ -94,7 +94,11 @@ export function resolveOptions(o: VisionClientOptions): ResolvedOptions {
       baseDelayMs: 0,
       maxDelayMs: 0,
     }),
-    rateLimiter: resolveRateLimit(o.rateLimit, o.clock ?? systemClock),
+    rateLimiter: resolveRateLimit(
+      o.rateLimit,
+      o.clock ?? systemClock,
+      o.maxQueue ?? DEFAULT_MAX_QUEUE,
+    ),
     maxConcurrency: checkNumber(
       'maxConcurrency',
       o.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
@@ -134,9 +138,10 @@ export function resolvePolling(
 function resolveRateLimit(
   rl: VisionClientOptions['rateLimit'],
   clock: Clock,
+  maxQueue: number,
 ): RateLimiter | undefined {
   if (!rl) return undefined;
   return typeof (rl as RateLimiter).acquire === 'function'
     ? (rl as RateLimiter)
-    : new TokenBucket({ ...(rl as RateLimitOptions), clock });
+    : new TokenBucket({ ...(rl as RateLimitOptions), clock, maxQueue });
 }

@@ -59,6 +59,29 @@ describe('rate limiter', () => {
     await client.close();
   });
 
+  it('fails at once with QueueFull when maxQueue callers already wait for the rate limiter', async () => {
+    server.handle((_req, res) => json(res, 200, {}));
+    // Sleeps never end: callers that must wait stay in the limiter's queue.
+    const clock = { now: () => 0, sleep: () => new Promise<void>(() => undefined) };
+    const client = createVisionClient({
+      endpoint: server.url,
+      key: KEY,
+      clock,
+      maxQueue: 2,
+      rateLimit: { requestsPerSecond: 1, burst: 1 },
+    });
+    await client.tag(IMAGE); // the burst token
+    const waiting = [client.tag(IMAGE), client.tag(IMAGE)];
+    await expect(client.tag(IMAGE)).rejects.toMatchObject({
+      name: 'QueueFullError',
+      code: 'QueueFull',
+      message: 'rate limit: 2 calls are already waiting; try again later',
+    });
+    expect(server.requests).toHaveLength(1);
+    expect(waiting).toHaveLength(2);
+    await client.close();
+  });
+
   it('asks for the F0 preset wait (3 s per request) between sequential calls', async () => {
     server.handle((_req, res) => json(res, 200, {}));
     const { clock, sleeps } = recordingClock({ virtual: true });

@@ -1,5 +1,6 @@
 import type { RateLimitOptions } from '../options.js';
 import { checkNumber } from '../check-option.js';
+import { QueueFullError } from '../errors/error-classes.js';
 import { systemClock, type Clock } from './clock.js';
 
 /**
@@ -22,16 +23,21 @@ export class TokenBucket implements RateLimiter {
   private last: number;
   private readonly requestsPerSecond: number;
   private readonly burst: number;
+  private readonly maxQueue: number;
   private readonly clock: Clock;
 
-  /** Takes the same settings as the client's `rateLimit` option; `clock` is for tests. */
-  constructor(options: RateLimitOptions & { clock?: Clock }) {
+  /**
+   * Takes the same settings as the client's `rateLimit` option; `maxQueue` is the client's (most
+   * callers waiting; more fail at once with QueueFullError); `clock` is for tests.
+   */
+  constructor(options: RateLimitOptions & { clock?: Clock; maxQueue?: number }) {
     this.requestsPerSecond = checkNumber(
       'rateLimit.requestsPerSecond',
       options.requestsPerSecond,
       Number.MIN_VALUE,
     );
     this.burst = checkNumber('rateLimit.burst', options.burst ?? 1, 1, true);
+    this.maxQueue = checkNumber('maxQueue', options.maxQueue ?? Number.POSITIVE_INFINITY, 0);
     this.clock = options.clock ?? systemClock;
     this.tokens = this.burst;
     this.last = this.clock.now();
@@ -44,6 +50,8 @@ export class TokenBucket implements RateLimiter {
       this.tokens + ((now - this.last) / 1000) * this.requestsPerSecond,
     );
     this.last = now;
+    // Each waiter holds one token of debt: a debt of maxQueue means maxQueue callers wait already.
+    if (this.tokens - 1 < -this.maxQueue) throw new QueueFullError('rate limit', this.maxQueue);
     this.tokens -= 1;
     if (this.tokens >= 0) return;
     const waitMs = (-this.tokens / this.requestsPerSecond) * 1000;
