@@ -26,6 +26,18 @@ export interface ProxiedCall {
   headers: IncomingHttpHeaders;
 }
 
+/** What the proxy answers itself instead of forwarding (a stub of one upstream behaviour). */
+export interface StubAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+export interface CountingProxyOptions {
+  /** Answers a call itself when this returns an answer; undefined forwards it. */
+  answer?: (call: ProxiedCall) => StubAnswer | undefined;
+}
+
 export interface CountingProxy {
   url: string;
   calls: ProxiedCall[];
@@ -39,20 +51,30 @@ export interface CountingProxy {
  * count the calls of several gateway processes together (what Azure would bill). `target` may be
  * a function when the upstream starts after the proxy.
  */
-export async function startCountingProxy(target: string | (() => string)): Promise<CountingProxy> {
+export async function startCountingProxy(
+  target: string | (() => string),
+  options: CountingProxyOptions = {},
+): Promise<CountingProxy> {
   const targetUrl = typeof target === 'string' ? () => target : target;
   const started = performance.now();
   const calls: ProxiedCall[] = [];
   const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = req.url ?? '/';
-    calls.push({
+    const call: ProxiedCall = {
       method: req.method ?? 'GET',
       path,
       at: performance.now() - started,
       headers: req.headers,
-    });
+    };
+    calls.push(call);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const stub = options.answer?.(call);
+    if (stub) {
+      const headers = { 'content-type': 'application/json', ...stub.headers };
+      res.writeHead(stub.status, headers).end(JSON.stringify(stub.body));
+      return;
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (HOP_BY_HOP.has(name) || value === undefined) continue;

@@ -1,8 +1,9 @@
 // Which API answers the fields both v3.2 and Image Analysis 4.0 can answer (caption, tags,
 // objects, text): `VISION_API` = '3.2' | '4.0' | 'auto'. In auto mode the resource is asked
 // through 4.0 until an answer shows it has no 4.0 (404: no such path or api-version) or no
-// caption in its region; that is learned once per setting (one per server) and v3.2 answers from
-// then on.
+// caption in its region (Azure's NotSupportedFeature); that is learned once per setting (one per
+// server) and v3.2 answers from then on. It is read from the status and Azure's code, never from
+// message text: the errors that reach this module carry one fixed message per GraphQL code.
 
 export type VisionApiMode = '3.2' | '4.0' | 'auto';
 export const VISION_API_MODES: readonly VisionApiMode[] = ['3.2', '4.0', 'auto'];
@@ -14,17 +15,34 @@ export interface VisionApiSetting {
   readonly mode: VisionApiMode;
   /** Which API answers `field` now. */
   apiFor(field: DualField): '3.2' | '4.0';
-  /** Reads a failed 4.0 answer; true when it shows 4.0 (or this field through 4.0) is not there. */
+  /**
+   * Reads a failed 4.0 answer; true when it shows 4.0 (or a feature of the call) is not there,
+   * so `field` should be answered by v3.2 instead.
+   */
   learnFrom(field: DualField, error: unknown): boolean;
 }
 
-/** Azure's "The feature 'Caption' is not supported in this region". */
-const NOT_IN_REGION = /not supported in this region/i;
+/**
+ * Azure's code for a feature its region does not offer ("The feature 'Caption' is not supported
+ * in this region"); caption and dense captions are the region-limited 4.0 features.
+ */
+export const NOT_IN_REGION_CODE = 'NotSupportedFeature';
 
-function statusOf(error: unknown): number | undefined {
-  const e = error as { status?: unknown; extensions?: { upstreamStatus?: unknown } } | null;
-  const status = e?.extensions?.upstreamStatus ?? e?.status;
-  return typeof status === 'number' ? status : undefined;
+interface UpstreamFacts {
+  status?: unknown;
+  code?: unknown;
+  extensions?: { upstreamStatus?: unknown; upstreamCode?: unknown };
+}
+
+/** The upstream status and Azure code of a GraphQL error (extensions) or a core error. */
+function factsOf(error: unknown): { status?: number; code?: string } {
+  const e = (error ?? {}) as UpstreamFacts;
+  const status = e.extensions?.upstreamStatus ?? e.status;
+  const code = e.extensions?.upstreamCode ?? e.code;
+  return {
+    ...(typeof status === 'number' && { status }),
+    ...(typeof code === 'string' && { code }),
+  };
 }
 
 /** One per server, so what auto mode learns about the resource is kept between requests. */
@@ -41,14 +59,16 @@ export function createVisionApiSetting(mode: VisionApiMode = 'auto'): VisionApiS
       if (!has40 || (field === 'caption' && !captionIn40)) return '3.2';
       return '4.0';
     },
-    learnFrom(field, error) {
+    learnFrom(_field, error) {
       if (mode !== 'auto') return false;
-      if (statusOf(error) === 404) {
+      const { status, code } = factsOf(error);
+      if (status === 404) {
         has40 = false;
         return true;
       }
-      const message = error instanceof Error ? error.message : '';
-      if (field === 'caption' && NOT_IN_REGION.test(message)) {
+      if (status === 400 && code === NOT_IN_REGION_CODE) {
+        // The refused call carried caption; every dual field it was to answer falls back for
+        // this answer, and only caption stays on v3.2 afterwards.
         captionIn40 = false;
         return true;
       }
