@@ -10,13 +10,15 @@ import { round4, type Evidence } from './evidence.js';
 import { peopleOf, type Person } from './people.js';
 import { counted, joinAnd, peoplePhrase } from './phrases.js';
 import { MIN_OBJECT_CONFIDENCE, personScene } from './relations.js';
-import { cueConfidence, kindOfPicture } from './scene-facts.js';
+import { cueConfidence, houseConfidence, kindOfPicture } from './scene-facts.js';
 
 /** A caption fragment, its confidence and how many pieces of evidence it mentions. */
 interface Part {
   text: string;
   confidence: number;
   covers: number;
+  /** Already says where it is ("a house with a lawn"): no setting is added. */
+  placed?: boolean;
 }
 
 /** When nothing at all was recognised: Azure still answers something this vague. */
@@ -93,6 +95,7 @@ function subjects(e: Evidence): Part[] {
   if (all) out.push(all);
   for (const l of e.landmarks)
     out.push({ text: l.caption ?? l.name, confidence: l.confidence, covers: 1 });
+  out.push(...houseParts(e));
   if (e.text && !out.length)
     out.push({
       text: `text on a ${e.color.dominantColorBackground.toLowerCase()} background`,
@@ -102,6 +105,17 @@ function subjects(e: Evidence): Part[] {
   if (!out.length && e.logos.length)
     out.push({ text: 'a close up of a logo', confidence: e.logos[0]!.confidence, covers: 1 });
   return out;
+}
+
+/** "a house with a lawn": a straight-edged structure standing on grass (scene-facts.ts). */
+function houseParts(e: Evidence): Part[] {
+  const house = houseConfidence(e);
+  if (!house) return [];
+  const lawn = cueConfidence(e.cues.vegetation);
+  return [
+    { text: 'a house with a lawn', confidence: (house + lawn) / 2, covers: 2, placed: true },
+    { text: 'a house', confidence: house, covers: 1, placed: true },
+  ];
 }
 
 /** The setting: "on the grass" after a subject; on its own "grass under a blue sky". */
@@ -131,7 +145,7 @@ export function buildCaptions(e: Evidence, maxCandidates: number): CaptionResult
   const kind = kindOfPicture(e);
   const candidates: Part[] = [];
   for (const s of subs) {
-    const where = setting(e, true);
+    const where = s.placed ? undefined : setting(e, true);
     if (where)
       candidates.push({
         text: `${s.text} ${where.text}`,

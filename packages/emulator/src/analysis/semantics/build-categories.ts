@@ -3,7 +3,7 @@
 import type { AnalyzeResult, CelebrityResult, LandmarkResult, ObjectResult } from '../types.js';
 import type { Evidence } from './evidence.js';
 import { peopleOf } from './people.js';
-import { cueConfidence } from './scene-facts.js';
+import { cueConfidence, houseConfidence } from './scene-facts.js';
 
 type Category = NonNullable<AnalyzeResult['categories']>[number];
 
@@ -94,6 +94,7 @@ export function buildCategories(
   if (e.landmarks.length) add('building_', Math.max(...e.landmarks.map((l) => l.confidence)));
   add('text_', e.text);
   add('outdoor_grass', cueConfidence(e.cues.vegetation));
+  add('outdoor_house', houseConfidence(e));
   if (!scores.size) add('outdoor_', cueConfidence(e.cues.sky));
   if (e.cues.brightness < DARK_BRIGHTNESS) add('dark_', 1 - e.cues.brightness / DARK_BRIGHTNESS);
   if (!scores.size && (e.imageType.clipArtType >= 2 || e.imageType.lineDrawingType === 1))

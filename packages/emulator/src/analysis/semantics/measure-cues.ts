@@ -4,9 +4,35 @@ import { PREVIEW_SIDE } from '../image/load-image.js';
 import { toRaster } from '../image/raster.js';
 import type { LoadedImage } from '../types.js';
 import { sceneCues, type SceneCues } from './scene-cues.js';
+import { straightEdges } from './straight-edges.js';
 
 /** Colour layout is judged on a thumbnail: sky and lawns are large regions. */
 const CUE_SIDE = 64;
+
+/**
+ * Straight edges need more detail than colour layout: measured on the preview halved to about
+ * 128 px of grey (2x2 means; the preview is decoded already, so this costs no decode).
+ */
+function halfGrey(px: { data: Uint8Array; width: number; height: number; channels: number }) {
+  const { data: d, channels: c } = px;
+  const step = px.width > 128 || px.height > 128 ? 2 : 1;
+  const width = Math.floor(px.width / step);
+  const height = Math.floor(px.height / step);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < step; dy++) {
+        for (let dx = 0; dx < step; dx++) {
+          const o = ((y * step + dy) * px.width + x * step + dx) * c;
+          sum += c >= 3 ? 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]! : d[o]!;
+        }
+      }
+      data[y * width + x] = Math.round(sum / (step * step));
+    }
+  }
+  return { data, width, height };
+}
 
 /**
  * Printed text on a light background: many small separate dark shapes, none dominant, on a mostly
@@ -23,5 +49,8 @@ export async function measureCues(img: LoadedImage): Promise<{ cues: SceneCues; 
     toRaster(img, { maxSide: CUE_SIDE }),
     toRaster(img, { maxSide: PREVIEW_SIDE }),
   ]);
-  return { cues: sceneCues(small), text: textConfidence(imageTypeFeatures(preview)) };
+  return {
+    cues: { ...sceneCues(small), straightEdges: straightEdges(halfGrey(preview)) },
+    text: textConfidence(imageTypeFeatures(preview)),
+  };
 }

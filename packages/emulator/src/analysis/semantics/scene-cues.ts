@@ -8,6 +8,11 @@ export interface SceneCues {
   vegetation: number;
   /** Mean luma, 0 (black) to 1 (white). */
   brightness: number;
+  /**
+   * Share of pixels on long level and upright straight edges, the weaker direction (see
+   * straight-edges.ts); absent where not measured (a region of the picture).
+   */
+  straightEdges?: number;
 }
 
 interface Px {

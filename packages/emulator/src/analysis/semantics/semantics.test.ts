@@ -203,6 +203,34 @@ group('tags and captions', () => {
   });
 });
 
+group('houses', () => {
+  it('calls straight edges on a lawn a house with a lawn, tagged and categorised as one', () => {
+    const e = evidence({
+      cues: { sky: 0.5, vegetation: 0.3, brightness: 0.5, straightEdges: 0.02 },
+    });
+    // Grass 0.657, structure 0.75: the house is the weaker, 0.657; "a house" alone mentions
+    // half the evidence of the fuller caption: 0.657 x (0.2 + 0.8 / 2).
+    expect(buildCaptions(e, 2)).toEqual([
+      { text: 'a house with a lawn', confidence: 0.657 },
+      { text: 'a house', confidence: 0.3942 },
+    ]);
+    const tags = Object.fromEntries(buildTags(e).map((t) => [t.name, t.confidence]));
+    expect(tags).toMatchObject({ house: 0.657, building: 0.657, grass: 0.657 });
+    expect(buildCategories(e, {}).map((c) => c.name)).toContain('outdoor_house');
+  });
+
+  it('needs both: a lawn without straight edges, or straight edges without a lawn, is no house', () => {
+    const lawn = evidence({
+      cues: { sky: 0.5, vegetation: 0.3, brightness: 0.5, straightEdges: 0.006 },
+    });
+    expect(buildCaptions(lawn, 1)[0]!.text).toBe('grass under a blue sky');
+    const wall = evidence({
+      cues: { sky: 0, vegetation: 0, brightness: 0.5, straightEdges: 0.03 },
+    });
+    expect(buildTags(wall).map((t) => t.name)).not.toContain('house');
+  });
+});
+
 group('regions', () => {
   it('captions a sub-rectangle from the detections inside it only', () => {
     const dog = toObjectResult('dog', 0.8, { x: 50, y: 500, w: 200, h: 200 });
