@@ -180,6 +180,15 @@ describe('readText (Read 3.2) on photos, scene text and handwriting (PP-OCR)', (
     expect(lines[0]!.style).toBe('other');
   });
 
+  // One line of type: PP-OCR reads it. The bar of the T overhangs the e: no word space there.
+  it.each(['tjs-simple.gif', 'tjs-simple.bmp', 'tjs-simple-90.jpg'])(
+    'reads %s as the one word Tesseract.js',
+    async (name) => {
+      const lines = await lineTexts(name);
+      expect(lines.map((l) => l.words.map((w) => w.text))).toEqual([['Tesseract.js']]);
+    },
+  );
+
   it('reads the whiteboard handwriting at >= 80% word accuracy, in two lines marked handwriting', async () => {
     const lines = await lineTexts('csdf-handwritten_text.jpg');
     expect(lines).toHaveLength(2);

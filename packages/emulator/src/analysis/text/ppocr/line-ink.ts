@@ -61,13 +61,33 @@ export function inkMask(grey: Float32Array): Uint8Array {
 export const SPACE_RATIO = 0.2;
 /** ... and this many times the line's median gap between inked columns. */
 const SPACE_OVER_USUAL = 2.5;
-/** Only the middle of the crop counts: neighbouring lines reach into its top and bottom. */
+/** The middle of the crop is the line's own: neighbouring lines reach into its top and bottom. */
 const CORE = [0.22, 0.78] as const;
 
-/** Centres (crop columns, of `width`) of the blank runs between inked columns as wide as a space. */
-export function wordGaps(r: RgbRaster, box: TextBox, width: number): number[] {
-  const ink = inkMask(greyCrop(r, box, width));
-  const [top, bottom] = [Math.round(CORE[0] * CROP_HEIGHT), Math.round(CORE[1] * CROP_HEIGHT)];
+/**
+ * Rows of the line's own ink: the core, grown up and down while rows hold ink. A letter's cap or
+ * tail outside the core (the bar of a "T" overhanging the "e" beside it) still closes the gap
+ * under it; a neighbouring line stays out where a blank row separates it.
+ */
+function inkBand(ink: Uint8Array, width: number): [number, number] {
+  const rowInked = (j: number): boolean => {
+    for (let i = 0, o = j * width; i < width; i++, o++) if (ink[o]) return true;
+    return false;
+  };
+  let top = Math.round(CORE[0] * CROP_HEIGHT);
+  let bottom = Math.round(CORE[1] * CROP_HEIGHT);
+  while (top > 0 && rowInked(top - 1)) top--;
+  while (bottom < CROP_HEIGHT && rowInked(bottom)) bottom++;
+  return [top, bottom];
+}
+
+/** Blank runs [from, to) between inked columns, ink looked for in rows [top, bottom). */
+function blankRuns(
+  ink: Uint8Array,
+  width: number,
+  top: number,
+  bottom: number,
+): [number, number][] {
   const inked = (i: number): boolean => {
     for (let j = top; j < bottom; j++) if (ink[j * width + i]) return true;
     return false;
@@ -82,12 +102,27 @@ export function wordGaps(r: RgbRaster, box: TextBox, width: number): number[] {
       seenInk = true;
     } else if (runStart < 0) runStart = i;
   }
+  return runs;
+}
+
+/** Centres (crop columns, of `width`) of the blank runs between inked columns as wide as a space. */
+export function wordGaps(r: RgbRaster, box: TextBox, width: number): number[] {
+  const ink = inkMask(greyCrop(r, box, width));
+  const core = blankRuns(
+    ink,
+    width,
+    Math.round(CORE[0] * CROP_HEIGHT),
+    Math.round(CORE[1] * CROP_HEIGHT),
+  );
   // Widely tracked type (labels, headings) has wide gaps between all its letters: a space must
-  // also be clearly wider than the line's usual gap.
-  const widths = runs.map(([a, b]) => b - a).sort((a, b) => a - b);
+  // also be clearly wider than the line's usual gap (between the letters' bodies).
+  const widths = core.map(([a, b]) => b - a).sort((a, b) => a - b);
   const usual = widths[Math.floor(widths.length / 2)] ?? 0;
   const min = Math.max(SPACE_RATIO * CROP_HEIGHT, SPACE_OVER_USUAL * usual);
-  return runs.filter(([a, b]) => b - a >= min).map(([a, b]) => (a + b) / 2);
+  // ... and blank from the tops of the letters to their tails.
+  return blankRuns(ink, width, ...inkBand(ink, width))
+    .filter(([a, b]) => b - a >= min)
+    .map(([a, b]) => (a + b) / 2);
 }
 
 /**

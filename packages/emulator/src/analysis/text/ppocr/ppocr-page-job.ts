@@ -1,6 +1,7 @@
-// One page's work for the PP-OCR worker: find the lines, let the page choose its reader, read
-// them if PP-OCR is the one.
+// One page's work for the PP-OCR worker: a dense printed page goes to tesseract at once; on any
+// other, find the lines, let the page choose its reader, read them if PP-OCR is the one.
 import { chooseReader } from '../choose-reader.js';
+import { looksLikeDensePrint } from '../dense-print.js';
 import type { RgbRaster } from './crop-sampler.js';
 import { detectTextLines, readTextLines, type PpLine } from './ppocr-lines.js';
 
@@ -17,6 +18,8 @@ export type PpOcrReply =
   | { id: number; ok: false; error: { name: string; message: string } };
 
 export async function readPpOcrPage({ raster, choose }: PpOcrJob): Promise<PpOcrResult> {
+  // A dense printed page is tesseract's without the detector's seconds of work.
+  if (choose && looksLikeDensePrint(raster)) return { reader: 'tesseract' };
   const found = await detectTextLines(raster);
   if (choose && chooseReader(raster, found) === 'tesseract') return { reader: 'tesseract' };
   return { reader: 'ppocr', lines: await readTextLines(raster, found, { stretchToo: false }) };
