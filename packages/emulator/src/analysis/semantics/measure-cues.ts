@@ -34,13 +34,23 @@ function halfGrey(px: { data: Uint8Array; width: number; height: number; channel
   return { data, width, height };
 }
 
+/** An uncoloured picture: mean colourfulness of its non-white pixels at most this (0-255). */
+const UNCOLOURED = 10;
+/** Without a white page, it takes this many dark shapes to be writing rather than a grey photo. */
+const GREY_PAGE_MIN_SHAPES = 40;
+
 /**
- * Printed text on a light background: many small separate dark shapes, none dominant, on a mostly
- * white page (on the test images: every text page and scan, no photo, drawing or clip art).
- * Confidence grows with the number of shapes (glyphs): 0.56 for one word, 0.95 for a page.
+ * Text on a page: many small separate dark shapes, none dominant, on a mostly white page, or on
+ * a grey one (paper photographed in dim or uneven light) when the picture is uncoloured and the
+ * shapes are many. On the test images: every text page and scan and the handwriting on grey
+ * paper, no photo, drawing or clip art (uncoloured photos have at most 30 shapes, one of them
+ * holding most of the ink; 22 other photos: none). Confidence grows with the number of shapes
+ * (glyphs): 0.56 for one word, 0.95 for a page.
  */
 export function textConfidence(f: ImageTypeFeatures): number {
-  if (f.shapes < 10 || f.largestShape >= 0.5 || f.white < 0.6) return 0;
+  if (f.shapes < 10 || f.largestShape >= 0.5) return 0;
+  const greyPage = f.saturation <= UNCOLOURED && f.shapes >= GREY_PAGE_MIN_SHAPES;
+  if (f.white < 0.6 && !greyPage) return 0;
   return 0.5 + 0.45 * Math.min(1, f.shapes / 100);
 }
 
