@@ -179,7 +179,11 @@ group('tags and captions', () => {
     };
     const e = evidence({ landmarks: [colosseum] });
     expect(buildCaptions(e, 1)[0]!.text).toBe('the Colosseum');
-    expect(buildTags(e).map((t) => t.name)).toEqual(['building', 'ancient']);
+    // Listed most telling first, each kind a little less sure than the one before.
+    expect(buildTags(e)).toEqual([
+      { name: 'building', confidence: 0.95 },
+      { name: 'ancient', confidence: 0.9215 },
+    ]);
     expect(
       buildCaptions(evidence({ landmarks: [{ name: 'Big Ben', confidence: 0.9 }] }), 1)[0]!.text,
     ).toBe('Big Ben');
