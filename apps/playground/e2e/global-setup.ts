@@ -28,13 +28,14 @@ export default async function setup(project: TestProject) {
   return () => gateway.close();
 }
 
-// The emulator loads its models (faces, objects, OCR) on first use, which can take longer than
+// The emulator loads its models (faces, objects, people, OCR) on first use, which can take longer than
 // the gateway's upstream timeout on a busy machine. One throwaway query for an image the tests
 // do not use (so they do not hit the gateway's cache) loads them all before the first test.
 async function warmUp(base: string): Promise<void> {
   const query = `query($url: URL!) { image(url: $url) {
     caption { text } tags { name } faces { age } objects { name } celebrities { name } brands { name }
-    thumbnail(width: 32, height: 32) { byteSize } areaOfInterest { x } ocr { text } text { text } } }`;
+    thumbnail(width: 32, height: 32) { byteSize } areaOfInterest { x } ocr { text } text { text }
+    denseCaptions { text } people { confidence } smartCrops(aspectRatios: [1]) { aspectRatio } } }`;
   const deadline = Date.now() + WARM_UP_TIMEOUT;
   for (;;) {
     const response = await fetch(`${base}/graphql`, {

@@ -2,7 +2,8 @@ import { graphql } from './gql/index.js';
 
 // The one query the playground sends. Feature groups are switched with @include so that a
 // single typed document covers every combination; text (the slow part) is deferred so the
-// boxes are drawn while the words are still being read.
+// boxes are drawn while the words are still being read. Dense captions, people and smart crops
+// come from Image Analysis 4.0 (the gateway makes one 4.0 call for all three).
 export const AnalyzeImage = graphql(`
   query AnalyzeImage(
     $url: URL
@@ -17,6 +18,10 @@ export const AnalyzeImage = graphql(`
     $thumbnail: Boolean!
     $colors: Boolean!
     $text: Boolean!
+    $denseCaptions: Boolean!
+    $people: Boolean!
+    $smartCrops: Boolean!
+    $cropRatios: [Float!]
   ) {
     image(url: $url, upload: $upload) {
       id
@@ -36,6 +41,13 @@ export const AnalyzeImage = graphql(`
       areaOfInterest @include(if: $thumbnail) { x y width height }
       color @include(if: $colors) {
         dominantForeground dominantBackground dominantColors accentColor isBlackAndWhite
+      }
+      denseCaptions @include(if: $denseCaptions) {
+        text confidence rectangle { x y width height }
+      }
+      people @include(if: $people) { confidence rectangle { x y width height } }
+      smartCrops(aspectRatios: $cropRatios) @include(if: $smartCrops) {
+        aspectRatio rectangle { x y width height }
       }
       imageType @include(if: $colors) { clipArtType clipArt isLineDrawing }
       adult @include(if: $colors) { isAdult isRacy isGory adultScore racyScore goreScore }

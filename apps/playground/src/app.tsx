@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { AnalyzeImage } from './analyze-query.js';
+import { CropRatioPicker } from './components/crop-ratio-picker.js';
 import { DropZone } from './components/drop-zone.js';
 import { type Example, ExamplesList } from './components/examples-list.js';
 import { FeatureOptions } from './components/feature-options.js';
 import { ImageStage } from './components/image-stage.js';
 import { QueryPanel } from './components/query-panel.js';
 import { UrlForm } from './components/url-form.js';
+import { DEFAULT_RATIOS } from './crop-ratios.js';
 import { ALL_FEATURES, type FeatureSet, type ImageSource, queryVariables } from './features.js';
 import { ResultPanels } from './panels/result-panels.js';
 import { useAnalysis } from './use-analysis.js';
@@ -17,14 +19,15 @@ export function App() {
   const [source, setSource] = useState<ImageSource>();
   const [features, setFeatures] = useState<FeatureSet>(ALL_FEATURES);
   const [thumbnail, setThumbnail] = useState({ width: 128, height: 128 });
+  const [cropRatios, setCropRatios] = useState<readonly number[]>(DEFAULT_RATIOS);
   const { analysis, run } = useAnalysis();
   const displayUrl = useObjectUrl(source);
 
   const stage = useRef<HTMLDivElement>(null);
-  const analyze = (next: ImageSource) => {
+  const analyze = (next: ImageSource, ratios: readonly number[] = cropRatios) => {
     setSource(next);
     // run shows its own failures in `analysis.failure`; what reaches this catch is a bug.
-    run(queryVariables(next, features, thumbnail)).catch(console.error);
+    run(queryVariables(next, features, thumbnail, ratios)).catch(console.error);
     // On a phone the image is below the controls: bring it into view.
     const top = stage.current?.getBoundingClientRect().top;
     if (top !== undefined && top > innerHeight * 0.8)
@@ -46,7 +49,14 @@ export function App() {
     },
     features,
     thumbnail,
+    cropRatios,
   );
+  // A new ratio is asked for at once: the gateway answers the rest from its cache, so only the
+  // new crop costs a call.
+  const pickRatios = (ratios: number[]) => {
+    setCropRatios(ratios);
+    if (source && features.smartCrops) analyze(source, ratios);
+  };
 
   return (
     <div className="layout">
@@ -67,6 +77,11 @@ export function App() {
           onFeatures={setFeatures}
           thumbnail={thumbnail}
           onThumbnail={setThumbnail}
+        />
+        <CropRatioPicker
+          ratios={cropRatios}
+          onChange={pickRatios}
+          disabled={!features.smartCrops}
         />
         <button
           type="button"

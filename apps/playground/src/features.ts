@@ -1,3 +1,4 @@
+import { DEFAULT_RATIOS } from './crop-ratios.js';
 import type { AnalyzeImageQueryVariables } from './gql/graphql.js';
 
 /** The switchable parts of the query; each one is an `@include(if: $<key>)` variable. */
@@ -10,6 +11,9 @@ export const FEATURES = [
   { key: 'thumbnail', label: 'Thumbnail and area of interest' },
   { key: 'colors', label: 'Colours, image type, adult' },
   { key: 'text', label: 'Text (OCR words, read lines; deferred)' },
+  { key: 'denseCaptions', label: 'Dense captions (4.0)' },
+  { key: 'people', label: 'People (4.0)' },
+  { key: 'smartCrops', label: 'Smart crops (4.0)' },
 ] as const;
 
 export type FeatureKey = (typeof FEATURES)[number]['key'];
@@ -34,11 +38,14 @@ export function queryVariables(
   source: ImageSource,
   features: FeatureSet,
   thumbnail: ThumbnailSize,
+  cropRatios: readonly number[] = DEFAULT_RATIOS,
 ): AnalyzeImageQueryVariables {
   return {
     ...(source.kind === 'file' ? { upload: source.file } : { url: source.url }),
     thumbWidth: thumbnail.width,
     thumbHeight: thumbnail.height,
     ...features,
+    // No ratio picked: the service chooses one crop itself.
+    cropRatios: cropRatios.length > 0 ? [...cropRatios] : null,
   };
 }

@@ -53,16 +53,18 @@ export function Overlay({ shapes, width, height }: OverlayProps) {
 }
 
 // A label sits above its box's top-left corner (inside it when the box touches the top edge);
-// the area of interest is labelled at its bottom-left, inside. Labels that would start at the
+// the area of interest and smart crops are labelled at their bottom-left, inside. Labels that would start at the
 // same spot (a face that is also a celebrity) are stacked instead of drawn over each other.
 function placeLabels(shapes: Shape[], width: number, height: number) {
   const taken = new Map<string, number>();
   return shapes.flatMap((shape) => {
     if (!shape.label || !shape.rect) return [];
     const { x, y, height: h } = shape.rect;
-    const bottom = shape.kind === 'area';
+    const bottom = shape.kind === 'area' || shape.kind === 'crop';
     const anchorY = bottom ? y + h : y;
-    const spot = `${Math.round((x / width) * 50)},${Math.round((anchorY / height) * 50)}`;
+    // Crops often share the image's bottom edge at different x: stack them by that edge alone.
+    const column = shape.kind === 'crop' ? 'crop' : Math.round((x / width) * 50);
+    const spot = `${column},${Math.round((anchorY / height) * 50)}`;
     const stacked = taken.get(spot) ?? 0;
     taken.set(spot, stacked + 1);
     const inside = bottom || y / height < 0.06;
@@ -71,6 +73,8 @@ function placeLabels(shapes: Shape[], width: number, height: number) {
       left: `${(x / width) * 100}%`,
       top: `${(anchorY / height) * 100}%`,
       transform: `translateY(${shift}%)`,
+      // A dense caption is a sentence: cut it at the image's right edge, not past it.
+      ...(shape.kind === 'dense' && { maxWidth: `${((width - x) / width) * 100}%` }),
     };
     return [{ shape, style }];
   });

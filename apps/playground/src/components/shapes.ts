@@ -9,6 +9,9 @@ export const SHAPE_KINDS = [
   { kind: 'word', label: 'OCR words' },
   { kind: 'line', label: 'Read lines' },
   { kind: 'area', label: 'Area of interest' },
+  { kind: 'person', label: 'People' },
+  { kind: 'dense', label: 'Dense captions' },
+  { kind: 'crop', label: 'Smart crops' },
 ] as const;
 
 export type ShapeKind = (typeof SHAPE_KINDS)[number]['kind'];
@@ -29,6 +32,11 @@ export interface Shape {
   label?: string;
 }
 
+/** A crop's ratio as the picker shows it: 1.5, not 1.5000001. */
+export function formatRatio(ratio: number): string {
+  return String(Math.round(ratio * 100) / 100);
+}
+
 /** Everything in the result that has a place in the image. */
 export function shapesOf(image: ImageResult | null | undefined): Shape[] {
   if (!image) return [];
@@ -42,6 +50,25 @@ export function shapesOf(image: ImageResult | null | undefined): Shape[] {
       label: 'area of interest',
     });
   }
+  image.smartCrops?.forEach((crop, i) =>
+    shapes.push({
+      kind: 'crop',
+      key: `crop${i}`,
+      rect: crop.rectangle,
+      label: `crop ${formatRatio(crop.aspectRatio)}`,
+    }),
+  );
+  image.denseCaptions?.forEach((dense, i) =>
+    shapes.push({ kind: 'dense', key: `dense${i}`, rect: dense.rectangle, label: dense.text }),
+  );
+  image.people?.forEach((person, i) =>
+    shapes.push({
+      kind: 'person',
+      key: `person${i}`,
+      rect: person.rectangle,
+      label: `person ${percent(person.confidence)}`,
+    }),
+  );
   image.text?.lines.forEach((line, i) =>
     shapes.push({ kind: 'line', key: `line${i}`, points: line.polygon.points }),
   );

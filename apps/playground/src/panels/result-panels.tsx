@@ -5,6 +5,7 @@ import { ColorsPanel } from './colors-panel.js';
 import { DetectionsPanel } from './detections-panel.js';
 import { FlagsPanel } from './flags-panel.js';
 import { RecognitionPanel } from './recognition-panel.js';
+import { RegionsPanel } from './regions-panel.js';
 import { TagsPanel } from './tags-panel.js';
 import { TextPanel } from './text-panel.js';
 import { ThumbnailPanel } from './thumbnail-panel.js';
@@ -17,6 +18,7 @@ export function ResultPanels({ analysis, src }: { analysis: Analysis; src: strin
       <div className="panels">
         <TextPanel analysis={analysis} />
         <DetectionsPanel analysis={analysis} />
+        <RegionsPanel analysis={analysis} />
         <TagsPanel analysis={analysis} />
         <RecognitionPanel analysis={analysis} />
         <ThumbnailPanel analysis={analysis} src={src} />
