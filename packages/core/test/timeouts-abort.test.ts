@@ -20,7 +20,8 @@ describe('timeouts', () => {
       kind: 'timeout',
       code: 'HeadersTimeout',
     });
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    // 150 ms asked; the bound only shows undici's 300 s default was not used (loaded CI is slow).
+    expect(performance.now() - t0).toBeLessThan(10_000);
     await c.close();
   });
 
@@ -80,9 +81,14 @@ describe('abort', () => {
         { 'retry-after': '10' },
       ),
     );
-    const c = client({ retry: { maxRetries: 3 } });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 100);
+    // Abort once the first answer has been seen and the client starts its 10 s wait.
+    const c = client({
+      retry: { maxRetries: 3 },
+      onAttempt: (e) => {
+        if (e.willRetry) setTimeout(() => ac.abort(), 20);
+      },
+    });
     await expect(c.tag(IMAGE, { signal: ac.signal })).rejects.toMatchObject({ kind: 'aborted' });
     expect(server.requests).toHaveLength(1);
     await c.close();
