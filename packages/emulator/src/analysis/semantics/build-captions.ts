@@ -130,8 +130,10 @@ function setting(e: Evidence, afterSubject: boolean): Part | undefined {
   return sky ? { text: 'a blue sky', confidence: sky, covers: 1 } : undefined;
 }
 
-/** Nothing recognised: name the picture by its colours, as Azure names what it cannot place. */
+/** Nothing recognised: name the picture by its foliage or colours, as Azure names what it cannot place. */
 function fallback(e: Evidence): Part {
+  const trees = cueConfidence(e.cues.foliage ?? 0);
+  if (trees) return { text: 'a close up of a tree', confidence: trees, covers: 1 };
   const colour = e.color.dominantColorForeground.toLowerCase();
   return {
     text: `a close up of a ${colour} surface`,

@@ -73,8 +73,9 @@ function regionEvidence(e: Evidence, region: Region): Evidence {
     height: rect.h,
     faces,
     objects,
-    // Sky and grass were measured over the whole frame; a region cannot claim them.
-    cues: { ...e.cues, sky: 0, vegetation: 0 },
+    // Sky, grass, trees and straight edges were measured over the whole frame; a region cannot
+    // claim them.
+    cues: { ...e.cues, sky: 0, vegetation: 0, foliage: 0, straightEdges: 0 },
     text: 0,
     celebrities: e.celebrities.filter((c) =>
       faces.some((f) => f.rect.x === c.rect.x && f.rect.y === c.rect.y),

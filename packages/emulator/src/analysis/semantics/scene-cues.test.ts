@@ -40,6 +40,13 @@ describe('scene cues', () => {
     }
   });
 
+  it('sees foliage above the ground behind the family and the blue house, none in the dog, the skateboarder or a page', async () => {
+    expect((await cuesOf(testImage('csdf-faces.jpg'))).foliage).toBeGreaterThan(0.2);
+    expect((await cuesOf(testImage('pysamples-house.jpg'))).foliage).toBeGreaterThan(0.15);
+    for (const name of ['csdf-dog.jpg', 'csdf-objects.jpg', 'tjs-testocr.png', 'csdf-landmark.jpg'])
+      expect((await cuesOf(testImage(name))).foliage, name).toBeLessThan(0.05);
+  });
+
   it('takes a light blue gradient for sky but not a dark blue banner', () => {
     const sky = sceneCues(
       raster(

@@ -6,6 +6,8 @@ export interface SceneCues {
   sky: number;
   /** Share of the bottom 50 % that is green vegetation. */
   vegetation: number;
+  /** Share of the top 50 % that is green vegetation: foliage above the ground, trees. */
+  foliage?: number;
   /** Mean luma, 0 (black) to 1 (white). */
   brightness: number;
   /**
@@ -60,6 +62,8 @@ export function sceneCues(px: Px): SceneCues {
     skyN = 0,
     veg = 0,
     vegN = 0,
+    leaves = 0,
+    leavesN = 0,
     luma = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -71,17 +75,22 @@ export function sceneCues(px: Px): SceneCues {
         skyN++;
         if (x > 0 && isSky(r, g, b) && step(d, o, c) <= 30) sky++;
       }
+      // Foliage comes in patches: a green pixel counts when a neighbour beside or above is green
+      // too (random colour noise, about 1 pixel in 4 green, reaches 11 %, under the 15 % floor).
+      const patch = vegetation[i] && (vegetation[i - 1] || vegetation[i - w]) ? 1 : 0;
       if (y >= h * 0.5) {
         vegN++;
-        // Foliage comes in patches: a green pixel counts when a neighbour beside or above is green
-        // too (random colour noise, about 1 pixel in 4 green, reaches 11 %, under the 15 % floor).
-        if (vegetation[i] && (vegetation[i - 1] || vegetation[i - w])) veg++;
+        veg += patch;
+      } else {
+        leavesN++;
+        leaves += patch;
       }
     }
   }
   return {
     sky: skyN ? sky / skyN : 0,
     vegetation: vegN ? veg / vegN : 0,
+    foliage: leavesN ? leaves / leavesN : 0,
     brightness: luma / (w * h || 1),
   };
 }

@@ -75,14 +75,16 @@ export function sceneFacts(e: Evidence): Fact[] {
   };
   const sky = cueConfidence(e.cues.sky);
   const grass = cueConfidence(e.cues.vegetation);
+  const trees = cueConfidence(e.cues.foliage ?? 0);
   add('sky', sky);
   add('grass', grass);
+  add('tree', trees);
   const house = houseConfidence(e);
   add('house', house);
   add('building', house);
   const outdoorObjects = e.objects.filter((o) => OUTDOOR_OBJECTS.has(o.name));
   const indoorObjects = e.objects.filter((o) => INDOOR_OBJECTS.has(o.name));
-  const outdoor = Math.max(sky, grass, strongest(outdoorObjects));
+  const outdoor = Math.max(sky, grass, trees, strongest(outdoorObjects));
   add('outdoor', outdoor);
   if (!outdoor) add('indoor', strongest(indoorObjects));
   add('text', e.text);

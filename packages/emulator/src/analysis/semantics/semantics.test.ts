@@ -235,6 +235,25 @@ group('houses', () => {
   });
 });
 
+group('trees', () => {
+  it('tags foliage above the ground as trees, outdoors, and captions it when nothing else is seen', () => {
+    const e = evidence({ cues: { sky: 0, vegetation: 0, foliage: 0.3, brightness: 0.5 } });
+    expect(buildCaptions(e, 1)).toEqual([{ text: 'a close up of a tree', confidence: 0.657 }]);
+    expect(buildTags(e)).toEqual([
+      { name: 'tree', confidence: 0.657 },
+      { name: 'outdoor', confidence: 0.657 },
+    ]);
+    const family = evidence({
+      faces: [face(100, 'Male'), face(300, 'Female'), face(500, 'Male')],
+      cues: { sky: 0, vegetation: 0, foliage: 0.3, brightness: 0.5 },
+    });
+    expect(buildCaptions(family, 1)[0]!.text).toBe('a group of people');
+    expect(buildTags(family).map((t) => t.name)).toEqual(
+      expect.arrayContaining(['tree', 'outdoor']),
+    );
+  });
+});
+
 group('regions', () => {
   it('captions a sub-rectangle from the detections inside it only', () => {
     const dog = toObjectResult('dog', 0.8, { x: 50, y: 500, w: 200, h: 200 });
