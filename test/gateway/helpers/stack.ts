@@ -5,7 +5,19 @@ import {
   type RunningGateway,
   type StartGatewayOptions,
 } from '@visiongraph/gateway';
-import { startEmulator, type EmulatorOptions, type RequestInfo } from '@visiongraph/emulator';
+import {
+  createStubBackend,
+  startEmulator,
+  type EmulatorOptions,
+  type RequestInfo,
+} from '@visiongraph/emulator';
+
+/**
+ * Emulator options of the fast tier: the stub backend (no models). Its answers follow from each
+ * image's size and format by fixed rules (packages/emulator/src/stub-backend.ts), so tests of
+ * HTTP, parameters, batching and wiring can expect exact values.
+ */
+export const stubEmulator = (): EmulatorOptions => ({ backend: createStubBackend() });
 
 /** A distinctive key, so a test can search every log line and response for it. */
 export const TEST_KEY = 'vg-test-key-7c1e93b4d2a5f608';
@@ -49,7 +61,7 @@ export interface Stack {
 /**
  * The real stack over loopback HTTP: the emulator on a free port, the gateway on another,
  * pointed at it. Read polling is shortened so text queries take milliseconds, not seconds.
- * `emulator` adds emulator options, e.g. `{ backend: createStubBackend() }` for wiring tests.
+ * `emulatorOptions` adds emulator options, e.g. `stubEmulator()` for wiring tests.
  */
 export async function startStack(
   options: Partial<StartGatewayOptions> = {},

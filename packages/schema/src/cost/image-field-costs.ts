@@ -2,7 +2,7 @@ import type { AnalyzeFeature } from '../loaders/analyze-features.js';
 
 /**
  * What each field of `Image` costs upstream, for the transaction budget: the one table the
- * estimator reads. `image-field-costs.test.ts` runs every field against a recording client and
+ * estimator reads. `image-field-costs.fast.test.ts` runs every field against a recording client and
  * checks the calls it makes match this table, and that no field of the schema is missing here.
  */
 export type ImageFieldCost =

@@ -1,5 +1,5 @@
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
-import { type RequestInfo, startEmulator } from '@visiongraph/emulator';
+import { type EmulatorOptions, type RequestInfo, startEmulator } from '@visiongraph/emulator';
 import { type ExecutionResult, execute, parse, validate } from 'graphql';
 import {
   type FeatureCache,
@@ -26,14 +26,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The real emulator over loopback HTTP, core's client, and a static server for test images. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * The emulator over loopback HTTP, core's client, and a static server for test images.
+ * `emulatorOptions` adds emulator options, e.g. `{ backend: createStubBackend() }` for the fast
+ * tier's wiring tests (no models; answers follow from each image's size).
+ */
+export async function startHarness(emulatorOptions: EmulatorOptions = {}): Promise<Harness> {
   const calls: RequestInfo[] = [];
   // The test images come from a loopback server, so private addresses are opened.
   const emulator = await startEmulator({
     port: 0,
     allowPrivateUrls: true,
     onRequest: (info) => calls.push(info),
+    ...emulatorOptions,
   });
   const images = await startStaticServer();
   const client = createVisionClient({

@@ -3,12 +3,12 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisOptions } from '../src/analysis/types.js';
-import type { RequestInfo } from '../src/index.js';
-import { testBackend } from './support/backend.js';
+import { createStubBackend, type RequestInfo } from '../src/index.js';
 import { image, startHarness, type Harness } from './support/harness.js';
 import { startStaticServer, type StaticServer } from './support/static-server.js';
 
-const backend = testBackend();
+// The stub backend (no models): these tests are about HTTP, not analysis.
+const backend = createStubBackend();
 const calls: RequestInfo[] = [];
 let h: Harness;
 let files: StaticServer;
@@ -23,6 +23,12 @@ afterAll(async () => {
   await files.close();
   await backend.close();
 });
+
+/** The stub's tags for csdf-dog.jpg (600x450 JPEG). */
+const DOG_TAGS = [
+  { name: 'landscape', confidence: 1 },
+  { name: 'jpeg', confidence: 1 },
+];
 
 describe('pipeline', () => {
   it('reports every matched call to onRequest, including refused ones', async () => {
@@ -102,11 +108,14 @@ describe('pipeline', () => {
       `${files.url.replace('127.0.0.1', 'localhost')}/csdf-dog.jpg`,
     );
     expect(res.status).toBe(200);
+    // The stub tags the 600x450 JPEG by its shape and format: these bytes were the dog's.
+    expect(((await res.json()) as any).tags).toEqual(DOG_TAGS);
   });
 
   it('follows redirects to allowed hosts', async () => {
     const res = await h.postUrl('/vision/v3.2/tag', `${files.url}/redirect/csdf-dog.jpg`);
     expect(res.status).toBe(200);
+    expect(((await res.json()) as any).tags).toEqual(DOG_TAGS);
     expect(files.hits).toContain('/redirect/csdf-dog.jpg');
   });
 
@@ -115,7 +124,7 @@ describe('pipeline', () => {
     const wasAborted = new Promise<void>((resolve) => (aborted = resolve));
     let started: () => void = () => undefined;
     const hasStarted = new Promise<void>((resolve) => (started = resolve));
-    // The real backend, with analyze held open until its signal fires.
+    // The stub backend, with analyze held open until its signal fires.
     const slow = await startHarness({
       backend: {
         ...backend,

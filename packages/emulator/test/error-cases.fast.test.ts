@@ -2,9 +2,13 @@
 // in the envelope of the API version called, with a request id.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackendBusyError, startEmulator, type LogFields } from '../src/index.js';
+import {
+  BackendBusyError,
+  startEmulator,
+  type LogFields,
+  createStubBackend,
+} from '../src/index.js';
 import { answer, expectAzureError, type Envelope } from './support/expect-azure.js';
-import { testBackend } from './support/backend.js';
 import { image, startHarness, type Harness } from './support/harness.js';
 import { hugePng, hugeTiff, pdfManyPages, rleBmp, tiffPages } from './support/bombs.js';
 import { jpegOver, solidPng } from './support/images.js';
@@ -13,7 +17,8 @@ import { startStaticServer, type StaticServer } from './support/static-server.js
 let h: Harness;
 let files: StaticServer;
 let big: Buffer;
-const backend = testBackend();
+// The stub backend (no models): these tests are about HTTP, not analysis.
+const backend = createStubBackend();
 
 beforeAll(async () => {
   [h, files, big] = await Promise.all([

@@ -1,15 +1,16 @@
 // The URL fetch policy over HTTP: closed by default (nothing on loopback is even connected to,
 // whatever the spelling), opened by allowPrivateUrls, checked again on each redirect, and one
 // generic message for every download failure.
+import { createStubBackend } from '../src/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, expectAzureError } from './support/expect-azure.js';
-import { testBackend } from './support/backend.js';
 import { startHarness, type Harness } from './support/harness.js';
 import { startStaticServer, type StaticServer } from './support/static-server.js';
 
 const GENERIC = 'Image URL is badly formatted or not accessible.';
 const COLOR = '/vision/v3.2/analyze?visualFeatures=Color';
-const backend = testBackend();
+// The stub backend (no models): these tests are about HTTP, not analysis.
+const backend = createStubBackend();
 let closed: Harness;
 let opened: Harness;
 let files: StaticServer;
@@ -80,7 +81,9 @@ describe('allowPrivateUrls (local development)', () => {
       const url = `${files.url.replace('127.0.0.1', host)}/csdf-house.jpg`;
       const res = await opened.postUrl(COLOR, url);
       expect(res.status, host).toBe(200);
-      expect(((await res.json()) as any).color.dominantColors.length).toBeGreaterThan(0);
+      const body = (await res.json()) as any;
+      expect(body.metadata).toEqual({ width: 640, height: 480, format: 'Jpeg' });
+      expect(body.color.dominantColors.length).toBeGreaterThan(0);
     }
   });
 

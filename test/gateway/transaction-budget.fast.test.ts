@@ -2,13 +2,12 @@
 // emulator on its stub backend): a query over GATEWAY_MAX_TRANSACTIONS or GATEWAY_MAX_IMAGES
 // is refused, coded, before any upstream call; every answer says in extensions what it spent
 // and what the cache saved, and so does its log line.
-import { createStubBackend } from '@visiongraph/emulator';
 import { describe, expect, it } from 'vitest';
-import { useStack } from './helpers/stack.js';
+import { stubEmulator, useStack } from './helpers/stack.js';
 
 const stack = useStack(
   { limits: { maxTransactions: 12, maxImages: 3, maxReadPages: 2 } },
-  { backend: createStubBackend() },
+  stubEmulator(),
 );
 
 const SIX =

@@ -1,10 +1,10 @@
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
-import { useStack } from './helpers/stack.js';
+import { stubEmulator, useStack } from './helpers/stack.js';
 
 // /metrics read by a real Prometheus text parser after known queries: the counters must say
 // what happened, and no label may carry request text.
-const stack = useStack();
+const stack = useStack({}, stubEmulator());
 
 async function scrape(): Promise<PromFamily[]> {
   const response = await fetch(`${stack.gateway.url}/metrics`);

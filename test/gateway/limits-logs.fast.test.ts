@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, TEST_KEY } from './helpers/stack.js';
+import { stubEmulator, useStack, TEST_KEY } from './helpers/stack.js';
 
-const stack = useStack({ limits: { maxDepth: 5, maxAliases: 3, maxCost: 50 } });
+// The stub backend (no models): limits and log lines do not depend on what is analysed.
+const stack = useStack({ limits: { maxDepth: 5, maxAliases: 3, maxCost: 50 } }, stubEmulator());
 
 describe('query limits', { timeout: 120_000 }, () => {
   it('rejects a query deeper than maxDepth with QUERY_TOO_DEEP, before any upstream call', async () => {
@@ -46,6 +47,9 @@ describe('query limits', { timeout: 120_000 }, () => {
       `query Ok { image(url: "${stack.image('csdf-dog.jpg')}") { caption { text } } }`,
     );
     expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({
+      data: { image: { caption: { text: 'a 600x450 jpeg image' } } },
+    });
     expect(result.body.errors).toBeUndefined();
   });
 });

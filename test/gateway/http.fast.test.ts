@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './helpers/stack.js';
+import { startStack, stubEmulator, type Stack } from './helpers/stack.js';
 
 const IMAGES = new URL('../../testdata/images/', import.meta.url);
 const INDEX_HTML =
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await writeFile(join(playgroundDir, 'assets', 'app-1a2b.js'), 'console.log("playground");');
   await writeFile(join(playgroundDir, 'assets', 'app-1a2b.css'), 'body{margin:0}');
   await writeFile(join(playgroundDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  stack = await startStack({ playgroundDir });
+  stack = await startStack({ playgroundDir }, stubEmulator());
 });
 afterAll(async () => {
   await stack?.close();
@@ -160,7 +160,10 @@ describe('playground', { timeout: 120_000 }, () => {
   });
 
   it('explains how to build the playground when there is no build', async () => {
-    const bare = await startStack({ playgroundDir: join(playgroundDir, 'does-not-exist') });
+    const bare = await startStack(
+      { playgroundDir: join(playgroundDir, 'does-not-exist') },
+      stubEmulator(),
+    );
     try {
       const response = await fetch(`${bare.gateway.url}/`);
       expect(response.status).toBe(200);

@@ -2,11 +2,12 @@
 // routes and checks every answer is a well-formed Azure error or a success, never a 500 or a
 // dropped connection, and that the server still serves a good request afterwards.
 import { request } from 'node:http';
+import { createStubBackend } from '../src/index.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testBackend } from './support/backend.js';
 import { image, startHarness, type Harness } from './support/harness.js';
 
-const backend = testBackend();
+// The stub backend (no models): these tests are about HTTP, not analysis.
+const backend = createStubBackend();
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ backend, urlFetch: { timeoutMs: 500 } });

@@ -1,12 +1,17 @@
-import { createStubBackend } from '@visiongraph/emulator';
 import { describe, expect, it } from 'vitest';
-import { countByOperation, listParam, useStack, type Stack } from './helpers/stack.js';
+import {
+  countByOperation,
+  listParam,
+  stubEmulator,
+  useStack,
+  type Stack,
+} from './helpers/stack.js';
 
 // Upstream call counts for real queries: gateway and emulator over loopback HTTP, counted by
 // the emulator's onRequest hook. The emulator runs its stub backend (no models): its answers
 // follow from each image's size by fixed rules (packages/emulator/src/stub-backend.ts), so the
 // values that travel through the gateway are known exactly.
-const stack = useStack({}, { backend: createStubBackend() });
+const stack = useStack({}, stubEmulator());
 
 /** What the stub answers for csdf-dog.jpg (600x450 JPEG). */
 const DOG = {
