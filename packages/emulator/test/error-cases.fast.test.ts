@@ -28,6 +28,9 @@ beforeAll(async () => {
     startStaticServer(),
     jpegOver(4 * 1024 * 1024),
   ]);
+  // PDFs are opened in a decode worker that starts (from source: compiles through tsx) on the
+  // first one, which takes seconds on a loaded machine: start it here, not in a case's time.
+  await backend.load(pdfManyPages(1));
 });
 afterAll(async () => {
   await h.close();
