@@ -83,7 +83,7 @@ describe('transaction budget', { timeout: 120_000 }, () => {
 describe('transaction budget with VISION_API=4.0', { timeout: 120_000 }, () => {
   const stack40 = useStack(
     { visionApi: '4.0', limits: { maxTransactions: 12, maxImages: 3, maxReadPages: 2 } },
-    { backend: createStubBackend() },
+    stubEmulator(),
   );
 
   it('meters the 4.0 call beside the v3.2 analyze, and what the cache saves of both', async () => {
