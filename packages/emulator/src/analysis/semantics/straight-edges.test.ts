@@ -1,13 +1,15 @@
 // Straight-edge cue on real photos (through the same raster the backend measures) and on drawn
 // rasters whose answer is known by construction.
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadImage } from '../image/load-image.js';
 import { testImage } from '../image/__tests__/test-images.js';
 import { measureCues } from './measure-cues.js';
 import { straightEdges } from './straight-edges.js';
 
-const measured = async (name: string): Promise<number> =>
-  (await measureCues(await loadImage(testImage(name)))).cues.straightEdges!;
+const straightOf = async (bytes: Buffer): Promise<number> =>
+  (await measureCues(await loadImage(bytes))).cues.straightEdges!;
+const measured = (name: string): Promise<number> => straightOf(testImage(name));
 
 /** A 128x96 grey raster drawn per pixel. */
 function drawn(px: (x: number, y: number) => number) {
@@ -25,6 +27,16 @@ describe('straight edges', () => {
     // Measured 0 %, 0 % and 0.45 % (the Colosseum's tiers are curved).
     for (const name of ['csdf-faces.jpg', 'csdf-objects.jpg', 'csdf-landmark.jpg'])
       expect(await measured(name), name).toBeLessThan(0.007);
+  });
+
+  it('keeps the blue house over the floor when it is halved, mirrored or recompressed at q30', async () => {
+    const house = testImage('pysamples-house.jpg');
+    const edited = [
+      await sharp(house).resize(300).jpeg({ quality: 80 }).toBuffer(),
+      await sharp(house).flop().jpeg({ quality: 30 }).toBuffer(),
+    ];
+    // Measured 1.27 % and 1.36 % (original 1.35 %).
+    for (const bytes of edited) expect(await straightOf(bytes)).toBeGreaterThan(0.011);
   });
 
   it('counts a window grid in both directions, one direction alone not at all', () => {
