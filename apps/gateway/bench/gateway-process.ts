@@ -1,7 +1,8 @@
-// Child process of the latency and load benches: the gateway on its own event loop, as deployed,
-// calling the upstream process. Cache off (every query goes upstream like every direct core call
+// Child process of the latency and load benches: the gateway on its own event loop, as deployed
+// (its built dist: the load bench runs this file compiled, with plain node), calling the upstream
+// process. Cache off (every query goes upstream like every direct core call
 // does) unless BENCH_CACHE=on; REDIS_URL shares the cache with other replicas.
-import { createJsonLogger, startGateway } from '../src/index.js';
+import { createJsonLogger, startGateway } from '@visiongraph/gateway';
 import { serveUntilDisconnect } from './child-process.js';
 
 const gateway = await startGateway({

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import { startEmulator } from '@visiongraph/emulator';
 import { createGateway, createJsonLogger } from '../src/index.js';
-import { forkReady } from './child-process.js';
+import { forkBuilt, forkReady } from './child-process.js';
 import { closeHttpClient, postGraphql } from './http-client.js';
 import { startImageHost } from './image-host.js';
 import { executeNaive } from './naive-schema.js';
@@ -167,7 +167,7 @@ for (const [latencyMs, shapes] of ONLY === 'calls' ? [] : LATENCY_SHAPES) {
     BENCH_KEY: KEY,
     UPSTREAM_LATENCY_MS: String(latencyMs),
   });
-  const remote = await forkReady<{ url: string }>('./gateway-process.ts', {
+  const remote = await forkBuilt<{ url: string }>('gateway-process', {
     BENCH_KEY: KEY,
     VISION_ENDPOINT: upstream.ready.url,
   });

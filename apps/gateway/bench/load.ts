@@ -1,14 +1,17 @@
 // Load bench: autocannon against four set-ups side by side in one run, the upstream (emulator)
-// 20 ms away in its own process, every server in its own process:
+// 20 ms away in its own process, every server in its own process, each run as deployed: compiled
+// JavaScript (the gateway's dist) under plain node, no tsx (`bench:build` compiles them first):
 //   1. floor: a bare graphql-yoga server whose one resolver makes the same upstream call (undici)
 //   2. the gateway, one replica, cache off   3. the gateway, cache on (steady state)
 //   4. two gateway replicas sharing one Redis (cache on), the load split between them
 //   pnpm --filter @visiongraph/gateway bench:load      (BENCH_QUICK=1: 5 s runs instead of 30 s)
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+// CPU per request (the servers' user + system time over the requests they answered) is the figure
+// that a busy shared machine does not distort; BENCH_CPU_PROF=<dir> writes a profile per server.
+import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startRedisServer } from '../test/redis-server.js';
-import { forkReady } from './child-process.js';
+import { forkBuilt } from './child-process.js';
+import { cpuMs, rssMb } from './process-usage.js';
 import { percentile } from './stats.js';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -32,12 +35,9 @@ interface Row {
   p95: number;
   p99: number;
   errors: number;
+  /** Server CPU (all replicas) per request answered, in µs. */
+  cpuUs: number;
   rssMb: number;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** One autocannon run per URL at once, connections split; latencies from every response. */
@@ -58,6 +58,7 @@ async function load(urls: string[], connections: number, seconds: number) {
   );
   samples.sort((a, b) => a - b);
   return {
+    requests: results.reduce((sum, r) => sum + r.requests.total, 0),
     rps: results.reduce((sum, r) => sum + r.requests.total / r.duration, 0),
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
@@ -81,17 +82,21 @@ async function measureRow(name: string, servers: Server[]): Promise<Row> {
   const urls = servers.map((s) => s.url);
   for (const url of urls) await check(url);
   await load(urls, CONNECTIONS, WARMUP_S); // JIT, connections, a warm cache
-  const result = await load(urls, CONNECTIONS, DURATION_S);
-  return { name, ...result, rssMb: Math.max(...servers.map((s) => rssMb(s.pid))) };
+  const cpu = () => servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
+  const cpuBefore = cpu();
+  const { requests, ...result } = await load(urls, CONNECTIONS, DURATION_S);
+  const cpuUs = ((cpu() - cpuBefore) * 1000) / requests;
+  return { name, ...result, cpuUs, rssMb: Math.max(...servers.map((s) => rssMb(s.pid))) };
 }
 
-const upstream = await forkReady<{ url: string }>('./upstream-process.ts', {
+const loadAtStart = loadavg();
+const upstream = await forkBuilt<{ url: string }>('load-upstream-process', {
   BENCH_KEY: KEY,
   UPSTREAM_LATENCY_MS: String(UPSTREAM_MS),
 });
 const redis = await startRedisServer();
 const start = async (script: string, env: Record<string, string>): Promise<Server> => {
-  const child = await forkReady<{ url: string }>(script, {
+  const child = await forkBuilt<{ url: string }>(script, {
     BENCH_KEY: KEY,
     VISION_ENDPOINT: upstream.ready.url,
     ...env,
@@ -101,22 +106,22 @@ const start = async (script: string, env: Record<string, string>): Promise<Serve
 
 const rows: Row[] = [];
 const single: Record<string, number> = {};
-const floor = await start('./floor-process.ts', {});
+const floor = await start('floor-process', {});
 rows.push(await measureRow('1. floor: bare yoga + undici', [floor]));
 single['floor'] = (await load([floor.url], 1, SINGLE_S)).p50;
 floor.stop();
 
-const bare = await start('./gateway-process.ts', { BENCH_CACHE: 'off' });
+const bare = await start('gateway-process', { BENCH_CACHE: 'off' });
 rows.push(await measureRow('2. gateway, 1 replica, cache off', [bare]));
 single['gateway'] = (await load([bare.url], 1, SINGLE_S)).p50;
 bare.stop();
 
-const cached = await start('./gateway-process.ts', { BENCH_CACHE: 'on' });
+const cached = await start('gateway-process', { BENCH_CACHE: 'on' });
 rows.push(await measureRow('3. gateway, cache on (steady state)', [cached]));
 cached.stop();
 
 const pair = await Promise.all(
-  [0, 1].map(() => start('./gateway-process.ts', { BENCH_CACHE: 'on', REDIS_URL: redis.url })),
+  [0, 1].map(() => start('gateway-process', { BENCH_CACHE: 'on', REDIS_URL: redis.url })),
 );
 rows.push(await measureRow('4. two replicas sharing Redis', pair));
 for (const replica of pair) replica.stop();
@@ -127,12 +132,12 @@ console.log(
   `\n## Load: ${CONNECTIONS} connections, ${DURATION_S} s per row (after ${WARMUP_S} s warm-up), upstream ${UPSTREAM_MS} ms, query { models { name } }\n`,
 );
 console.log(
-  '| set-up | req/s | p50 | p95 | p99 | errors | RSS per process | req/s vs floor | p95 vs floor |',
+  '| set-up | req/s | p50 | p95 | p99 | errors | server CPU per request | RSS per process | req/s vs floor | p95 vs floor | CPU per request vs floor |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   console.log(
-    `| ${row.name} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.errors} | ${row.rssMb.toFixed(0)} MB | ${(row.rps / floorRow.rps).toFixed(2)}x | ${(row.p95 / floorRow.p95).toFixed(2)}x |`,
+    `| ${row.name} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.errors} | ${row.cpuUs.toFixed(0)} µs | ${row.rssMb.toFixed(0)} MB | ${(row.rps / floorRow.rps).toFixed(2)}x | ${(row.p95 / floorRow.p95).toFixed(2)}x | ${(row.cpuUs / floorRow.cpuUs).toFixed(2)}x |`,
   );
 }
 const row2 = rows[1] as Row;
@@ -142,8 +147,9 @@ console.log(
 console.log(
   `Targets (reported, not asserted): row 2 >= 0.7x floor req/s: ${(row2.rps / floorRow.rps).toFixed(2)}x; p95 <= upstream + 25 ms = ${UPSTREAM_MS + 25} ms: row 2 ${ms(row2.p95)}; RSS < 300 MB per replica: max ${Math.max(...rows.slice(1).map((r) => r.rssMb)).toFixed(0)} MB.`,
 );
+const load1 = (l: number[]) => l.map((v) => v.toFixed(1)).join(' / ');
 console.log(
-  `Processes: autocannon (this one), the servers, the upstream, redis-server, all on ${availableParallelism()} shared cores.`,
+  `Processes: autocannon (this one), the servers, the upstream, redis-server, all on ${availableParallelism()} shared cores; load average (1 / 5 / 15 min) ${load1(loadAtStart)} at the start, ${load1(loadavg())} at the end.`,
 );
 upstream.stop();
 await redis.stop();
