@@ -203,13 +203,15 @@ describe('readText (Read 3.2) on photos, scene text and handwriting (PP-OCR)', (
   it('reads the lined-paper handwriting in three lines, top to bottom, marked handwriting', async () => {
     const lines = await lineTexts('rest-handwriting.jpg');
     expect(lines).toHaveLength(3);
-    // Tesseract read none of these words (0%); PP-OCR reads about a quarter to a third.
+    // Tesseract read none of these words (0%); PP-OCR alone 27%; with the word list 8 of 11
+    // ("brow", "Lay" and "do3" stay as read).
     expect(
       wordAccuracy(
         'The quick brown fox jumps over the lazy dog -Rock Turtle',
         lines.map((l) => l.text).join(' '),
       ),
-    ).toBeGreaterThanOrEqual(0.25);
+    ).toBeGreaterThanOrEqual(0.7);
+    expect(lines[2]!.words.map((w) => w.text)).toEqual(['Rock', 'Turtle']);
     expect(lines[0]!.words[0]!.text).toBe('The');
     expect(lines[1]!.words[0]!.text).toBe('jumps');
     for (const l of lines) expect(l.style).toBe('handwriting');

@@ -8,6 +8,8 @@ export interface CtcChar {
   t1: number;
   /** Highest probability in its run. */
   p: number;
+  /** A space put at a gap in the ink (spaceAtCuts), not read by the recogniser. */
+  cut?: boolean;
 }
 
 export interface CtcWord {
@@ -77,6 +79,8 @@ export function ctcWords(chars: readonly CtcChar[], steps: number): CtcWord[] {
   }));
 }
 
+const CLOSING = /^[.,:;!?%)\]}]$/;
+
 /**
  * Adds a space at each of `cuts` (timesteps) that falls between two printed characters with no
  * space between them: the detector saw a gap there (handwriting's wide word gaps often decode
@@ -88,7 +92,9 @@ export function spaceAtCuts(chars: readonly CtcChar[], cuts: readonly number[]):
     const k = out.findIndex((c) => (c.t0 + c.t1 + 1) / 2 > cut);
     if (k <= 0) continue;
     if (out[k - 1]!.char.trim() === '' || out[k]!.char.trim() === '') continue;
-    out.splice(k, 0, { char: ' ', t0: cut, t1: cut, p: 1 });
+    // Type sets no space before closing punctuation ("1.5g", "diet."): the gap is the mark's.
+    if (CLOSING.test(out[k]!.char)) continue;
+    out.splice(k, 0, { char: ' ', t0: cut, t1: cut, p: 1, cut: true });
   }
   return out;
 }

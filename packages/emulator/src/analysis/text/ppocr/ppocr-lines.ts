@@ -3,11 +3,13 @@
 // lines in batches of similar width; each line is cut into words at the spaces it reads and at
 // the gaps the detector saw between pieces.
 import sharp from 'sharp';
+import { correctWords } from './correct-words.js';
 import { ctcGreedy, ctcWords, spaceAtCuts } from './ctc-decode.js';
 import { DB_DEFAULTS, dbBoxes } from './db-postprocess.js';
 import { sampleBox, stretchContrast, type RgbRaster } from './crop-sampler.js';
 import { groupLines, unionAlong } from './group-lines.js';
 import { handwritingLikelihood } from './handwriting.js';
+import { englishLexicon } from './lexicon.js';
 import { wordGaps } from './line-ink.js';
 import { ppOcrModels, type PpOcrModels } from './ppocr-models.js';
 import { corners, fromCorners, reversed, slice, type TextBox } from './text-box.js';
@@ -108,6 +110,18 @@ export interface RecResult {
   confidence: number;
 }
 
+const classIndex = new WeakMap<readonly string[], Map<string, number>>();
+/** The recogniser's class of each character it knows. */
+function classesOf(charset: readonly string[]): Map<string, number> {
+  let map = classIndex.get(charset);
+  if (!map) {
+    map = new Map();
+    charset.forEach((c, k) => k > 0 && !map!.has(c) && map!.set(c, k));
+    classIndex.set(charset, map);
+  }
+  return map;
+}
+
 const cropWidth = (b: TextBox): number =>
   Math.min(REC_MAX_WIDTH, Math.max(8, Math.ceil((REC_HEIGHT * b.length) / b.thickness)));
 
@@ -151,7 +165,11 @@ async function recognize(
         ...item.gaps.map((g) => g * span),
         ...wordGaps(r, item.box, widths[k]!).map((x) => (x / widths[k]!) * span),
       ];
-      const chars = spaceAtCuts(decoded, cuts);
+      const chars = correctWords(
+        spaceAtCuts(decoded, cuts),
+        { probs: rows, classes, steps: used, classOf: classesOf(m.charset) },
+        englishLexicon(),
+      );
       const words = ctcWords(chars, span);
       if (!words.length) return;
       results[i] = {

@@ -97,6 +97,18 @@ describe('CTC decoding', () => {
         .join(''),
     ).toBe('a b a');
   });
+
+  it('puts no space before closing punctuation ("1.5g", not "1 .5g")', () => {
+    const set = ['', '1', '.', '5', ' '];
+    const p = new Float32Array(5 * set.length);
+    [1, 0, 2, 0, 3].forEach((k, t) => (p[t * set.length + k] = 0.9));
+    const chars = ctcGreedy(p, 5, set.length, set);
+    expect(
+      spaceAtCuts(chars, [1.2, 3.2])
+        .map((c) => c.char)
+        .join(''),
+    ).toBe('1. 5');
+  });
 });
 
 describe('line grouping', () => {
