@@ -9,7 +9,7 @@ import { examplePath } from './serve-examples.js';
  * nothing. Other URLs (and files over `maxBytes`) go upstream as they are.
  */
 export function exampleBytesFor(
-  examplesDir: string,
+  examplesDir: string | undefined,
   requestHost: string,
   maxBytes: number,
 ): (url: string) => Promise<Uint8Array | undefined> {

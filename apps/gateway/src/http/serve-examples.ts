@@ -9,7 +9,7 @@ import { safeJoin } from './safe-join.js';
 export async function serveExamples(
   request: Request,
   pathname: string,
-  examplesDir: string,
+  examplesDir: string | undefined,
 ): Promise<Response | undefined> {
   if (pathname === '/examples' || pathname === '/examples/') {
     return Response.json(exampleCatalog(), { headers: { 'cache-control': 'no-cache' } });
@@ -29,9 +29,12 @@ export async function serveExamples(
   );
 }
 
-/** The file an `/examples/<name>` path names: directly inside `examplesDir`, or undefined. */
-export function examplePath(examplesDir: string, name: string): string | undefined {
-  if (name.includes('/') || name.toLowerCase().includes('%2f')) return undefined;
+/**
+ * The file an `/examples/<name>` path names: directly inside `examplesDir`, or undefined (also
+ * when there is no examples folder: @visiongraph/testdata is not installed and none was set).
+ */
+export function examplePath(examplesDir: string | undefined, name: string): string | undefined {
+  if (!examplesDir || name.includes('/') || name.toLowerCase().includes('%2f')) return undefined;
   return safeJoin(examplesDir, name);
 }
 

@@ -14,10 +14,11 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export async function servePlayground(
   request: Request,
   pathname: string,
-  playgroundDir: string,
+  playgroundDir: string | undefined,
 ): Promise<Response> {
   const head = request.method === 'HEAD';
-  const path = pathname === '/' ? undefined : safeJoin(playgroundDir, pathname.slice(1));
+  const path =
+    pathname === '/' || !playgroundDir ? undefined : safeJoin(playgroundDir, pathname.slice(1));
   if (path) {
     const cacheControl = pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
     const file = await fileResponse(path, { head, cacheControl });
@@ -27,7 +28,7 @@ export async function servePlayground(
   if (posix.extname(pathname) !== '' && pathname !== '/index.html') {
     return notFound(`No file at ${pathname}`);
   }
-  const index = safeJoin(playgroundDir, 'index.html');
+  const index = playgroundDir && safeJoin(playgroundDir, 'index.html');
   const page = index && (await fileResponse(index, { head }));
   if (page) return page;
   return new Response(head ? null : playgroundMissingPage(playgroundDir), {

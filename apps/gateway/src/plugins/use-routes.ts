@@ -5,8 +5,10 @@ import { servePlayground } from '../http/serve-playground.js';
 
 export interface RoutesOptions {
   graphqlEndpoint: string;
-  playgroundDir: string;
-  examplesDir: string;
+  /** Undefined when the playground package is not installed and no folder was set. */
+  playgroundDir: string | undefined;
+  /** Undefined when @visiongraph/testdata is not installed and no folder was set. */
+  examplesDir: string | undefined;
   checkReadiness: () => Promise<Readiness>;
 }
 
