@@ -12,6 +12,13 @@ const MIN_CUE_SHARE = 0.15;
 const BW_CONFIDENCE = 0.9;
 const CLIPART_CONFIDENCE: Record<number, number> = { 2: 0.75, 3: 0.9 };
 const DRAWING_CONFIDENCE = 0.85;
+/** A vivid colour that is both the picture's foreground and ≥ 10 % of it: ranked under those. */
+const COLOUR_CONFIDENCE = 0.7;
+/**
+ * Colours too common to say anything as a tag: greys, black and white are every photo's
+ * shadows, walls and paper; brown is skin, wood and earth (the family photo's foreground).
+ */
+const PLAIN_COLOURS = new Set(['Grey', 'Black', 'White', 'Brown']);
 
 const OUTDOOR_OBJECTS = new Set([
   'car',
@@ -91,6 +98,9 @@ export function sceneFacts(e: Evidence): Fact[] {
   if (e.color.isBWImg) add('black and white', BW_CONFIDENCE);
   add('clipart', CLIPART_CONFIDENCE[e.imageType.clipArtType] ?? 0);
   if (e.imageType.lineDrawingType === 1) add('drawing', DRAWING_CONFIDENCE);
+  const colour = e.color.dominantColorForeground;
+  if (!PLAIN_COLOURS.has(colour) && e.color.dominantColors.includes(colour))
+    add(colour.toLowerCase(), COLOUR_CONFIDENCE);
   return facts;
 }
 

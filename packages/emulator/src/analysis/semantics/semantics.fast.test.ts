@@ -254,6 +254,28 @@ group('trees', () => {
   });
 });
 
+group('colours', () => {
+  it('tags a vivid foreground colour that covers much of the picture, not greys or browns', () => {
+    const color = (fg: string, dominant: string[]) => ({
+      dominantColorForeground: fg,
+      dominantColorBackground: 'White',
+      dominantColors: dominant,
+      accentColor: 'E0C020',
+      isBWImg: false,
+    });
+    const clipart = { clipArtType: 3, lineDrawingType: 0 } as const;
+    expect(
+      buildTags(evidence({ color: color('Yellow', ['White', 'Yellow']), imageType: clipart })),
+    ).toEqual([
+      { name: 'clipart', confidence: 0.9 },
+      { name: 'yellow', confidence: 0.7 },
+    ]);
+    // A foreground colour under 10 % of the picture, and the plain colours, are no tags.
+    expect(buildTags(evidence({ color: color('Red', ['Grey', 'White']) }))).toEqual([]);
+    expect(buildTags(evidence({ color: color('Brown', ['Brown', 'Green']) }))).toEqual([]);
+  });
+});
+
 group('regions', () => {
   it('captions a sub-rectangle from the detections inside it only', () => {
     const dog = toObjectResult('dog', 0.8, { x: 50, y: 500, w: 200, h: 200 });
