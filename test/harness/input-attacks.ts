@@ -2,7 +2,7 @@
 // 32 KB, and a PDF of thousands of pages. Each must be refused with its code before the work it
 // asks for is done: quickly, and without the gateway growing by the size it declares.
 import type { Attack, Observation } from './attack.js';
-import { bmpBomb, pdfPageBomb, pngBomb, tiffBomb } from './bombs.js';
+import { deflatedTiff, hugePng, pdfManyPages, rleBmp } from '../../testdata/bombs.js';
 import { codesOf, postUpload, type Answer } from './graphql-http.js';
 
 const PIXELS =
@@ -56,7 +56,7 @@ export const INPUT_ATTACKS: Attack[] = [
     ['IMAGE_TOO_LARGE'],
     { ms: 10_000, mb: 100 },
     PIXELS,
-    () => bmpBomb(),
+    () => rleBmp(16_000, 16_000),
     'bomb.bmp',
   ),
   upload(
@@ -64,7 +64,7 @@ export const INPUT_ATTACKS: Attack[] = [
     ['IMAGE_TOO_LARGE'],
     { ms: 10_000, mb: 100 },
     PIXELS,
-    () => pngBomb(),
+    () => hugePng(16_000, 16_000, { rows: 16_000, bitDepth: 1 }), // complete and valid
     'bomb.png',
   ),
   // Analyze takes no TIFF (Azure answers InvalidImageFormat); Read does, up to 10,000 px a side,
@@ -74,15 +74,15 @@ export const INPUT_ATTACKS: Attack[] = [
     ['INVALID_IMAGE'],
     { ms: 10_000, mb: 100 },
     TEXT,
-    () => tiffBomb(),
+    () => deflatedTiff(16_000, 16_000),
     'bomb.tif',
   ),
   upload(
-    'PDF of 3000 pages, 350 KB',
+    'PDF of 3000 pages, 460 KB',
     ['IMAGE_TOO_LARGE'],
     { ms: 10_000, mb: 150 },
     TEXT,
-    () => pdfPageBomb(3_000),
+    () => pdfManyPages(3_000),
     'pages.pdf',
   ),
 ];

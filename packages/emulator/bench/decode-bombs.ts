@@ -5,7 +5,7 @@
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { hugePng, hugeTiff, pdfImageBomb, pdfManyPages, rleBmp } from '../test/support/bombs.js';
+import { hugePng, hugeTiff, pdfImageBomb, pdfManyPages, rleBmp } from '../../../testdata/bombs.js';
 
 const LIMIT_MS = Number(process.env.BOMB_LIMIT_MS ?? 60_000);
 

@@ -10,7 +10,7 @@ import {
 } from '../src/index.js';
 import { answer, expectAzureError, type Envelope } from './support/expect-azure.js';
 import { image, startHarness, type Harness } from './support/harness.js';
-import { hugePng, hugeTiff, pdfManyPages, rleBmp, tiffPages } from './support/bombs.js';
+import { hugePng, hugeTiff, pdfManyPages, rleBmp, tiffPages } from '../../../testdata/bombs.js';
 import { jpegOver, solidPng } from './support/images.js';
 import { startStaticServer, type StaticServer } from './support/static-server.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImageDecodeError } from '../types.js';
-import { pdfImageBomb } from '../../../test/support/bombs.js';
+import { pdfImageBomb } from '../../../../../testdata/bombs.js';
 import { inspectPdf, pdfPageSize, renderPdfPage } from './pdf-document.js';
 
 /** A one-page PDF with a correct xref table; `extra` goes into the page dictionary. */

@@ -1,4 +1,6 @@
-// Tiny files that claim huge work: the inputs of the decode-bomb bench and of the limit tests.
+// Tiny files that claim huge work, built byte by byte so the repo ships no bomb files: the inputs
+// of the emulator's limit tests and decode-bomb bench, and of the abuse suite's upload attacks.
+// Each declares far more pixels or pages than it holds (or holds them deflated to a few KB).
 import { deflateSync } from 'node:zlib';
 
 /** An 8-bit RLE BMP of `w` x `h` whose pixel data is a single end-of-bitmap marker. */
@@ -39,38 +41,68 @@ function pngChunk(type: string, body: Buffer): Buffer {
   return Buffer.concat([head, body, crc]);
 }
 
-/** A greyscale PNG of `w` x `h` whose IDAT holds the first `rows` rows of zeros (the rest missing). */
-export function hugePng(w: number, h: number, rows = 1): Buffer {
+/**
+ * A greyscale PNG of `w` x `h` black pixels whose IDAT holds the first `rows` rows (the rest
+ * missing). `{ rows: h, bitDepth: 1 }` is a complete, valid image: 16000 x 16000 in ~32 KB.
+ */
+export function hugePng(w: number, h: number, { rows = 1, bitDepth = 8 } = {}): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
+  ihdr[8] = bitDepth;
   ihdr[9] = 0; // greyscale
+  const rowBytes = 1 + Math.ceil((w * bitDepth) / 8); // a filter byte, then the pixels
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.alloc((w + 1) * rows))),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(rowBytes * rows))),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 /** A little-endian greyscale TIFF of `w` x `h`, one strip of `stripBytes` zero bytes. */
 export function hugeTiff(w: number, h: number, stripBytes = 16): Buffer {
+  // StripByteCounts says w * h (a lie: the data is short).
+  return oneStripTiff(
+    w,
+    h,
+    { bitsPerSample: 8, compression: 1, declared: w * h },
+    Buffer.alloc(stripBytes),
+  );
+}
+
+/** A complete, valid 1-bit TIFF of `w` x `h` black pixels, Deflate-compressed: 16000² in ~32 KB. */
+export function deflatedTiff(w: number, h: number): Buffer {
+  const strip = deflateSync(Buffer.alloc(Math.ceil(w / 8) * h));
+  return oneStripTiff(w, h, { bitsPerSample: 1, compression: 8, declared: strip.length }, strip);
+}
+
+function oneStripTiff(
+  w: number,
+  h: number,
+  {
+    bitsPerSample,
+    compression,
+    declared,
+  }: { bitsPerSample: number; compression: number; declared: number },
+  strip: Buffer,
+): Buffer {
   const entries: [number, number, number][] = [
     [256, 4, w], // ImageWidth (LONG)
     [257, 4, h], // ImageLength
-    [258, 3, 8], // BitsPerSample
-    [259, 3, 1], // Compression none
+    [258, 3, bitsPerSample], // BitsPerSample (SHORT)
+    [259, 3, compression], // Compression: 1 none, 8 Deflate
     [262, 3, 1], // BlackIsZero
     [273, 4, 0], // StripOffsets (patched)
     [277, 3, 1], // SamplesPerPixel
-    [278, 4, h], // RowsPerStrip
-    [279, 4, w * h], // StripByteCounts (a lie: the data is short)
+    [278, 4, h], // RowsPerStrip: one strip
+    [279, 4, declared], // StripByteCounts
   ];
   const ifdAt = 8;
   const ifdSize = 2 + entries.length * 12 + 4;
   const dataAt = ifdAt + ifdSize;
-  const b = Buffer.alloc(dataAt + stripBytes);
+  const b = Buffer.alloc(dataAt + strip.length);
+  strip.copy(b, dataAt);
   b.write('II', 0, 'latin1');
   b.writeUInt16LE(42, 2);
   b.writeUInt32LE(ifdAt, 4);
