@@ -79,6 +79,17 @@ cases.push({
   kind: 'scene text',
   partial: false,
 });
+// The Faces table gives the sample photo's small printed label in quotes.
+const sampleLabel = /small printed text "([^"]+)"/.exec(
+  tableRows('Faces').find(([image]) => image === 'azsdk-sample.jpg')?.[1] ?? '',
+)?.[1];
+if (sampleLabel)
+  cases.push({
+    image: 'azsdk-sample.jpg',
+    truth: sampleLabel.replace(/ \/ /g, '\n'),
+    kind: 'scene text',
+    partial: false,
+  });
 const withText = new Set([...cases.map((c) => c.image), ...DESCRIBED_ONLY]);
 const noText = tableRows('Faces')
   .flatMap(([images]) => images!.split(',').map((s) => s.trim()))

@@ -189,6 +189,11 @@ describe('readText (Read 3.2) on photos, scene text and handwriting (PP-OCR)', (
     },
   );
 
+  it('reads the small printed label in a corner of the sample photo (scene text, not a page)', async () => {
+    const lines = await lineTexts('azsdk-sample.jpg');
+    expect(lines.map((l) => l.text)).toEqual(['Sample text', 'Hand writing', '123 456']);
+  });
+
   it('reads the whiteboard handwriting at >= 80% word accuracy, in two lines marked handwriting', async () => {
     const lines = await lineTexts('csdf-handwritten_text.jpg');
     expect(lines).toHaveLength(2);
