@@ -14,7 +14,7 @@ import { scrubError } from './errors/scrub.js';
 import { systemClock } from './http/clock.js';
 import { CircuitBreaker } from './http/circuit-breaker.js';
 import { ConcurrencyLimiter } from './http/concurrency.js';
-import { execute, type ExecutorDeps } from './http/executor.js';
+import { type AttemptObserver, execute, type ExecutorDeps } from './http/executor.js';
 import type { ImageInput } from './image-input.js';
 import type { ImageAnalysisResult } from './generated/image-analysis-types.js';
 import { analyze, type AnalyzeOptions } from './operations/analyze.js';
@@ -40,7 +40,7 @@ import { listModels } from './operations/list-models.js';
 import { ocr, type OcrOptions } from './operations/ocr.js';
 import { read, type ReadOptions, type ReadSubmission } from './operations/read.js';
 import { tag, type TagOptions } from './operations/tag.js';
-import type { CallOptions, PollingOptions, VisionClientOptions } from './options.js';
+import type { AttemptEvent, CallOptions, PollingOptions, VisionClientOptions } from './options.js';
 import { inSpan } from './http/attempt-span.js';
 import { pollUntilDone } from './polling.js';
 import { resolveOptions, resolvePolling } from './resolve-options.js';
@@ -110,6 +110,12 @@ export interface VisionClient {
    * @throws ReadFailedError when the operation ends `failed`; PollingTimeoutError past the deadline.
    */
   readAndWait(image: ImageInput, options?: ReadAndWaitOptions): Promise<ReadOperationResult>;
+  /**
+   * The same client (connection pool, limits, circuit breaker, counters) whose calls also report
+   * each attempt to `onAttempt`, after the client's own observer: how a server attributes
+   * attempts to the request that caused them, without tracking async context.
+   */
+  withAttemptObserver(onAttempt: (event: AttemptEvent) => void): VisionClient;
   stats(): VisionClientStats;
   /** Closes the connection pool the client created (a dispatcher you passed stays open). */
   close(): Promise<void>;
@@ -148,7 +154,6 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
     ...(resolved.rateLimiter && { limiter: resolved.rateLimiter }),
     ...(options.onAttempt && { onAttempt: options.onAttempt }),
   };
-  const ctx: OperationContext = { execute: (req) => execute(deps, req) };
   // Every public method goes through this, so no error leaves the client carrying the key.
   const guard =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
@@ -156,66 +161,82 @@ export function createVisionClient(options: VisionClientOptions): VisionClient {
       fn(...args).catch((err: unknown) => {
         throw scrubError(err, resolved.key);
       });
-
-  return {
-    analyze: guard((image: ImageInput, o?: Parameters<VisionClient['analyze']>[1]) =>
-      analyze(ctx, image, o),
-    ),
-    analyzeImage: guard((image: ImageInput, o: ImageAnalysisOptions) =>
-      analyzeImage(ctx, image, o),
-    ),
-    describe: guard((image: ImageInput, o?: Parameters<VisionClient['describe']>[1]) =>
-      describe(ctx, image, o),
-    ),
-    tag: guard((image: ImageInput, o?: Parameters<VisionClient['tag']>[1]) => tag(ctx, image, o)),
-    detect: guard((image: ImageInput, o?: Parameters<VisionClient['detect']>[1]) =>
-      detect(ctx, image, o),
-    ),
-    listModels: guard((o?: Pick<CallOptions, 'signal'>) => listModels(ctx, o)),
-    // The overloads only narrow `result` for the two documented models.
-    analyzeByDomain: guard((model: DomainModel, image: ImageInput, o?: AnalyzeByDomainOptions) =>
-      analyzeByDomain(ctx, model, image, o),
-    ) as VisionClient['analyzeByDomain'],
-    generateThumbnail: guard((image: ImageInput, o: ThumbnailOptions) =>
-      generateThumbnail(ctx, image, o),
-    ),
-    areaOfInterest: guard((image: ImageInput, o?: Parameters<VisionClient['areaOfInterest']>[1]) =>
-      areaOfInterest(ctx, image, o),
-    ),
-    ocr: guard((image: ImageInput, o?: Parameters<VisionClient['ocr']>[1]) => ocr(ctx, image, o)),
-    read: guard((image: ImageInput, o?: Parameters<VisionClient['read']>[1]) =>
-      read(ctx, image, o),
-    ),
-    getReadResult: guard((id: string, o?: Pick<CallOptions, 'signal'>) =>
-      getReadResult(ctx, id, o),
-    ),
-    readAndWait: guard(async (image: ImageInput, o: ReadAndWaitOptions = {}) => {
-      const polling = resolvePolling(o.polling, resolved.polling);
-      const startedAt = clock.now();
-      const { operationId } = await read(ctx, image, o);
-      const poll = (signal: AbortSignal | undefined, deadline: number) =>
-        pollReadResult(ctx, operationId, { deadline, ...(signal && { signal }) });
-      // One span over the whole poll sequence; each poll attempt is a child of it.
-      return inSpan('read poll', { 'visiongraph.read.operation_id': operationId }, () =>
-        pollUntilDone({
-          clock,
-          poll,
-          operationId,
-          polling,
-          startedAt,
-          ...(o.signal && { signal: o.signal }),
-        }),
-      );
-    }),
-    stats: () => ({
-      ...counters,
-      inFlight: concurrency.inFlight,
-      queued: concurrency.queued,
-      circuit: deps.breaker?.status ?? 'off',
-    }),
-    close: async () => {
-      deps.closed = true;
-      if (ownDispatcher) await dispatcher.close();
-    },
+  const stats = (): VisionClientStats => ({
+    ...counters,
+    inFlight: concurrency.inFlight,
+    queued: concurrency.queued,
+    circuit: deps.breaker?.status ?? 'off',
+  });
+  const close = async (): Promise<void> => {
+    deps.closed = true;
+    if (ownDispatcher) await dispatcher.close();
   };
+
+  const clientFor = (observer: AttemptObserver | undefined): VisionClient => {
+    const ctx: OperationContext = { execute: (req) => execute(deps, req, observer) };
+    return {
+      analyze: guard((image: ImageInput, o?: Parameters<VisionClient['analyze']>[1]) =>
+        analyze(ctx, image, o),
+      ),
+      analyzeImage: guard((image: ImageInput, o: ImageAnalysisOptions) =>
+        analyzeImage(ctx, image, o),
+      ),
+      describe: guard((image: ImageInput, o?: Parameters<VisionClient['describe']>[1]) =>
+        describe(ctx, image, o),
+      ),
+      tag: guard((image: ImageInput, o?: Parameters<VisionClient['tag']>[1]) => tag(ctx, image, o)),
+      detect: guard((image: ImageInput, o?: Parameters<VisionClient['detect']>[1]) =>
+        detect(ctx, image, o),
+      ),
+      listModels: guard((o?: Pick<CallOptions, 'signal'>) => listModels(ctx, o)),
+      // The overloads only narrow `result` for the two documented models.
+      analyzeByDomain: guard((model: DomainModel, image: ImageInput, o?: AnalyzeByDomainOptions) =>
+        analyzeByDomain(ctx, model, image, o),
+      ) as VisionClient['analyzeByDomain'],
+      generateThumbnail: guard((image: ImageInput, o: ThumbnailOptions) =>
+        generateThumbnail(ctx, image, o),
+      ),
+      areaOfInterest: guard(
+        (image: ImageInput, o?: Parameters<VisionClient['areaOfInterest']>[1]) =>
+          areaOfInterest(ctx, image, o),
+      ),
+      ocr: guard((image: ImageInput, o?: Parameters<VisionClient['ocr']>[1]) => ocr(ctx, image, o)),
+      read: guard((image: ImageInput, o?: Parameters<VisionClient['read']>[1]) =>
+        read(ctx, image, o),
+      ),
+      getReadResult: guard((id: string, o?: Pick<CallOptions, 'signal'>) =>
+        getReadResult(ctx, id, o),
+      ),
+      readAndWait: guard(async (image: ImageInput, o: ReadAndWaitOptions = {}) => {
+        const polling = resolvePolling(o.polling, resolved.polling);
+        const startedAt = clock.now();
+        const { operationId } = await read(ctx, image, o);
+        const poll = (signal: AbortSignal | undefined, deadline: number) =>
+          pollReadResult(ctx, operationId, { deadline, ...(signal && { signal }) });
+        // One span over the whole poll sequence; each poll attempt is a child of it.
+        return inSpan('read poll', { 'visiongraph.read.operation_id': operationId }, () =>
+          pollUntilDone({
+            clock,
+            poll,
+            operationId,
+            polling,
+            startedAt,
+            ...(o.signal && { signal: o.signal }),
+          }),
+        );
+      }),
+      withAttemptObserver: (onAttempt) =>
+        clientFor(
+          observer
+            ? (event) => {
+                observer(event);
+                onAttempt(event);
+              }
+            : onAttempt,
+        ),
+      stats,
+      close,
+    };
+  };
+  return clientFor(undefined);
 }

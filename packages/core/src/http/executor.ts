@@ -74,8 +74,18 @@ function errorCodeHeader(headers: HttpResponse['headers']): string | undefined {
   return (Array.isArray(v) ? v[0] : v) || undefined;
 }
 
-/** Sends a request with rate limiting, the concurrency cap, retries and attempt events. */
-export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise<SuccessResponse> {
+/** Observer of one caller's attempts, next to the client's own `onAttempt`. */
+export type AttemptObserver = (event: AttemptEvent) => void;
+
+/**
+ * Sends a request with rate limiting, the concurrency cap, retries and attempt events (to the
+ * client's `onAttempt` and to `observer`).
+ */
+export async function execute(
+  deps: ExecutorDeps,
+  req: UpstreamRequest,
+  observer?: AttemptObserver,
+): Promise<SuccessResponse> {
   const { options, clock } = deps;
   const signal = req.signal;
   const { retry, timeouts } = options;
@@ -129,8 +139,8 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       requestId = headerRequestId(res.headers);
       retryAfterMs = retryAfterFromHeaders(res.headers, Date.now());
       if (status >= 200 && status < 300) {
-        if (deps.onAttempt)
-          emit(deps, {
+        if (deps.onAttempt || observer)
+          emit(deps, observer, {
             ...base(req, attempt, clock.now() - t0),
             status,
             ...(requestId && { requestId }),
@@ -169,7 +179,11 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       if (signal?.aborted) {
         deps.breaker?.inconclusive();
         const aborted = abortError(signal, req.operation);
-        emit(deps, { ...base(req, attempt, clock.now() - t0), error: aborted, willRetry: false });
+        emit(deps, observer, {
+          ...base(req, attempt, clock.now() - t0),
+          error: aborted,
+          willRetry: false,
+        });
         throw aborted;
       }
       const failure = classifyFailure(err, req.operation, options.key);
@@ -193,7 +207,7 @@ export async function execute(deps: ExecutorDeps, req: UpstreamRequest): Promise
       resumeAt - started <= retry.maxElapsedMs &&
       resumeAt <= (req.deadline ?? Infinity);
     const willRetry = retryable && withinBudget;
-    emit(deps, {
+    emit(deps, observer, {
       ...base(req, attempt, clock.now() - t0),
       ...(status !== undefined && { status }),
       ...(requestId && { requestId }),
@@ -223,18 +237,25 @@ function base(
   };
 }
 
-function emit(deps: ExecutorDeps, event: AttemptEvent): void {
-  if (!deps.onAttempt) return;
+function emit(
+  deps: ExecutorDeps,
+  observer: AttemptObserver | undefined,
+  event: AttemptEvent,
+): void {
+  if (!deps.onAttempt && !observer) return;
   const key = deps.options.key;
+  const safe = {
+    ...event,
+    path: redact(event.path, key),
+    ...(event.error && { error: scrubError(event.error, key) }),
+  };
+  // An observer must never break the call it observes.
   try {
-    deps.onAttempt({
-      ...event,
-      path: redact(event.path, key),
-      ...(event.error && { error: scrubError(event.error, key) }),
-    });
-  } catch {
-    // An observer must never break the call it observes.
-  }
+    deps.onAttempt?.(safe);
+  } catch {}
+  try {
+    observer?.(safe);
+  } catch {}
 }
 
 function withAttempts(error: VisionError, attempts: number): VisionError {
