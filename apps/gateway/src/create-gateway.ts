@@ -25,10 +25,16 @@ import { exampleQuery } from './graphiql/example-query.js';
 import { corsFor } from './http/cors.js';
 import { exampleBytesFor } from './http/example-bytes.js';
 import { createReadinessCheck } from './http/readiness.js';
-import { requestSignal } from './http/request-signal.js';
+import { endUpstreamWork, requestSignal, upstreamWorkSignal } from './http/upstream-work.js';
 import { createJsonLogger, type Logger } from './log/logger.js';
-import { createAttemptRecorder, logRequest } from './log/request-log.js';
-import { newRequestScope, runInScope } from './log/request-scope.js';
+import { createAttemptLogger, logRequest } from './log/request-log.js';
+import {
+  bindScope,
+  countAttempt,
+  newRequestScope,
+  SCOPE_FIELD,
+  scopeOf,
+} from './log/request-scope.js';
 import { toYogaLogger } from './log/yoga-logger.js';
 import { DEFAULT_EXAMPLES_DIR, DEFAULT_PLAYGROUND_DIR } from './paths.js';
 import { KNOWN_LENGTH, useBodyLimit } from './plugins/use-body-limit.js';
@@ -88,7 +94,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
   const shared = createSharedState(options, logger, metrics?.observers);
   const { store } = shared;
   const cache = metrics && shared.cache ? metrics.countCache(shared.cache) : shared.cache;
-  const recordAttempt = createAttemptRecorder(logger);
+  const logAttempt = createAttemptLogger(logger);
   const client: VisionClient = createVisionClient({
     ...options.vision,
     ...(shared.rateLimiter && { rateLimit: shared.rateLimiter }),
@@ -96,10 +102,10 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     key: options.visionKey,
     onAttempt: metrics
       ? (event) => {
-          recordAttempt(event);
+          logAttempt(event);
           metrics.onAttempt(event);
         }
-      : recordAttempt,
+      : logAttempt,
   });
   metrics?.watchClient(() => client.stats());
   const executionTimeoutMs = options.executionTimeoutMs ?? DEFAULT_EXECUTION_TIMEOUT_MS;
@@ -134,15 +140,22 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
           }),
     // The request's signal reaches every upstream call through the loaders: a client that leaves
     // or a request over the execution timeout stops the work nobody else waits for.
-    context: ({ request }) =>
-      createContext({
-        client,
+    // The request's scope counts its upstream attempts (those of its DataLoader batches).
+    context: (initial) => {
+      const { request } = initial;
+      const scope = scopeOf(initial);
+      return createContext({
+        client: scope ? client.withAttemptObserver((event) => countAttempt(scope, event)) : client,
         visionApi,
         ...(cache ? { cache } : {}),
         localImage: exampleBytesFor(examplesDir, new URL(request.url).host, limits.maxUploadBytes),
-        signal: requestSignal(request.signal, executionTimeoutMs),
+        signal:
+          scope && initial['req']
+            ? upstreamWorkSignal(scope, executionTimeoutMs)
+            : requestSignal(request.signal, executionTimeoutMs),
         readPageLimit: limits.maxReadPages,
-      }),
+      });
+    },
     plugins: [
       ...(metrics ? [useMetrics(metrics, GRAPHQL_ENDPOINT)] : []),
       useTracing(),
@@ -174,19 +187,22 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const scope = newRequestScope();
+    bindScope(req, scope);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     metrics?.requestStarted();
     // 'close' fires after the last byte of a streamed (@defer) response, or when the client leaves.
     res.once('close', () => {
+      const aborted = !res.writableFinished;
+      endUpstreamWork(scope, aborted);
       metrics?.requestEnded();
       logRequest(logger, scope, {
         method: req.method ?? 'GET',
         path,
         status: res.statusCode,
-        aborted: !res.writableFinished,
+        aborted,
       });
     });
-    runInScope(scope, () => void yoga.requestListener(req, res));
+    void yoga.requestListener(req, res);
   };
 
   const fetchHandler = async (
@@ -197,15 +213,21 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     // A URL goes to yoga as it is: yoga's own Request is far lighter than Node's global one
     // (building the global one here cost ~0.5 ms per request, most of it in reading its body).
     const request = input instanceof Request && init ? new Request(input, init) : input;
-    const response = await runInScope(scope, () => {
-      if (request instanceof Request) return yoga.fetch(request);
-      if (!init) return yoga.fetch(String(request));
-      if (typeof init.body !== 'string') return yoga.fetch(String(request), init);
+    const context = { [SCOPE_FIELD]: scope };
+    const answer = () => {
+      if (request instanceof Request) return yoga.fetch(request, context);
+      if (!init) return yoga.fetch(String(request), context);
+      if (typeof init.body !== 'string') return yoga.fetch(String(request), init, context);
       // A string body's exact length is known here, so the body limit need not count it.
       const headers = new Headers(init.headers);
       headers.set('content-length', String(Buffer.byteLength(init.body)));
-      return yoga.fetch(String(request), { ...init, headers }, { [KNOWN_LENGTH]: true });
-    });
+      return yoga.fetch(
+        String(request),
+        { ...init, headers },
+        { ...context, [KNOWN_LENGTH]: true },
+      );
+    };
+    const response = await answer();
     const method =
       request instanceof Request ? request.method : (init?.method ?? 'GET').toUpperCase();
     const path = new URL(request instanceof Request ? request.url : request).pathname;

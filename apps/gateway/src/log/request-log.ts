@@ -1,6 +1,6 @@
 import type { AttemptEvent } from '@visiongraph/core';
 import type { LogLevel, Logger } from './logger.js';
-import { currentScope, upstreamTotal, type RequestScope } from './request-scope.js';
+import { upstreamTotal, type RequestScope } from './request-scope.js';
 
 // Probes and static files would drown the GraphQL lines at info level.
 const QUIET_PATHS = new Set(['/healthz', '/readyz']);
@@ -39,14 +39,12 @@ export function logRequest(logger: Logger, scope: RequestScope, line: RequestLin
   });
 }
 
-/** Core's `onAttempt`: counts the attempt against the current request and logs it at debug. */
-export function createAttemptRecorder(logger: Logger): (event: AttemptEvent) => void {
+/**
+ * Core's `onAttempt`: logs the attempt at debug. Each request counts its own attempts through
+ * `client.withAttemptObserver` (see create-gateway.ts).
+ */
+export function createAttemptLogger(logger: Logger): (event: AttemptEvent) => void {
   return (event) => {
-    const scope = currentScope();
-    if (scope) {
-      scope.upstream[event.operation] = (scope.upstream[event.operation] ?? 0) + 1;
-      scope.upstreamMs += event.durationMs;
-    }
     logger.debug('upstream attempt', {
       operation: event.operation,
       method: event.method,

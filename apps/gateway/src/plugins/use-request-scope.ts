@@ -1,9 +1,8 @@
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { currentScope } from '../log/request-scope.js';
+import { scopeOf, type RequestScope } from '../log/request-scope.js';
 
-function collectCodes(result: unknown): void {
-  const scope = currentScope();
+function collectCodes(scope: RequestScope | undefined, result: unknown): void {
   const errors = (result as ExecutionResult | undefined)?.errors;
   if (!scope || !errors) return;
   for (const error of errors) {
@@ -15,12 +14,12 @@ function collectCodes(result: unknown): void {
 /** Records the operation name, type and error codes of the request for its log line. */
 export function useRequestScope(): Plugin {
   return {
-    onParams({ params }) {
-      const scope = currentScope();
+    onParams({ params, context }) {
+      const scope = scopeOf(context);
       if (scope && params.operationName) scope.operationName = params.operationName;
     },
     onExecute({ args }) {
-      const scope = currentScope();
+      const scope = scopeOf(args.contextValue);
       const operation = getOperationAST(args.document, args.operationName);
       if (scope && operation) {
         scope.operationType = operation.operation;
@@ -28,12 +27,13 @@ export function useRequestScope(): Plugin {
       }
       return {
         // Streamed (@defer) results: each part may carry errors of its own.
-        onExecuteDone: () => ({ onNext: ({ result }) => collectCodes(result) }),
+        onExecuteDone: () => ({ onNext: ({ result }) => collectCodes(scope, result) }),
       };
     },
-    onResultProcess({ result }) {
-      if (Array.isArray(result)) result.forEach(collectCodes);
-      else if (!(Symbol.asyncIterator in Object(result))) collectCodes(result);
+    onResultProcess({ result, serverContext }) {
+      const scope = scopeOf(serverContext);
+      if (Array.isArray(result)) for (const part of result) collectCodes(scope, part);
+      else if (!(Symbol.asyncIterator in Object(result))) collectCodes(scope, result);
     },
   };
 }

@@ -3,7 +3,7 @@ import { estimateTransactions, type SchemaContext } from '@visiongraph/schema';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { GatewayErrorCode } from '../errors/error-codes.js';
-import { currentScope } from '../log/request-scope.js';
+import { scopeOf } from '../log/request-scope.js';
 
 export interface TransactionBudget {
   maxTransactions: number;
@@ -51,7 +51,7 @@ export function useTransactionBudget(budget: TransactionBudget): Plugin {
         spent: meter?.spent ?? 0,
         saved: meter?.saved ?? 0,
       });
-      const scope = currentScope();
+      const scope = scopeOf(args.contextValue);
       if (scope) scope.transactions = report;
       if (estimate.images > budget.maxImages) {
         setResultAndStopExecution({
