@@ -1,5 +1,11 @@
 // Limits, enums and model versions of the Azure Computer Vision API, from spec/azure/CONTRACT.md
 // (§2, §4, §7). Routes read them from here so a limit is written once.
+import {
+  DetailsValues,
+  VisualFeatureTypesValues,
+  type Details,
+  type VisualFeatureTypes,
+} from '@visiongraph/core/spec';
 
 export const MB = 1024 * 1024;
 
@@ -38,17 +44,9 @@ export const READ_MODEL_VERSIONS = [
 export const READ_RESULT_VERSION = '3.2.0';
 export const MODEL_VERSION_PATTERN = /^(latest|\d{4}-\d{2}-\d{2})(-preview)?$/;
 
-export const VISUAL_FEATURES_V3 = [
-  'ImageType',
-  'Faces',
-  'Adult',
-  'Categories',
-  'Color',
-  'Tags',
-  'Description',
-  'Objects',
-  'Brands',
-] as const;
+// v3.2's lists come from the spec, through core's generated types (one source for the client,
+// the schema, the gateway's metric labels and this emulator); v1.0 had fewer features.
+export const VISUAL_FEATURES_V3: readonly VisualFeatureTypes[] = VisualFeatureTypesValues;
 export const VISUAL_FEATURES_V1 = [
   'ImageType',
   'Faces',
@@ -57,10 +55,10 @@ export const VISUAL_FEATURES_V1 = [
   'Color',
   'Tags',
   'Description',
-] as const;
-export type VisualFeature = (typeof VISUAL_FEATURES_V3)[number];
-export const DETAILS = ['Celebrities', 'Landmarks'] as const;
-export type Detail = (typeof DETAILS)[number];
+] as const satisfies readonly VisualFeatureTypes[];
+export type VisualFeature = VisualFeatureTypes;
+export const DETAILS: readonly Details[] = DetailsValues;
+export type Detail = Details;
 
 export const DOMAIN_MODELS = [
   { name: 'celebrities', categories: ['people_', '人_', 'pessoas_', 'gente_'] },

@@ -29,6 +29,7 @@ export {
   type VisionApiMode,
   type VisionApiSetting,
 } from './loaders/vision-api.js';
+export { ANALYZE_FEATURES, type AnalyzeFeature } from './loaders/analyze-features.js';
 export { estimateTransactions } from './cost/estimate-transactions.js';
 export type { EstimateOptions, TransactionEstimate } from './cost/estimate-transactions.js';
 export { IMAGE_FIELD_COSTS } from './cost/image-field-costs.js';

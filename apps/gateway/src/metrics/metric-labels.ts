@@ -1,22 +1,10 @@
 import type { AttemptEvent } from '@visiongraph/core';
+import { ANALYZE_FEATURES } from '@visiongraph/schema';
 
 // Label values come from fixed sets only (schema names, client method names, status codes), never
 // from URLs, headers or other request text, so every metric has a bounded number of series.
 
-const ANALYZE_PARTS = new Set([
-  'ImageType',
-  'Faces',
-  'Adult',
-  'Categories',
-  'Color',
-  'Tags',
-  'Description',
-  'Objects',
-  'Brands',
-  'Celebrities',
-  'Landmarks',
-  'Metadata',
-]);
+const ANALYZE_PARTS = new Set<string>(ANALYZE_FEATURES);
 const OPERATIONS = new Set([
   'describe',
   'thumbnail',

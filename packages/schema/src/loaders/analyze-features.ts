@@ -1,21 +1,24 @@
-import type { Details, ImageAnalysis, VisualFeatureTypes } from '@visiongraph/core';
+import {
+  DetailsValues,
+  VisualFeatureTypesValues,
+  type Details,
+  type ImageAnalysis,
+  type VisualFeatureTypes,
+} from '@visiongraph/core';
 
 /** Visual features in the spec's order, so the `visualFeatures` query value is deterministic. */
-export const VISUAL_FEATURES: readonly VisualFeatureTypes[] = [
-  'ImageType',
-  'Faces',
-  'Adult',
-  'Categories',
-  'Color',
-  'Tags',
-  'Description',
-  'Objects',
-  'Brands',
-];
-export const DETAILS: readonly Details[] = ['Celebrities', 'Landmarks'];
+export const VISUAL_FEATURES: readonly VisualFeatureTypes[] = VisualFeatureTypesValues;
+export const DETAILS: readonly Details[] = DetailsValues;
 
 /** One cacheable part of an analyze response. `Metadata` rides on every call. */
 export type AnalyzeFeature = VisualFeatureTypes | Details | 'Metadata';
+
+/** Every part an analyze answer is cached under (the features of its cache keys). */
+export const ANALYZE_FEATURES: readonly AnalyzeFeature[] = [
+  ...VISUAL_FEATURES,
+  ...DETAILS,
+  'Metadata',
+];
 
 /**
  * When only width/height/format are asked, analyze must still name a feature. ImageType is the
