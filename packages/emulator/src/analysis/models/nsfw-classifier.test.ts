@@ -1,9 +1,8 @@
 // The fused MobileNetV2 (batch norms folded into the convolutions) against nsfwjs' own layers model.
-import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NSFWJS } from 'nsfwjs';
 import type * as tf from '@tensorflow/tfjs';
-import { testImage } from '../image/__tests__/test-images.js';
+import { testRaster } from '../image/__tests__/test-images.js';
 import { classifyNsfw } from './nsfw-classifier.js';
 import { ensureWasmBackend, requireCjs } from './tf-runtime.js';
 
@@ -16,15 +15,8 @@ const IMAGES = [
 ];
 let reference: NSFWJS;
 
-const raster = async (name: string) => {
-  const { data, info } = await sharp(testImage(name))
-    .flatten({ background: '#ffffff' })
-    .resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true })
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-};
+/** The raster the analysis gets (at most 320 px on the long side). */
+const raster = (image: string | Buffer) => testRaster(image, 320);
 
 beforeAll(async () => {
   await ensureWasmBackend();

@@ -1,8 +1,7 @@
 // detectObjects decodes centernet's heads itself (centernet-decode.ts); it must give exactly what
 // human.detect() gives for the same raster.
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { testImage } from '../image/__tests__/test-images.js';
+import { testRaster } from '../image/__tests__/test-images.js';
 import { detectObjects, loadHuman } from './object-detector.js';
 
 const IMAGES = [
@@ -16,15 +15,8 @@ const IMAGES = [
   'csdf-printed_text.jpg',
 ];
 
-const raster = async (name: string) => {
-  const { data, info } = await sharp(testImage(name))
-    .flatten({ background: '#ffffff' })
-    .resize({ width: 640, height: 640, fit: 'inside', withoutEnlargement: true })
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-};
+/** The raster the analysis gets (at most 640 px on the long side). */
+const raster = (image: string | Buffer) => testRaster(image, 640);
 
 describe('detectObjects', () => {
   it("gives human.detect()'s objects, boxes and scores on the test images", async () => {

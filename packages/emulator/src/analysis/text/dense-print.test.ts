@@ -1,21 +1,12 @@
 // The cheap dense-print test that sends a document page straight to tesseract, on test images.
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { testImage } from '../image/__tests__/test-images.js';
+import { testRaster } from '../image/__tests__/test-images.js';
 import { looksLikeDensePrint } from './dense-print.js';
 
-async function raster(name: string) {
-  const { data, info } = await sharp(testImage(name))
-    .removeAlpha()
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data), width: info.width, height: info.height };
-}
 
 describe('dense print', () => {
   it('sees the dense two-column magazine page as a printed document', async () => {
-    expect(looksLikeDensePrint(await raster('rest-read.png'))).toBe(true);
+    expect(looksLikeDensePrint(await testRaster('rest-read.png'))).toBe(true);
   });
 
   it.each([
@@ -29,7 +20,7 @@ describe('dense print', () => {
     'csdf-faces.jpg',
     'skimage-horse.png',
   ])('leaves %s to the detector', async (name) => {
-    expect(looksLikeDensePrint(await raster(name))).toBe(false);
+    expect(looksLikeDensePrint(await testRaster(name))).toBe(false);
   });
 
   it('counts letters, not one large dark shape: a page of drawn letters is dense', () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { testImage } from '../../image/__tests__/test-images.js';
+import { testImage, testRaster } from '../../image/__tests__/test-images.js';
 import { loadFaceApi } from '../face-api-runtime.js';
 import { cropFaces } from '../face-crops.js';
 import { detectSsdFaces } from '../ssd/face-detector.js';
@@ -22,17 +22,8 @@ const galleryFiles = readdirSync(GALLERY, { recursive: true, encoding: 'utf8' })
   /\.(jpe?g|png)$/i.test(f),
 );
 
-/** The raster the face worker gets: at most 1024 px on the long side. */
-async function raster(bytes: Buffer | string) {
-  const { data, info } = await sharp(bytes)
-    .rotate()
-    .flatten({ background: '#ffffff' })
-    .resize({ width: 1024, height: 1024, fit: 'inside', withoutEnlargement: true })
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-}
+/** The raster the analysis gets (at most 1024 px on the long side). */
+const raster = (image: string | Buffer) => testRaster(image, 1024);
 
 describe('face nets', () => {
   it("match face-api's landmark, age/gender and recognition nets on the test and gallery faces", async () => {

@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { stderrLogger } from '../../../logger.js';
-import { testImage } from '../../image/__tests__/test-images.js';
+import { testImage, testRaster } from '../../image/__tests__/test-images.js';
 import { setWorkerLogSink } from '../../pool/worker-log.js';
 import { loadFaceApi } from '../face-api-runtime.js';
 import {
@@ -25,16 +25,8 @@ const IMAGES = [
   'csdf-ocr-image.png',
 ];
 
-/** The raster the face worker gets: at most 1024 px on the long side. */
-async function raster(bytes: Buffer) {
-  const { data, info } = await sharp(bytes)
-    .flatten({ background: '#ffffff' })
-    .resize({ width: 1024, height: 1024, fit: 'inside', withoutEnlargement: true })
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-}
+/** The raster the analysis gets (at most 1024 px on the long side). */
+const raster = (image: string | Buffer) => testRaster(image, 1024);
 
 type Detect = (img: Awaited<ReturnType<typeof raster>>) => Promise<SsdFace[]>;
 
