@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { createBackend } from '../src/analysis/index.js';
 import type { AnalyzeRequest } from '../src/analysis/types.js';
+import { everyFeature } from '../src/analysis/fixed-answers.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const img = (name: string): Buffer =>
@@ -36,19 +37,7 @@ async function p50(run: () => Promise<unknown>): Promise<string> {
 const backend = createBackend({ workers: Number(process.env.BENCH_WORKERS ?? 2) });
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-const ALL: AnalyzeRequest = {
-  faces: true,
-  objects: true,
-  tags: true,
-  description: { maxCandidates: 3 },
-  categories: true,
-  color: true,
-  imageType: true,
-  adult: true,
-  brands: true,
-  celebrities: true,
-  landmarks: true,
-};
+const ALL = everyFeature(3);
 const stages: [string, AnalyzeRequest][] = [
   ['faces', { faces: true }],
   ['faces+celebrities', { faces: true, celebrities: true }],

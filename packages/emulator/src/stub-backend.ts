@@ -16,6 +16,7 @@
 //   brands, celebrities, landmarks: none
 //   ocr           no regions (language as asked, `en` for unk); read: each page, no lines
 import type { AnalyzeResult, LoadedImage, Rect, VisionBackend } from './analysis/types.js';
+import { NOTHING_FLAGGED } from './analysis/fixed-answers.js';
 
 // Imported on first use, like the real backend: the package's entry stays light (no sharp).
 const pixels = () => import('./stub-pixels.js');
@@ -65,15 +66,7 @@ export function createStubBackend(): VisionBackend {
         out.objects = [
           { rect: { x: 0, y: 0, w: img.width, h: img.height }, name: 'rectangle', confidence: 1 },
         ];
-      if (req.adult)
-        out.adult = {
-          isAdultContent: false,
-          isRacyContent: false,
-          isGoryContent: false,
-          adultScore: 0,
-          racyScore: 0,
-          goreScore: 0,
-        };
+      if (req.adult) out.adult = { ...NOTHING_FLAGGED };
       if (req.color) out.color = await (await pixels()).analyzeColor(img);
       if (req.imageType) out.imageType = await (await pixels()).classifyImageType(img);
       if (req.brands) out.brands = [];

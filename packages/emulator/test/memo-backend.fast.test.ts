@@ -9,20 +9,9 @@ import type {
 } from '../src/analysis/types.js';
 import { createMemoBackend } from '../src/memo-backend.js';
 import { resolveOptions } from '../src/options.js';
+import { everyFeature, NOTHING_FLAGGED } from '../src/analysis/fixed-answers.js';
 
-const ALL: AnalyzeRequest = {
-  faces: true,
-  objects: true,
-  tags: true,
-  description: { maxCandidates: 1 },
-  categories: true,
-  color: true,
-  imageType: true,
-  adult: true,
-  brands: true,
-  celebrities: true,
-  landmarks: true,
-};
+const ALL = everyFeature(1);
 
 function fake() {
   const calls: { op: string; req?: AnalyzeRequest }[] = [];
@@ -60,15 +49,7 @@ function fake() {
           isBWImg: false,
         };
       if (req.imageType) out.imageType = { clipArtType: 0, lineDrawingType: 0 };
-      if (req.adult)
-        out.adult = {
-          isAdultContent: false,
-          isRacyContent: false,
-          isGoryContent: false,
-          adultScore: 0,
-          racyScore: 0,
-          goreScore: 0,
-        };
+      if (req.adult) out.adult = { ...NOTHING_FLAGGED };
       return out;
     },
     async thumbnail(_img, w, h) {

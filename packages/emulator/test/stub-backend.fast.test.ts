@@ -1,6 +1,7 @@
 // The stub backend's rules (src/stub-backend.ts), which wiring tests elsewhere rely on.
 import { describe, expect, it } from 'vitest';
 import { createStubBackend } from '../src/index.js';
+import { everyFeature, NOTHING_FLAGGED } from '../src/analysis/fixed-answers.js';
 import { image } from './support/harness.js';
 
 const stub = createStubBackend();
@@ -8,17 +9,7 @@ const stub = createStubBackend();
 describe('createStubBackend', () => {
   it('answers model features from the image size and format, exactly', async () => {
     const dog = await stub.load(image('csdf-dog.jpg')); // 600x450 JPEG
-    const all = await stub.analyze(dog, {
-      tags: true,
-      description: { maxCandidates: 1 },
-      categories: true,
-      faces: true,
-      objects: true,
-      adult: true,
-      brands: true,
-      celebrities: true,
-      landmarks: true,
-    });
+    const all = await stub.analyze(dog, { ...everyFeature(1), color: false, imageType: false });
     expect(all).toEqual({
       tags: [
         { name: 'landscape', confidence: 1 },
@@ -33,14 +24,7 @@ describe('createStubBackend', () => {
         { rect: { x: 150, y: 112, w: 300, h: 225 }, age: 30, gender: 'Female', confidence: 1 },
       ],
       objects: [{ rect: { x: 0, y: 0, w: 600, h: 450 }, name: 'rectangle', confidence: 1 }],
-      adult: {
-        isAdultContent: false,
-        isRacyContent: false,
-        isGoryContent: false,
-        adultScore: 0,
-        racyScore: 0,
-        goreScore: 0,
-      },
+      adult: NOTHING_FLAGGED,
       brands: [],
       celebrities: [],
       landmarks: [],

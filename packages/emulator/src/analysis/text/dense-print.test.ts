@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { testRaster } from '../image/__tests__/test-images.js';
 import { looksLikeDensePrint } from './dense-print.js';
 
-
 describe('dense print', () => {
   it('sees the dense two-column magazine page as a printed document', async () => {
     expect(looksLikeDensePrint(await testRaster('rest-read.png'))).toBe(true);
