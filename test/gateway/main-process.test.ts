@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startEmulator } from '@visiongraph/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveTestImages, type TestImageServer } from '../../testdata/serve-images.js';
 import { spawnGateway, type GatewayProcess } from './helpers/gateway-process.js';
 import { TEST_KEY } from './helpers/stack.js';
 
@@ -32,7 +31,7 @@ describe('configuration from the environment', { timeout: 120_000 }, () => {
 
 describe('running process', { timeout: 120_000 }, () => {
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let slowImages: Server;
+  let slowImages: TestImageServer;
   let slowImageUrl: string;
   let imageRequested: () => void = () => {};
 
@@ -46,17 +45,17 @@ describe('running process', { timeout: 120_000 }, () => {
     });
     // An image host that takes 1.5 s to answer: it keeps a query in flight on purpose.
     const dog = await readFile(new URL('../../testdata/images/csdf-dog.jpg', import.meta.url));
-    slowImages = createServer((_req, res) => {
+    slowImages = await serveTestImages((path, res) => {
+      if (path !== '/slow/dog.jpg') return false;
       imageRequested();
       setTimeout(() => res.writeHead(200, { 'content-type': 'image/jpeg' }).end(dog), 1_500);
+      return true;
     });
-    await new Promise<void>((resolve) => slowImages.listen(0, '127.0.0.1', resolve));
-    slowImageUrl = `http://127.0.0.1:${(slowImages.address() as AddressInfo).port}/dog.jpg`;
+    slowImageUrl = slowImages.urlOf('slow/dog.jpg');
   });
   afterAll(async () => {
     await emulator?.close();
-    slowImages?.closeAllConnections();
-    await new Promise((resolve) => slowImages?.close(resolve));
+    await slowImages?.close();
   });
 
   async function startProcess(): Promise<{ gateway: GatewayProcess; url: string }> {
