@@ -87,7 +87,7 @@ function oneStripTiff(
   }: { bitsPerSample: number; compression: number; declared: number },
   strip: Buffer,
 ): Buffer {
-  const entries: [number, number, number][] = [
+  const entries: IfdEntry[] = [
     [256, 4, w], // ImageWidth (LONG)
     [257, 4, h], // ImageLength
     [258, 3, bitsPerSample], // BitsPerSample (SHORT)
@@ -106,16 +106,29 @@ function oneStripTiff(
   b.write('II', 0, 'latin1');
   b.writeUInt16LE(42, 2);
   b.writeUInt32LE(ifdAt, 4);
-  b.writeUInt16LE(entries.length, ifdAt);
-  entries.forEach(([tag, type, value], i) => {
-    const at = ifdAt + 2 + i * 12;
-    b.writeUInt16LE(tag, at);
-    b.writeUInt16LE(type, at + 2);
-    b.writeUInt32LE(1, at + 4);
-    if (type === 3) b.writeUInt16LE(value, at + 8);
-    else b.writeUInt32LE(tag === 273 ? dataAt : value, at + 8);
-  });
+  writeIfd(
+    b,
+    ifdAt,
+    entries.map(([tag, type, value]) => [tag, type, tag === 273 ? dataAt : value]),
+    0,
+  );
   return b;
+}
+
+type IfdEntry = [tag: number, type: number, value: number];
+
+/** One TIFF directory at `at`: its entries (SHORT type 3 or LONG type 4, one value each), then `next`. */
+function writeIfd(b: Buffer, at: number, entries: readonly IfdEntry[], next: number): void {
+  b.writeUInt16LE(entries.length, at);
+  entries.forEach(([tag, type, value], i) => {
+    const e = at + 2 + i * 12;
+    b.writeUInt16LE(tag, e);
+    b.writeUInt16LE(type, e + 2);
+    b.writeUInt32LE(1, e + 4);
+    if (type === 3) b.writeUInt16LE(value, e + 8);
+    else b.writeUInt32LE(value, e + 8);
+  });
+  b.writeUInt32LE(next, at + 2 + entries.length * 12);
 }
 
 /** A PDF from numbered object bodies (1 = catalog), with a correct xref table. */
@@ -190,8 +203,7 @@ export function tiffPages(count: number): Buffer {
   b.writeUInt32LE(firstIfd, 4);
   for (let p = 0; p < count; p += 1) {
     const at = firstIfd + p * ifdSize;
-    b.writeUInt16LE(entries, at);
-    const tags: [number, number, number][] = [
+    const tags: IfdEntry[] = [
       [256, 3, side],
       [257, 3, side],
       [258, 3, 8],
@@ -201,15 +213,7 @@ export function tiffPages(count: number): Buffer {
       [278, 3, side],
       [279, 4, side * side],
     ];
-    tags.forEach(([tag, type, value], i) => {
-      const e = at + 2 + i * 12;
-      b.writeUInt16LE(tag, e);
-      b.writeUInt16LE(type, e + 2);
-      b.writeUInt32LE(1, e + 4);
-      if (type === 3) b.writeUInt16LE(value, e + 8);
-      else b.writeUInt32LE(value, e + 8);
-    });
-    b.writeUInt32LE(p + 1 < count ? at + ifdSize : 0, at + 2 + entries * 12);
+    writeIfd(b, at, tags, p + 1 < count ? at + ifdSize : 0);
   }
   return b;
 }
