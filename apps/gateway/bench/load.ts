@@ -5,8 +5,9 @@
 //   2. the gateway, one replica, cache off   3. the gateway, cache on (steady state)
 //   4. two gateway replicas sharing one Redis (cache on), the load split between them
 //   pnpm --filter @visiongraph/gateway bench:load      (BENCH_QUICK=1: 5 s runs instead of 30 s)
-// CPU per request (the servers' user + system time over the requests they answered) is the figure
-// that a busy shared machine does not distort; BENCH_CPU_PROF=<dir> writes a profile per server.
+// The rows are timed in turns, round after round, so other work on a shared machine weighs on all
+// of them alike. CPU per request (the servers' user + system time over the requests they answered)
+// is the figure load distorts least; BENCH_CPU_PROF=<dir> writes a profile per server.
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startRedisServer } from '../test/redis-server.js';
@@ -18,6 +19,8 @@ const QUICK = process.env['BENCH_QUICK'] === '1';
 const DURATION_S = QUICK ? 5 : 30;
 const WARMUP_S = QUICK ? 3 : 10;
 const SINGLE_S = QUICK ? 5 : 15;
+// Each set-up's timed seconds come in this many turns, interleaved with the other set-ups'.
+const SLICES = 5;
 const CONNECTIONS = 50;
 const UPSTREAM_MS = 20;
 const KEY = 'bench-key';
@@ -40,31 +43,49 @@ interface Row {
   rssMb: number;
 }
 
-/** One autocannon run per URL at once, connections split; latencies from every response. */
-async function load(urls: string[], connections: number, seconds: number) {
-  const samples: number[] = [];
+/** What a set-up answered over one or more timed slices. */
+interface Tally {
+  samples: number[];
+  requests: number;
+  /** Sum over slices of req/s x the slice's seconds (req/s = this / seconds). */
+  requestSeconds: number;
+  seconds: number;
+  errors: number;
+  cpuMs: number;
+}
+
+const emptyTally = (): Tally => ({
+  samples: [],
+  requests: 0,
+  requestSeconds: 0,
+  seconds: 0,
+  errors: 0,
+  cpuMs: 0,
+});
+
+/** One autocannon run per server at once, connections split, added to `tally`. */
+async function loadSlice(servers: Server[], connections: number, seconds: number, tally: Tally) {
+  const cpu = () => servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
+  const cpuBefore = cpu();
   const results = await Promise.all(
-    urls.map((url) =>
+    servers.map((server) =>
       autocannon({
-        url: `${url}/graphql`,
-        connections: Math.max(1, Math.round(connections / urls.length)),
+        url: `${server.url}/graphql`,
+        connections: Math.max(1, Math.round(connections / servers.length)),
         duration: seconds,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: BODY,
-        setupClient: (client) => client.on('response', (_s, _b, ms) => samples.push(ms)),
+        setupClient: (client) => client.on('response', (_s, _b, ms) => tally.samples.push(ms)),
       }),
     ),
   );
-  samples.sort((a, b) => a - b);
-  return {
-    requests: results.reduce((sum, r) => sum + r.requests.total, 0),
-    rps: results.reduce((sum, r) => sum + r.requests.total / r.duration, 0),
-    p50: percentile(samples, 50),
-    p95: percentile(samples, 95),
-    p99: percentile(samples, 99),
-    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0),
-  };
+  tally.cpuMs += cpu() - cpuBefore;
+  tally.requests += results.reduce((sum, r) => sum + r.requests.total, 0);
+  tally.requestSeconds +=
+    results.reduce((sum, r) => sum + r.requests.total / r.duration, 0) * seconds;
+  tally.seconds += seconds;
+  tally.errors += results.reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
 }
 
 /** The answer must be the upstream's model list, not an error, before anything is timed. */
@@ -78,15 +99,36 @@ async function check(url: string): Promise<void> {
   if (!body.data?.models?.length || body.errors) throw new Error(`${url}: ${JSON.stringify(body)}`);
 }
 
-async function measureRow(name: string, servers: Server[]): Promise<Row> {
-  const urls = servers.map((s) => s.url);
-  for (const url of urls) await check(url);
-  await load(urls, CONNECTIONS, WARMUP_S); // JIT, connections, a warm cache
-  const cpu = () => servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
-  const cpuBefore = cpu();
-  const { requests, ...result } = await load(urls, CONNECTIONS, DURATION_S);
-  const cpuUs = ((cpu() - cpuBefore) * 1000) / requests;
-  return { name, ...result, cpuUs, rssMb: Math.max(...servers.map((s) => rssMb(s.pid))) };
+/**
+ * Times every set-up in turns of `seconds / SLICES`, round after round, so a burst of other
+ * work on the shared machine falls on all of them alike rather than on whichever ran then.
+ */
+async function measureInTurns(
+  setups: Array<{ servers: Server[] }>,
+  connections: number,
+  seconds: number,
+): Promise<Tally[]> {
+  const tallies = setups.map(emptyTally);
+  for (let round = 0; round < SLICES; round++) {
+    for (const [i, setup] of setups.entries()) {
+      await loadSlice(setup.servers, connections, seconds / SLICES, tallies[i]!);
+    }
+  }
+  return tallies;
+}
+
+function toRow(name: string, tally: Tally, servers: Server[]): Row {
+  const sorted = tally.samples.sort((a, b) => a - b);
+  return {
+    name,
+    rps: tally.requestSeconds / tally.seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors: tally.errors,
+    cpuUs: (tally.cpuMs * 1000) / tally.requests,
+    rssMb: Math.max(...servers.map((s) => rssMb(s.pid))),
+  };
 }
 
 const loadAtStart = loadavg();
@@ -104,32 +146,36 @@ const start = async (script: string, env: Record<string, string>): Promise<Serve
   return { url: child.ready.url, pid: child.pid, stop: child.stop };
 };
 
-const rows: Row[] = [];
-const single: Record<string, number> = {};
 const floor = await start('floor-process', {});
-rows.push(await measureRow('1. floor: bare yoga + undici', [floor]));
-single['floor'] = (await load([floor.url], 1, SINGLE_S)).p50;
-floor.stop();
-
 const bare = await start('gateway-process', { BENCH_CACHE: 'off' });
-rows.push(await measureRow('2. gateway, 1 replica, cache off', [bare]));
-single['gateway'] = (await load([bare.url], 1, SINGLE_S)).p50;
-bare.stop();
-
 const cached = await start('gateway-process', { BENCH_CACHE: 'on' });
-rows.push(await measureRow('3. gateway, cache on (steady state)', [cached]));
-cached.stop();
-
 const pair = await Promise.all(
   [0, 1].map(() => start('gateway-process', { BENCH_CACHE: 'on', REDIS_URL: redis.url })),
 );
-rows.push(await measureRow('4. two replicas sharing Redis', pair));
-for (const replica of pair) replica.stop();
+const setups = [
+  { name: '1. floor: bare yoga + undici', servers: [floor] },
+  { name: '2. gateway, 1 replica, cache off', servers: [bare] },
+  { name: '3. gateway, cache on (steady state)', servers: [cached] },
+  { name: '4. two replicas sharing Redis', servers: pair },
+];
+for (const setup of setups) {
+  for (const server of setup.servers) await check(server.url);
+  // JIT, connections, a warm cache
+  await loadSlice(setup.servers, CONNECTIONS, WARMUP_S, emptyTally());
+}
+const tallies = await measureInTurns(setups, CONNECTIONS, DURATION_S);
+const rows = setups.map((setup, i) => toRow(setup.name, tallies[i]!, setup.servers));
+const [floorOne, gatewayOne] = await measureInTurns([setups[0]!, setups[1]!], 1, SINGLE_S);
+const single = {
+  floor: toRow('floor', floorOne!, [floor]).p50,
+  gateway: toRow('gateway', gatewayOne!, [bare]).p50,
+};
+for (const setup of setups) for (const server of setup.servers) server.stop();
 
 const floorRow = rows[0] as Row;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 console.log(
-  `\n## Load: ${CONNECTIONS} connections, ${DURATION_S} s per row (after ${WARMUP_S} s warm-up), upstream ${UPSTREAM_MS} ms, query { models { name } }\n`,
+  `\n## Load: ${CONNECTIONS} connections, ${DURATION_S} s per row in ${SLICES} turns taken in rotation with the other rows (after ${WARMUP_S} s warm-up), upstream ${UPSTREAM_MS} ms, query { models { name } }\n`,
 );
 console.log(
   '| set-up | req/s | p50 | p95 | p99 | errors | server CPU per request | RSS per process | req/s vs floor | p95 vs floor | CPU per request vs floor |',
@@ -142,7 +188,7 @@ for (const row of rows) {
 }
 const row2 = rows[1] as Row;
 console.log(
-  `\nAt concurrency 1 (${SINGLE_S} s each): floor p50 ${ms(single['floor'] ?? NaN)}, gateway (cache off) p50 ${ms(single['gateway'] ?? NaN)}, difference ${ms((single['gateway'] ?? NaN) - (single['floor'] ?? NaN))} (target at most 0.3 ms).`,
+  `\nAt concurrency 1 (${SINGLE_S} s each, in turns): floor p50 ${ms(single.floor)}, gateway (cache off) p50 ${ms(single.gateway)}, difference ${ms(single.gateway - single.floor)} (target at most 0.3 ms).`,
 );
 console.log(
   `Targets (reported, not asserted): row 2 >= 0.7x floor req/s: ${(row2.rps / floorRow.rps).toFixed(2)}x; p95 <= upstream + 25 ms = ${UPSTREAM_MS + 25} ms: row 2 ${ms(row2.p95)}; RSS < 300 MB per replica: max ${Math.max(...rows.slice(1).map((r) => r.rssMb)).toFixed(0)} MB.`,
