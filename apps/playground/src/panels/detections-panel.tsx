@@ -1,5 +1,5 @@
 import { Panel, percent, valueOf } from '../components/panel.js';
-import type { Rect } from '../components/shapes.js';
+import { RegionRows } from '../components/region-rows.js';
 import { fieldState } from '../field-state.js';
 import type { Analysis } from '../use-analysis.js';
 
@@ -28,23 +28,7 @@ export function DetectionsPanel({ analysis }: { analysis: Analysis }) {
       loadingLabel="Detecting…"
       testId="detections-panel"
     >
-      {rows.length === 0 ? (
-        <p className="muted">No faces or objects found.</p>
-      ) : (
-        <ul className="rows">
-          {rows.map((row, i) => (
-            <li key={i} className={`row label-${row.kind}`}>
-              <span className="swatch" aria-hidden="true" />
-              <span>{row.name}</span>
-              <span className="muted">{formatRect(row.rect)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RegionRows rows={rows} empty="No faces or objects found." />
     </Panel>
   );
-}
-
-export function formatRect(rect: Rect): string {
-  return `${rect.width}×${rect.height} at ${rect.x},${rect.y}`;
 }

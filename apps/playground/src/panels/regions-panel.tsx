@@ -1,8 +1,8 @@
 import { Panel, percent, valueOf } from '../components/panel.js';
+import { RegionRows } from '../components/region-rows.js';
 import { formatRatio } from '../components/shapes.js';
 import { fieldState } from '../field-state.js';
 import type { Analysis } from '../use-analysis.js';
-import { formatRect } from './detections-panel.js';
 
 /** Image Analysis 4.0 regions: dense captions, people and smart crops, as drawn over the image. */
 export function RegionsPanel({ analysis }: { analysis: Analysis }) {
@@ -34,19 +34,7 @@ export function RegionsPanel({ analysis }: { analysis: Analysis }) {
       loadingLabel="Finding regions…"
       testId="regions-panel"
     >
-      {rows.length === 0 ? (
-        <p className="muted">No regions found.</p>
-      ) : (
-        <ul className="rows">
-          {rows.map((row, i) => (
-            <li key={i} className={`row label-${row.kind}`} data-kind={row.kind}>
-              <span className="swatch" aria-hidden="true" />
-              <span>{row.name}</span>
-              <span className="muted">{formatRect(row.rect)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RegionRows rows={rows} empty="No regions found." />
     </Panel>
   );
 }

@@ -1,7 +1,7 @@
 import { Panel, valueOf } from '../components/panel.js';
 import { fieldState } from '../field-state.js';
 import type { Analysis } from '../use-analysis.js';
-import { formatRect } from './detections-panel.js';
+import { formatRect } from '../components/region-rows.js';
 
 interface ThumbnailPanelProps {
   analysis: Analysis;
