@@ -110,18 +110,6 @@ export interface RecResult {
   confidence: number;
 }
 
-const classIndex = new WeakMap<readonly string[], Map<string, number>>();
-/** The recogniser's class of each character it knows. */
-function classesOf(charset: readonly string[]): Map<string, number> {
-  let map = classIndex.get(charset);
-  if (!map) {
-    map = new Map();
-    charset.forEach((c, k) => k > 0 && !map!.has(c) && map!.set(c, k));
-    classIndex.set(charset, map);
-  }
-  return map;
-}
-
 const cropWidth = (b: TextBox): number =>
   Math.min(REC_MAX_WIDTH, Math.max(8, Math.ceil((REC_HEIGHT * b.length) / b.thickness)));
 
@@ -167,7 +155,7 @@ async function recognize(
       ];
       const chars = correctWords(
         spaceAtCuts(decoded, cuts),
-        { probs: rows, classes, steps: used, classOf: classesOf(m.charset) },
+        { probs: rows, classes, steps: used, classOf: m.classOf },
         englishLexicon(),
       );
       const words = ctcWords(chars, span);

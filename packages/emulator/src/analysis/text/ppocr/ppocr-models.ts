@@ -18,6 +18,8 @@ export interface PpOcrModels {
   recognizer: Ort.InferenceSession;
   direction: Ort.InferenceSession;
   charset: string[];
+  /** The class of each character the recogniser knows (its first class where listed twice). */
+  classOf: ReadonlyMap<string, number>;
 }
 
 /**
@@ -56,7 +58,9 @@ async function load(): Promise<PpOcrModels> {
   ]);
   // PaddleOCR's class list: blank, one class per dictionary line, then the space.
   const charset = ['', ...dictionary.replace(/\r?\n$/, '').split(/\r?\n/), ' '];
-  return { ort, detector, recognizer, direction, charset };
+  const classOf = new Map<string, number>();
+  charset.forEach((c, k) => k > 0 && !classOf.has(c) && classOf.set(c, k));
+  return { ort, detector, recognizer, direction, charset, classOf };
 }
 
 let models: Promise<PpOcrModels> | undefined;
