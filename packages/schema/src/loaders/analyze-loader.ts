@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { resolveKeys } from '../cache/feature-store.js';
 import { inBatchSpan } from './batch-span.js';
-import { toGraphQLError } from '../errors/to-graphql-error.js';
+import { loadByImage } from './per-image-batch.js';
 import type { ImageRef } from '../image/image-ref.js';
 import { type AnalyzeFeature, planAnalyze, splitAnalysis } from './analyze-features.js';
 import { cacheKey, type LoaderDeps, ttlFor, upstreamInput } from './loader-deps.js';
@@ -53,33 +53,14 @@ export function createAnalyzeLoader(deps: LoaderDeps): DataLoader<AnalyzeKey, un
 
   return new DataLoader<AnalyzeKey, unknown, string>(
     (keys) =>
-      inBatchSpan('analyze', keys.length, async () => {
-        // A failing cache (e.g. a shared store down) fails these fields with a coded error too.
-        try {
-          return await loadBatch(keys);
-        } catch (error) {
-          return keys.map(() => toGraphQLError(error));
-        }
-      }),
+      inBatchSpan('analyze', keys.length, () =>
+        loadByImage(keys, keyOf, (image, group) =>
+          loadImage(
+            image,
+            group.map((k) => k.feature),
+          ),
+        ),
+      ),
     { cacheKeyFn: keyOf },
   );
-
-  async function loadBatch(keys: readonly AnalyzeKey[]): Promise<unknown[]> {
-    const groups = new Map<string, AnalyzeKey[]>();
-    for (const key of keys) groups.set(key.image.id, [...(groups.get(key.image.id) ?? []), key]);
-    const pending = new Map<string, Promise<unknown>>();
-    await Promise.all(
-      [...groups.values()].map(async (group) => {
-        const image = (group[0] as AnalyzeKey).image;
-        const results = await loadImage(
-          image,
-          group.map((k) => k.feature),
-        );
-        group.forEach((k, i) => pending.set(keyOf(k), results[i] as Promise<unknown>));
-      }),
-    );
-    return Promise.all(
-      keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)),
-    );
-  }
 }

@@ -2,9 +2,9 @@ import type { ImageAnalysisFeature, ImageAnalysisResult } from '@visiongraph/cor
 import DataLoader from 'dataloader';
 import { resolveKeys } from '../cache/feature-store.js';
 import { readPages40 } from '../convert/image-analysis.js';
-import { toGraphQLError } from '../errors/to-graphql-error.js';
 import type { ImageRef } from '../image/image-ref.js';
 import { cacheKey, type LoaderDeps, ttlFor, upstreamInput } from './loader-deps.js';
+import { loadByImage } from './per-image-batch.js';
 
 /** One cacheable part of an Image Analysis 4.0 answer. */
 export type Ia40Part =
@@ -152,29 +152,13 @@ export function createImageAnalysisLoader(
   }
 
   return new DataLoader<ImageAnalysisKey, unknown, string>(
-    async (keys) => {
-      try {
-        const groups = new Map<string, ImageAnalysisKey[]>();
-        for (const key of keys)
-          groups.set(key.image.id, [...(groups.get(key.image.id) ?? []), key]);
-        const pending = new Map<string, Promise<unknown>>();
-        await Promise.all(
-          [...groups.values()].map(async (group) => {
-            const results = await loadImage(
-              (group[0] as ImageAnalysisKey).image,
-              group.map((k) => k.part),
-            );
-            group.forEach((k, i) => pending.set(keyOf(k), results[i] as Promise<unknown>));
-          }),
-        );
-        return await Promise.all(
-          keys.map((k) => (pending.get(keyOf(k)) as Promise<unknown>).catch(toGraphQLError)),
-        );
-      } catch (error) {
-        // A failing cache (e.g. a shared store down) fails these fields with a coded error too.
-        return keys.map(() => toGraphQLError(error));
-      }
-    },
+    (keys) =>
+      loadByImage(keys, keyOf, (image, group) =>
+        loadImage(
+          image,
+          group.map((k) => k.part),
+        ),
+      ),
     { cacheKeyFn: keyOf },
   );
 }
