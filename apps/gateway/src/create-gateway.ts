@@ -40,6 +40,7 @@ import { DEFAULT_EXAMPLES_DIR, DEFAULT_PLAYGROUND_DIR } from './paths.js';
 import { KNOWN_LENGTH, useBodyLimit } from './plugins/use-body-limit.js';
 import { useContentTypeCheck } from './plugins/use-content-type-check.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
+import { useRetryAfter } from './plugins/use-retry-after.js';
 import { useRoutes } from './plugins/use-routes.js';
 import { useTransactionBudget } from './plugins/use-transaction-budget.js';
 import { useNestingLimit } from './plugins/use-nesting-limit.js';
@@ -166,6 +167,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         checkReadiness,
       }),
       useRequestScope(),
+      useRetryAfter(),
       useContentTypeCheck(),
       // A GET, or a POST a plain HTML form could send (multipart, urlencoded, text/plain),
       // executes only with a header no cross-site form or <img> can set: browsers preflight

@@ -17,6 +17,8 @@ export function corsFor(allowedOrigins: readonly string[]): (request: Request) =
       methods: ['GET', 'POST', 'OPTIONS'],
       credentials: false,
       maxAge: 600,
+      // Not CORS-safelisted: without this a listed page could not read when to retry.
+      exposedHeaders: ['retry-after'],
     };
   };
 }
