@@ -149,7 +149,7 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
         client: scope ? client.withAttemptObserver((event) => countAttempt(scope, event)) : client,
         visionApi,
         ...(cache ? { cache } : {}),
-        localImage: exampleBytesFor(examplesDir, new URL(request.url).host, limits.maxUploadBytes),
+        localImage: exampleBytesFor(examplesDir, request.url, limits.maxUploadBytes),
         signal:
           scope && initial['req']
             ? upstreamWorkSignal(scope, executionTimeoutMs)

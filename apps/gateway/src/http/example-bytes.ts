@@ -1,22 +1,24 @@
 import { readFile, stat } from 'node:fs/promises';
+import { namesThisServer } from './same-server.js';
 import { examplePath } from './serve-examples.js';
 
 /**
  * Bytes of this gateway's own example images, for image URLs that name them (`/examples/<file>`
- * on the host the request came to). The upstream gets the bytes instead of the URL: the
- * embedded emulator refuses loopback addresses, and Azure cannot reach a gateway on localhost.
- * Only files the gateway already serves publicly are read, so a spoofed Host header gains
- * nothing. Other URLs (and files over `maxBytes`) go upstream as they are.
+ * on the host the request came to, any loopback name for a request that came to one: see
+ * namesThisServer). The upstream gets the bytes instead of the URL: the embedded emulator
+ * refuses loopback addresses, and Azure cannot reach a gateway on localhost. Only files the
+ * gateway already serves publicly are read, so a spoofed Host header gains nothing. Other URLs
+ * (and files over `maxBytes`) go upstream as they are.
  */
 export function exampleBytesFor(
   examplesDir: string | undefined,
-  requestHost: string,
+  requestUrl: string,
   maxBytes: number,
 ): (url: string) => Promise<Uint8Array | undefined> {
-  const host = requestHost.toLowerCase();
+  const request = new URL(requestUrl);
   return async (raw) => {
     const url = new URL(raw);
-    if (url.host !== host || !url.pathname.startsWith('/examples/')) return undefined;
+    if (!namesThisServer(url, request) || !url.pathname.startsWith('/examples/')) return undefined;
     const path = examplePath(examplesDir, url.pathname.slice('/examples/'.length));
     if (!path) return undefined;
     try {
