@@ -41,7 +41,8 @@ export interface CreateContextOptions {
   /**
    * Which API answers caption, tags, objects and text: '3.2', '4.0' or 'auto' (4.0 where the
    * resource has it, learned from its answers). Pass one `createVisionApiSetting()` per server so
-   * auto mode learns once; a mode string gets a setting of its own for this request.
+   * what it learns (auto: whether there is 4.0; every mode: whether the region has 4.0 captions)
+   * is learned once; a mode string gets a setting of its own for this request.
    * @default '3.2' (as before 4.0 support; v3.2 is the API every resource has)
    */
   visionApi?: VisionApiMode | VisionApiSetting;
@@ -71,6 +72,10 @@ export function createContext(options: CreateContextOptions): SchemaContext {
   const cache = options.cache ?? createRequestFeatureCache();
   const uploads = new WeakMap<Blob, Promise<ImageRef>>();
   const meter = createTransactionMeter();
+  const visionApi =
+    typeof options.visionApi === 'object'
+      ? options.visionApi
+      : createVisionApiSetting(options.visionApi ?? '3.2');
   return {
     transactions: meter,
     loaders: createLoaders({
@@ -79,13 +84,11 @@ export function createContext(options: CreateContextOptions): SchemaContext {
       urlTtlMs,
       meter,
       readPageLimit: options.readPageLimit,
+      visionApi,
       ...(options.localImage ? { localImage: options.localImage } : {}),
       ...(options.signal && { signal: options.signal }),
     }),
-    visionApi:
-      typeof options.visionApi === 'object'
-        ? options.visionApi
-        : createVisionApiSetting(options.visionApi ?? '3.2'),
+    visionApi,
     readUpload(file) {
       let image = uploads.get(file);
       if (!image) uploads.set(file, (image = imageFromUpload(file)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCache } from './feature-cache.js';
-import { resolveKeys } from './feature-store.js';
+import { FailedKey, resolveKeys } from './feature-store.js';
 import { createMemoryFeatureCache } from './memory-feature-cache.js';
 
 /** A fetch that answers `<key>!` for each key and records what it was asked. */
@@ -63,6 +63,28 @@ describe('resolveKeys', () => {
     expect(await settle(await resolveKeys(cache, ['a'], recordingFetch(asked), undefined))).toEqual(
       ['a!'],
     );
+  });
+
+  it('rejects only a FailedKey, caches the others, and fetches that key again later', async () => {
+    const cache = createMemoryFeatureCache();
+    const refused = new Error('not in this region');
+    const [a, b] = await resolveKeys(
+      cache,
+      ['a', 'b'],
+      async () =>
+        new Map<string, unknown>([
+          ['a', new FailedKey(refused)],
+          ['b', 'b!'],
+        ]),
+      undefined,
+    );
+    await expect(a).rejects.toBe(refused);
+    expect(await b).toBe('b!');
+    expect(await cache.get('a')).toBeUndefined();
+    expect(await cache.get('b')).toEqual({ value: 'b!' });
+    const asked: string[][] = [];
+    await settle(await resolveKeys(cache, ['a', 'b'], recordingFetch(asked), undefined));
+    expect(asked).toEqual([['a']]);
   });
 
   it('caches an absent value as null and extra values that came along', async () => {

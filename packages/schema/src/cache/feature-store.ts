@@ -3,12 +3,18 @@ import { type Flight, join, newFlight, registerFlight } from './shared-flight.js
 
 /**
  * Fetches the values of the given cache keys, typically with one upstream call. `signal` fires
- * when no request waits for any of them any more: pass it to the upstream call.
+ * when no request waits for any of them any more: pass it to the upstream call. A key the call
+ * could not answer while the others were answered gets a `FailedKey`.
  */
 export type FetchMissing = (
   missing: string[],
   signal: AbortSignal,
 ) => Promise<Map<string, unknown>>;
+
+/** The value of a key that failed on its own: that key rejects with `error` and is not cached. */
+export class FailedKey {
+  constructor(readonly error: unknown) {}
+}
 
 interface Deferred {
   promise: Promise<unknown>;
@@ -97,10 +103,13 @@ async function fetchOwned(
     const values = await fetchMissing([...owned.keys()], flight.controller.signal);
     const options = ttlMs === undefined ? {} : { ttlMs };
     // Cache first, then settle: a request arriving in between finds the entry instead of
-    // refetching. Every owned key is cached, as null when the response lacked it; a failed write
-    // (even one that throws synchronously) only costs a refetch.
+    // refetching. Every owned key is cached, as null when the response lacked it, except a
+    // FailedKey; a failed write (even one that throws synchronously) only costs a refetch.
     const entries = new Map([...owned.keys()].map((key) => [key, null as unknown]));
-    for (const [key, value] of values) entries.set(key, value ?? null);
+    for (const [key, value] of values) {
+      if (value instanceof FailedKey) entries.delete(key);
+      else entries.set(key, value ?? null);
+    }
     await Promise.all(
       [...entries].map(([key, value]) =>
         Promise.resolve()
@@ -109,7 +118,11 @@ async function fetchOwned(
       ),
     );
     flight.settled = true;
-    for (const [key, d] of owned) d.resolve(values.get(key) ?? null);
+    for (const [key, d] of owned) {
+      const value = values.get(key);
+      if (value instanceof FailedKey) d.reject(value.error);
+      else d.resolve(value ?? null);
+    }
   } catch (error) {
     flight.settled = true;
     // Failures are not cached: the next request tries again. Settled deferreds ignore this.

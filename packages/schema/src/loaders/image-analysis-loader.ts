@@ -1,6 +1,6 @@
 import type { ImageAnalysisFeature, ImageAnalysisResult } from '@visiongraph/core';
 import DataLoader from 'dataloader';
-import { resolveKeys } from '../cache/feature-store.js';
+import { FailedKey, resolveKeys } from '../cache/feature-store.js';
 import { readPages40 } from '../convert/image-analysis.js';
 import type { ImageRef } from '../image/image-ref.js';
 import { cacheKey, type LoaderDeps, ttlFor, upstreamInput } from './loader-deps.js';
@@ -105,10 +105,46 @@ function valueOf(result: ImageAnalysisResult, part: Ia40Part): unknown {
   }
 }
 
+const isCaption = (p: Ia40Part): boolean => p.kind === 'caption' || p.kind === 'denseCaptions';
+
+/** A part's cache key and its value (or its own failure). */
+type Answer = readonly [string, unknown];
+
+/**
+ * Makes `call`. A region without 4.0 captions refuses a call that asks for them as a whole (and
+ * bills nothing): then the call is made once more without them, with the other features and
+ * every smart-crop ratio, and only the caption parts get the refusal.
+ */
+async function withoutCaptionsIfRefused(
+  deps: LoaderDeps,
+  imageId: string,
+  call: Call,
+  make: (call: Call) => Promise<Answer[]>,
+): Promise<Answer[]> {
+  try {
+    return await make(call);
+  } catch (error) {
+    const captions = call.parts.filter(isCaption);
+    if (captions.length === 0 || !deps.visionApi.learnCaptionRefusal(error)) throw error;
+    const refused = captions.map((p): Answer => [partKey(imageId, p), new FailedKey(error)]);
+    const rest = call.parts.filter((p) => !isCaption(p));
+    if (rest.length === 0) return refused;
+    try {
+      return [...refused, ...(await make({ ...call, parts: rest, neutral: false }))];
+    } catch (retryError) {
+      return [
+        ...refused,
+        ...rest.map((p): Answer => [partKey(imageId, p), new FailedKey(retryError)]),
+      ];
+    }
+  }
+}
+
 /**
  * One loader for every Image Analysis 4.0 part of a request: per image, one
  * `imageanalysis:analyze` call for all the 4.0 features asked that neither the cache nor a call
- * in flight can answer (see planCalls for the rare second call).
+ * in flight can answer (see planCalls for the rare second call, withoutCaptionsIfRefused for
+ * a region without 4.0 captions).
  */
 export function createImageAnalysisLoader(
   deps: LoaderDeps,
@@ -122,30 +158,44 @@ export function createImageAnalysisLoader(
       deps.cache,
       [...partOf.keys()],
       async (missing, signal) => {
-        const calls = planCalls(missing.map((key) => partOf.get(key) as Ia40Part));
-        const input = await upstreamInput(deps, image);
+        const wanted = missing.map((key) => partOf.get(key) as Ia40Part);
+        // Once the region is known to lack 4.0 captions, they are not asked for at all.
+        const refusal = deps.visionApi.captionRefusal();
+        const known = refusal
+          ? wanted
+              .filter(isCaption)
+              .map((p): Answer => [partKey(image.id, p), new FailedKey(refusal)])
+          : [];
+        const calls = planCalls(refusal ? wanted.filter((p) => !isCaption(p)) : wanted);
+        const input = calls.length > 0 ? await upstreamInput(deps, image) : '';
+        const make = async (call: Call): Promise<Answer[]> => {
+          const features = featuresOf(call);
+          const result = await deps.client.analyzeImage(input, {
+            features,
+            ...(call.neutral && { genderNeutralCaption: true }),
+            ...(call.ratios && { smartCropsAspectRatios: call.ratios }),
+            signal,
+          });
+          // Billed only when answered: a refused or failed call costs nothing.
+          billed += features.length;
+          deps.meter.spent += features.length;
+          return call.parts.map((p): Answer => [partKey(image.id, p), valueOf(result, p)]);
+        };
         const answers = await Promise.all(
-          calls.map(async (call) => {
-            const features = featuresOf(call);
-            const result = await deps.client.analyzeImage(input, {
-              features,
-              ...(call.neutral && { genderNeutralCaption: true }),
-              ...(call.ratios && { smartCropsAspectRatios: call.ratios }),
-              signal,
-            });
-            billed += features.length;
-            deps.meter.spent += features.length;
-            return call.parts.map((p) => [partKey(image.id, p), valueOf(result, p)] as const);
-          }),
+          calls.map((call) => withoutCaptionsIfRefused(deps, image.id, call, make)),
         );
-        return new Map(answers.flat());
+        return new Map([...known, ...answers.flat()]);
       },
       ttlFor(deps, image),
       deps.signal,
     );
-    // Saved: what the calls for every part asked would have billed, less what ours did.
-    void Promise.all(results).then(
-      () => (deps.meter.saved += Math.max(0, imageAnalysisTransactions(parts) - billed)),
+    // Saved: what the calls for every part answered would have billed, less what ours did.
+    const asked = [...partOf.values()];
+    void Promise.allSettled(results).then(
+      (settled) => {
+        const answered = asked.filter((_, i) => settled[i]?.status === 'fulfilled');
+        deps.meter.saved += Math.max(0, imageAnalysisTransactions(answered) - billed);
+      },
       () => undefined,
     );
     return results;

@@ -2,6 +2,7 @@ import type { FeatureCache } from '../cache/feature-cache.js';
 import type { VisionClientLike } from '../client.js';
 import type { TransactionMeter } from '../cost/transaction-meter.js';
 import type { ImageRef } from '../image/image-ref.js';
+import type { VisionApiSetting } from './vision-api.js';
 
 /** What every loader of one request shares. */
 export interface LoaderDeps {
@@ -17,6 +18,8 @@ export interface LoaderDeps {
   meter: TransactionMeter;
   /** Most pages one read asks for (and bills); undefined asks for all. */
   readPageLimit: number | undefined;
+  /** The server's VISION_API setting: what it learned about 4.0 captions in this region. */
+  visionApi: VisionApiSetting;
 }
 
 /**

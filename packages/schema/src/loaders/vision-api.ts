@@ -2,8 +2,12 @@
 // objects, text): `VISION_API` = '3.2' | '4.0' | 'auto'. In auto mode the resource is asked
 // through 4.0 until an answer shows it has no 4.0 (404: no such path or api-version) or no
 // caption in its region (Azure's NotSupportedFeature); that is learned once per setting (one per
-// server) and v3.2 answers from then on. It is read from the status and Azure's code, never from
-// message text: the errors that reach this module carry one fixed message per GraphQL code.
+// server) and v3.2 answers from then on. The missing captions are learned in every mode: later
+// 4.0 calls leave caption and dense captions out. It is read from the status and Azure's code,
+// never from message text: the errors that reach this module carry one fixed message per
+// GraphQL code.
+import { GraphQLError } from 'graphql';
+import { toGraphQLError } from '../errors/to-graphql-error.js';
 
 export type VisionApiMode = '3.2' | '4.0' | 'auto';
 export const VISION_API_MODES: readonly VisionApiMode[] = ['3.2', '4.0', 'auto'];
@@ -20,6 +24,16 @@ export interface VisionApiSetting {
    * so `field` should be answered by v3.2 instead.
    */
   learnFrom(field: DualField, error: unknown): boolean;
+  /**
+   * Reads a failed 4.0 call that asked for caption or dense captions; true when the region
+   * refused them, which is remembered (in every mode) so later 4.0 calls leave them out.
+   */
+  learnCaptionRefusal(error: unknown): boolean;
+  /**
+   * Once a refusal is learned, the error a caption part gets without any call: the refusal's
+   * code and message (no requestId: nothing was asked). Undefined while 4.0 captions are there.
+   */
+  captionRefusal(): GraphQLError | undefined;
 }
 
 /**
@@ -51,28 +65,34 @@ export function createVisionApiSetting(mode: VisionApiMode = 'auto'): VisionApiS
     throw new RangeError(`visionApi must be one of ${VISION_API_MODES.join(', ')}, got ${mode}`);
   }
   let has40 = true;
-  let captionIn40 = true;
+  let refusal: { message: string; extensions: Record<string, unknown> } | undefined;
+  const learnCaptionRefusal = (error: unknown): boolean => {
+    const { status, code } = factsOf(error);
+    if (status !== 400 || code !== NOT_IN_REGION_CODE) return false;
+    const { message, extensions } = toGraphQLError(error);
+    const { requestId: _requestId, ...kept } = extensions;
+    refusal ??= { message, extensions: kept };
+    return true;
+  };
   return {
     mode,
     apiFor(field) {
       if (mode !== 'auto') return mode;
-      if (!has40 || (field === 'caption' && !captionIn40)) return '3.2';
+      if (!has40 || (field === 'caption' && refusal)) return '3.2';
       return '4.0';
     },
     learnFrom(_field, error) {
       if (mode !== 'auto') return false;
-      const { status, code } = factsOf(error);
-      if (status === 404) {
+      if (factsOf(error).status === 404) {
         has40 = false;
         return true;
       }
-      if (status === 400 && code === NOT_IN_REGION_CODE) {
-        // The refused call carried caption; every dual field it was to answer falls back for
-        // this answer, and only caption stays on v3.2 afterwards.
-        captionIn40 = false;
-        return true;
-      }
-      return false;
+      // Only caption parts get the refusal (the loader asks again for the rest), so only
+      // caption falls back, now and afterwards.
+      return learnCaptionRefusal(error);
     },
+    learnCaptionRefusal,
+    captionRefusal: () =>
+      refusal && new GraphQLError(refusal.message, { extensions: refusal.extensions }),
   };
 }
