@@ -1,8 +1,9 @@
 // A query mixing 4.0 captions with other 4.0 fields, in an Azure region without 4.0 captions
 // (helpers/caption-less-region.ts: the emulator behind a proxy that refuses such calls as Azure
 // does), through the gateway over real HTTP. Azure refuses the whole call, so the gateway asks
-// again without the captions: people and smart crops still answer, dense captions get the coded
-// refusal, and the server remembers it so the next query sends no caption to 4.0 at all.
+// again without the captions: people, smart crops (and tags) still answer, dense captions (and
+// caption under VISION_API=4.0) get the coded refusal, and the server remembers it so the next
+// query sends no caption to 4.0 at all.
 import { readFile } from 'node:fs/promises';
 import { createVisionClient } from '@visiongraph/core';
 import sharp from 'sharp';
@@ -121,6 +122,43 @@ describe.each(['4.0', 'auto'] as const)(
       expect(onPath(second.calls, IA40).map(featuresOf)).toEqual([['people', 'smartCrops']]);
       expect(second.calls).toHaveLength(1);
       expect(second.body.extensions?.['transactions']).toMatchObject({ spent: 2, saved: 0 });
+
+      // The first image again: people and crops from the cache, dense captions still refused.
+      const again = await ask('csdf-dog.jpg');
+      expect(again.body.data!['image']).toEqual(first.body.data!['image']);
+      expect(again.body.errors).toEqual([REFUSED]);
+      expect(again.calls).toEqual([]);
+      expect(again.body.extensions?.['transactions']).toMatchObject({ spent: 0, saved: 2 });
     });
   },
 );
+
+describe('VISION_API=4.0, caption in a region without 4.0 captions', () => {
+  let env: RegionStack;
+  beforeAll(async () => {
+    env = await startRegionStack('4.0', false);
+  });
+  afterAll(async () => env?.close());
+
+  it('gets the coded refusal while tags answer through 4.0', async () => {
+    const query = `query C($a: URL!) { image(url: $a) { caption { text } tags { name } } }`;
+    for (const [file, features] of [
+      ['csdf-dog.jpg', [['caption', 'tags'], ['tags']]],
+      ['csdf-house.jpg', [['tags']]],
+    ] as const) {
+      let body: GraphQLResult | undefined;
+      const calls = await env.callsDuring(async () => {
+        body = (await env.stack.gql(query, { a: env.stack.image(file) })).body;
+      });
+      expect(body!.data!['image']).toEqual({
+        caption: null,
+        tags: [{ name: 'landscape' }, { name: 'jpeg' }],
+      });
+      expect(body!.errors).toEqual([
+        { ...REFUSED, locations: [{ line: 1, column: 38 }], path: ['image', 'caption'] },
+      ]);
+      expect(calls.map(featuresOf)).toEqual(features);
+      expect(onPath(calls, IA40)).toHaveLength(calls.length);
+    }
+  });
+});
