@@ -5,6 +5,7 @@ import {
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { tracingEnabled } from '@visiongraph/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCountingProxy, type CountingProxy } from './helpers/counting-proxy.js';
 import { startStack, stubEmulator, type Stack } from './helpers/stack.js';
@@ -17,11 +18,15 @@ let stack: Stack;
 let proxy: CountingProxy;
 
 beforeAll(async () => {
-  provider.register();
   let emulatorUrl = '';
   proxy = await startCountingProxy(() => emulatorUrl);
   stack = await startStack({ visionEndpoint: proxy.url }, stubEmulator());
   emulatorUrl = stack.emulatorUrl;
+  // Registered after the gateway started, as an application that sets up tracing late does:
+  // the gateway checks for an SDK per request, not once at start-up.
+  expect(tracingEnabled()).toBe(false);
+  provider.register();
+  expect(tracingEnabled()).toBe(true);
 });
 afterAll(async () => {
   await stack?.close();

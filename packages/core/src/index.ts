@@ -2,6 +2,7 @@
 export { createVisionClient } from './client.js';
 export { RateLimitPresets } from './options.js';
 export { TokenBucket } from './http/rate-limiter.js';
+export { tracingEnabled } from './http/tracing-enabled.js';
 export { VisionError } from './errors/vision-error.js';
 export {
   AbortError,

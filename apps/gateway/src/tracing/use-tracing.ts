@@ -8,6 +8,7 @@ import {
 } from '@opentelemetry/api';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { tracingEnabled } from '@visiongraph/core';
 
 // The OpenTelemetry API only: spans are recorded when an SDK is registered (see setupTracing);
 // otherwise every call is a no-op.
@@ -33,6 +34,8 @@ const headerGetter = {
 export function useTracing(): Plugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
+      // Checked per request: an SDK registered after the gateway started still gets its spans.
+      if (!tracingEnabled()) return undefined;
       const operation = operationOf(args.document, args.operationName);
       const type = operation?.operation ?? 'query';
       const name = operation?.name?.value;

@@ -6,6 +6,7 @@ import {
   trace,
   type Span,
 } from '@opentelemetry/api';
+import { tracingEnabled } from './tracing-enabled.js';
 
 // OpenTelemetry through its API only: without an SDK registered by the application every call
 // here is a no-op, so the client costs nothing extra for those who do not trace.
@@ -17,8 +18,11 @@ export interface AttemptSpan {
   end(status: number | undefined, error?: { kind?: string; code?: string }): void;
 }
 
+const UNTRACED: AttemptSpan = { headers: (base) => base, end: () => undefined };
+
 /** A client span per upstream attempt, child of whatever span is active (a loader batch, a poll). */
 export function startAttemptSpan(operation: string, method: string, attempt: number): AttemptSpan {
+  if (!tracingEnabled()) return UNTRACED;
   const span: Span = tracer.startSpan(`${method} ${operation}`, {
     kind: SpanKind.CLIENT,
     attributes: {

@@ -1,4 +1,5 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { tracingEnabled } from '@visiongraph/core';
 
 // Through the OpenTelemetry API only: a no-op unless the application registered an SDK.
 const tracer = trace.getTracer('@visiongraph/schema');
@@ -8,6 +9,7 @@ const tracer = trace.getTracer('@visiongraph/schema');
  * show up as its children in a trace.
  */
 export function inBatchSpan<T>(loader: string, size: number, work: () => Promise<T>): Promise<T> {
+  if (!tracingEnabled()) return work();
   return tracer.startActiveSpan(
     `dataloader ${loader}`,
     { attributes: { 'visiongraph.loader': loader, 'visiongraph.batch.size': size } },
