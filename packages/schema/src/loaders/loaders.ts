@@ -46,30 +46,33 @@ export interface Loaders {
   models: DataLoader<'models', unknown, string>;
 }
 
-export function createLoaders(deps: LoaderDeps): Loaders {
-  const { client } = deps;
-  return {
-    analyze: createAnalyzeLoader(deps),
-    imageAnalysis: createImageAnalysisLoader(deps),
-    describe: createCallLoader<DescribeKey>(deps, {
+type LoaderFactories = { [K in keyof Loaders]: (deps: LoaderDeps) => Loaders[K] };
+
+// One factory per loader; `RequestLoaders` calls each on first use.
+const FACTORIES: LoaderFactories = {
+  analyze: createAnalyzeLoader,
+  imageAnalysis: createImageAnalysisLoader,
+  describe: (deps) =>
+    createCallLoader<DescribeKey>(deps, {
       name: 'describe',
       keyOf: (k) => cacheKey(k.image.id, 'describe', k.maxCandidates),
       imageOf: (k) => k.image,
       call: async (k, signal) => {
-        const result = await client.describe(await upstreamInput(deps, k.image), {
+        const result = await deps.client.describe(await upstreamInput(deps, k.image), {
           maxCandidates: k.maxCandidates,
           signal,
         });
         return result.description?.captions ?? [];
       },
     }),
-    thumbnail: createCallLoader<ThumbnailKey>(deps, {
+  thumbnail: (deps) =>
+    createCallLoader<ThumbnailKey>(deps, {
       name: 'thumbnail',
       keyOf: (k) => cacheKey(k.image.id, 'thumbnail', k.width, k.height, k.smartCropping),
       imageOf: (k) => k.image,
       call: async (k, signal): Promise<ThumbnailData> => {
         const { width, height, smartCropping } = k;
-        const result = await client.generateThumbnail(await upstreamInput(deps, k.image), {
+        const result = await deps.client.generateThumbnail(await upstreamInput(deps, k.image), {
           width,
           height,
           smartCropping,
@@ -81,26 +84,29 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         };
       },
     }),
-    areaOfInterest: createCallLoader<ImageRef>(deps, {
+  areaOfInterest: (deps) =>
+    createCallLoader<ImageRef>(deps, {
       name: 'areaOfInterest',
       keyOf: (image) => cacheKey(image.id, 'areaOfInterest'),
       imageOf: (image) => image,
       call: async (image, signal) =>
-        (await client.areaOfInterest(await upstreamInput(deps, image), { signal }))
+        (await deps.client.areaOfInterest(await upstreamInput(deps, image), { signal }))
           .areaOfInterest ?? null,
     }),
-    ocr: createCallLoader<OcrKey>(deps, {
+  ocr: (deps) =>
+    createCallLoader<OcrKey>(deps, {
       name: 'ocr',
       keyOf: (k) => cacheKey(k.image.id, 'ocr', k.language, k.detectOrientation),
       imageOf: (k) => k.image,
       call: async (k, signal) =>
-        client.ocr(await upstreamInput(deps, k.image), {
+        deps.client.ocr(await upstreamInput(deps, k.image), {
           language: k.language,
           detectOrientation: k.detectOrientation,
           signal,
         }),
     }),
-    read: createCallLoader<ReadKey>(deps, {
+  read: (deps) =>
+    createCallLoader<ReadKey>(deps, {
       name: 'read',
       keyOf: (k) => cacheKey(k.image.id, 'read', k.language ?? '', k.readingOrder),
       imageOf: (k) => k.image,
@@ -113,17 +119,61 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           // Read bills per page: ask for no more pages than the budget counted.
           ...(deps.readPageLimit ? { pages: [`1-${deps.readPageLimit}`] } : {}),
         };
-        const result = await client.readAndWait(await upstreamInput(deps, k.image), options);
+        const result = await deps.client.readAndWait(await upstreamInput(deps, k.image), options);
         return result.analyzeResult?.readResults ?? [];
       },
       transactions: readTransactions,
     }),
-    models: createCallLoader<'models'>(deps, {
+  models: (deps) =>
+    createCallLoader<'models'>(deps, {
       name: 'models',
       keyOf: () => cacheKey('', 'models'),
       imageOf: () => undefined,
-      call: async (_key, signal) => (await client.listModels({ signal })).models ?? [],
+      call: async (_key, signal) => (await deps.client.listModels({ signal })).models ?? [],
       transactions: () => 0, // listing models is free
     }),
-  };
+};
+
+/**
+ * A request's loaders, each built on first use: a query touches one or two of them, and building
+ * all of them (DataLoaders, their caches and closures) for every request showed in the gateway's
+ * CPU profile.
+ */
+class RequestLoaders implements Loaders {
+  readonly #deps: LoaderDeps;
+  readonly #built: Partial<Loaders> = {};
+  constructor(deps: LoaderDeps) {
+    this.#deps = deps;
+  }
+  #get<K extends keyof Loaders>(name: K): Loaders[K] {
+    return (this.#built[name] ??= FACTORIES[name](this.#deps));
+  }
+  get analyze() {
+    return this.#get('analyze');
+  }
+  get imageAnalysis() {
+    return this.#get('imageAnalysis');
+  }
+  get describe() {
+    return this.#get('describe');
+  }
+  get thumbnail() {
+    return this.#get('thumbnail');
+  }
+  get areaOfInterest() {
+    return this.#get('areaOfInterest');
+  }
+  get ocr() {
+    return this.#get('ocr');
+  }
+  get read() {
+    return this.#get('read');
+  }
+  get models() {
+    return this.#get('models');
+  }
+}
+
+export function createLoaders(deps: LoaderDeps): Loaders {
+  return new RequestLoaders(deps);
 }
