@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { PreparedBody } from '../image-input.js';
+import { CollectResponse } from './collect-response.js';
 
 /** A complete HTTP answer (the body is read fully, under the body timeout). */
 export interface HttpResponse {
@@ -32,44 +32,31 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
-async function readCapped(
-  body: Readable,
-  declared: string | string[] | undefined,
-  limit: number,
-): Promise<Buffer> {
-  const length = Number(Array.isArray(declared) ? declared[0] : declared);
-  if (Number.isFinite(length) && length > limit) {
-    body.on('error', () => undefined); // undici reports its own destroy as an error
-    body.destroy();
-    throw new ResponseTooLargeError(limit);
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  // Leaving the loop early (the throw) destroys the stream and frees the connection.
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) throw new ResponseTooLargeError(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/** Sends one attempt. Rejects with undici's error untouched; classify-failure.ts interprets it. */
-export async function send(
+/**
+ * Sends one attempt. Rejects with undici's error untouched; classify-failure.ts interprets it.
+ * The body is collected straight from the dispatcher's callbacks (see collect-response.ts):
+ * undici's `request()` would wrap it in a stream read back through an async iterator.
+ */
+export function send(
   req: HttpRequest,
   settings: TransportSettings,
   signal?: AbortSignal,
 ): Promise<HttpResponse> {
   const headers = req.body ? { ...req.headers, 'content-type': req.body.contentType } : req.headers;
-  const res = await request(req.url, {
-    dispatcher: settings.dispatcher,
-    method: req.method,
-    headers,
-    body: req.body?.data ?? null,
-    headersTimeout: settings.headersMs,
-    bodyTimeout: settings.bodyMs,
-    ...(signal !== undefined && { signal }),
+  const url = new URL(req.url);
+  return new Promise((resolve, reject) => {
+    const handler = new CollectResponse(settings.maxResponseBytes, signal, resolve, reject);
+    settings.dispatcher.dispatch(
+      {
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: req.method,
+        headers,
+        body: req.body?.data ?? null,
+        headersTimeout: settings.headersMs,
+        bodyTimeout: settings.bodyMs,
+      },
+      handler,
+    );
   });
-  const body = await readCapped(res.body, res.headers['content-length'], settings.maxResponseBytes);
-  return { status: res.statusCode, headers: res.headers, body };
 }
