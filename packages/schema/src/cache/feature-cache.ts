@@ -20,6 +20,11 @@ export interface FeatureSetOptions {
  * Values are JSON-serialisable.
  */
 export interface FeatureCache {
+  /**
+   * True for a cache that lives inside one request (no shared cache configured): every join of
+   * its fetches comes from that request.
+   */
+  readonly requestScoped?: boolean;
   get(key: string): Promise<CachedFeature | undefined>;
   set(key: string, entry: CachedFeature, options?: FeatureSetOptions): Promise<void>;
   /**

@@ -56,7 +56,7 @@ export async function resolveKeys(
   // process or a later request for the same key must never wait on a claim nobody will settle.
   const registered: Deferred[] = [];
   const owned = new Map<string, Deferred>();
-  const flight = newFlight();
+  const flight = newFlight(cache.requestScoped ? signal : undefined);
   try {
     for (const [i, key] of keys.entries()) {
       const hit = hits[i];
@@ -100,7 +100,7 @@ async function fetchOwned(
   flight: Flight,
 ): Promise<void> {
   try {
-    const values = await fetchMissing([...owned.keys()], flight.controller.signal);
+    const values = await fetchMissing([...owned.keys()], flight.signal);
     const options = ttlMs === undefined ? {} : { ttlMs };
     // Cache first, then settle: a request arriving in between finds the entry instead of
     // refetching. Every owned key is cached, as null when the response lacked it, except a

@@ -10,6 +10,7 @@ export function createRequestFeatureCache(): FeatureCache {
   const entries = new Map<string, CachedFeature>();
   const inFlight = new Map<string, Promise<unknown>>();
   return {
+    requestScoped: true,
     async get(key) {
       return entries.get(key);
     },
