@@ -11,8 +11,10 @@ import type {
 } from './options.js';
 
 export interface ResolvedOptions {
-  /** The endpoint without any API path; each request adds its API root. */
-  endpointUrl: string;
+  /** The endpoint's scheme, host and port. */
+  endpointOrigin: string;
+  /** The endpoint's own path without any API root ('' or '/prefix'); each request adds its root. */
+  endpointPath: string;
   key: string;
   timeouts: Required<TimeoutOptions>;
   retry: Required<RetryOptions>;
@@ -81,7 +83,10 @@ export function resolveOptions(o: VisionClientOptions): ResolvedOptions {
     throw invalidOption('key', 'no control characters or line breaks', 'a key with them');
   return {
     // Accept an endpoint given with an API path already on it.
-    endpointUrl: `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/(vision\/v3\.2|computervision)$/i, '')}`,
+    endpointOrigin: url.origin,
+    endpointPath: url.pathname
+      .replace(/\/+$/, '')
+      .replace(/\/(vision\/v3\.2|computervision)$/i, ''),
     key: o.key,
     timeouts: merge('timeouts', DEFAULT_TIMEOUTS, o.timeouts, {
       connectMs: 1,

@@ -15,9 +15,11 @@ export function exampleBytesFor(
   requestUrl: string,
   maxBytes: number,
 ): (url: string) => Promise<Uint8Array | undefined> {
-  const request = new URL(requestUrl);
+  // Parsed on first use: most requests name no image URL at all.
+  let request: URL | undefined;
   return async (raw) => {
     const url = new URL(raw);
+    request ??= new URL(requestUrl);
     if (!namesThisServer(url, request) || !url.pathname.startsWith('/examples/')) return undefined;
     const path = examplePath(examplesDir, url.pathname.slice('/examples/'.length));
     if (!path) return undefined;

@@ -120,7 +120,8 @@ export async function execute(
       const res = await send(
         {
           method: req.method,
-          url: options.endpointUrl + (req.apiRoot ?? '/vision/v3.2') + req.path,
+          origin: options.endpointOrigin,
+          path: options.endpointPath + (req.apiRoot ?? '/vision/v3.2') + req.path,
           headers: span.headers(headers),
           ...(req.body && { body: req.body }),
         },

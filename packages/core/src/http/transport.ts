@@ -11,7 +11,10 @@ export interface HttpResponse {
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
-  url: string;
+  /** Scheme, host and port, as undici's dispatcher takes them. */
+  origin: string;
+  /** Path and query string. */
+  path: string;
   headers: Record<string, string>;
   body?: PreparedBody;
 }
@@ -43,13 +46,12 @@ export function send(
   signal?: AbortSignal,
 ): Promise<HttpResponse> {
   const headers = req.body ? { ...req.headers, 'content-type': req.body.contentType } : req.headers;
-  const url = new URL(req.url);
   return new Promise((resolve, reject) => {
     const handler = new CollectResponse(settings.maxResponseBytes, signal, resolve, reject);
     settings.dispatcher.dispatch(
       {
-        origin: url.origin,
-        path: url.pathname + url.search,
+        origin: req.origin,
+        path: req.path,
         method: req.method,
         headers,
         body: req.body?.data ?? null,
