@@ -1,4 +1,5 @@
-// Runnable example: `pnpm --filter @visiongraph/schema build && node scripts/example.mjs <image-url>`
+// Runnable example: `pnpm turbo run build --filter=@visiongraph/schema... && node scripts/example.mjs <image-url>`
+// (a local URL needs EMULATOR_ALLOW_PRIVATE_URLS=1 with the in-process emulator)
 // Starts the emulator in-process (or uses VISION_ENDPOINT + VISION_KEY) and runs one query.
 import { createVisionClient } from '@visiongraph/core';
 import { graphql } from 'graphql';
@@ -12,7 +13,10 @@ if (!url) {
 let emulator;
 if (!process.env.VISION_ENDPOINT) {
   const { startEmulator } = await import('@visiongraph/emulator');
-  emulator = await startEmulator({ port: 0 });
+  // Public image URLs only, as the emulator's CLI; EMULATOR_ALLOW_PRIVATE_URLS=1 opens local ones
+  // (a running gateway's http://localhost:4000/examples/...), the only ones reachable offline.
+  const allowPrivateUrls = ['1', 'true'].includes(process.env.EMULATOR_ALLOW_PRIVATE_URLS ?? '');
+  emulator = await startEmulator({ port: 0, allowPrivateUrls });
 }
 const client = createVisionClient({
   endpoint: process.env.VISION_ENDPOINT ?? emulator.url,
