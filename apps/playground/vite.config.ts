@@ -12,9 +12,12 @@ export default defineConfig({
   // left alone, Vite's worker plugin handles them, in dev as in the build.
   optimizeDeps: { exclude: ['graphiql/setup-workers/vite'] },
   server: {
+    // The Host header is passed on as the browser sent it (no changeOrigin): the example URLs the
+    // page sends name this dev server, and the gateway reads them from its own examples folder
+    // only when they name the host the request came to.
     proxy: {
-      '/graphql': { target: gateway, changeOrigin: true },
-      '/examples': { target: gateway, changeOrigin: true },
+      '/graphql': { target: gateway },
+      '/examples': { target: gateway },
     },
   },
   build: {
