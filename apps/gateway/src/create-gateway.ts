@@ -3,7 +3,6 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { armorConfig } from './errors/armor-limits.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createVisionClient, type VisionClient } from '@visiongraph/core';
 import {
   createContext,
@@ -22,6 +21,7 @@ import {
 import { validateOptions } from './config/validate-options.js';
 import { maskError } from './errors/mask-error.js';
 import { exampleQuery } from './graphiql/example-query.js';
+import { renderOfflineGraphiQL } from './graphiql/render-offline.js';
 import { corsFor } from './http/cors.js';
 import { exampleBytesFor } from './http/example-bytes.js';
 import { createReadinessCheck } from './http/readiness.js';
@@ -129,9 +129,8 @@ export function createGateway(options: CreateGatewayOptions): Gateway {
     maskedErrors: { maskError },
     // useBodyLimit enforces limits.maxRequestBytes instead, without streaming every body.
     maxRequestBodySize: false,
-    // yoga's default GraphiQL page loads its scripts from a CDN; this renderer inlines them so
-    // GraphiQL works offline.
-    renderGraphiQL,
+    // GraphiQL with its scripts inlined (works offline), loaded on first use.
+    renderGraphiQL: renderOfflineGraphiQL,
     graphiql:
       options.graphiql === false
         ? false
