@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** In a forked child: reports `ready` to the parent, and closes and exits when the parent goes. */
 export function serveUntilDisconnect(
@@ -31,6 +31,18 @@ export function forkReady<T>(script: string, env: Record<string, string>): Promi
 const BUILT = new URL('../bench/dist/', import.meta.url);
 
 /**
+ * The node flags the gateway is deployed with: those of its `serve` script (`node <flags>
+ * dist/main.js`, what `pnpm start` runs), read from package.json so the bench cannot drift from it.
+ */
+export function servedNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', BUILT), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const serve = pkg.scripts['serve'] ?? '';
+  return /\bnode\s+(.*?)\s*dist\/main\.js/.exec(serve)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+}
+
+/**
  * Forks a compiled server script (`gateway-process` for bench/dist/gateway-process.js) with plain
  * node, as deployed: no tsx loader, no source-map support. `BENCH_CPU_PROF=<dir>` writes a CPU
  * profile of each child there when it exits.
@@ -38,6 +50,7 @@ const BUILT = new URL('../bench/dist/', import.meta.url);
 export async function forkBuilt<T>(
   name: string,
   env: Record<string, string>,
+  nodeFlags: string[] = [],
 ): Promise<ForkedChild<T>> {
   const script = new URL(`${name}.js`, BUILT);
   if (!existsSync(script))
@@ -45,7 +58,8 @@ export async function forkBuilt<T>(
       `${script.pathname} is missing: run pnpm --filter @visiongraph/gateway bench:build`,
     );
   const profileDir = process.env['BENCH_CPU_PROF'];
-  return forkAndWait(script, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], env);
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return forkAndWait(script, [...nodeFlags, ...profile], env);
 }
 
 async function forkAndWait<T>(

@@ -11,7 +11,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startRedisServer } from '../test/redis-server.js';
-import { forkBuilt } from './child-process.js';
+import { forkBuilt, servedNodeFlags } from './child-process.js';
 import { cpuMs, rssMb } from './process-usage.js';
 import { percentile } from './stats.js';
 
@@ -40,6 +40,9 @@ interface Row {
   errors: number;
   /** Server CPU (all replicas) per request answered, in µs. */
   cpuUs: number;
+  /** The stand-in upstream's and the load generator's CPU per request, in µs: the rig's share. */
+  upstreamCpuUs: number;
+  loadGenCpuUs: number;
   rssMb: number;
 }
 
@@ -52,6 +55,8 @@ interface Tally {
   seconds: number;
   errors: number;
   cpuMs: number;
+  upstreamCpuMs: number;
+  loadGenCpuMs: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -61,12 +66,16 @@ const emptyTally = (): Tally => ({
   seconds: 0,
   errors: 0,
   cpuMs: 0,
+  upstreamCpuMs: 0,
+  loadGenCpuMs: 0,
 });
 
 /** One autocannon run per server at once, connections split, added to `tally`. */
 async function loadSlice(servers: Server[], connections: number, seconds: number, tally: Tally) {
   const cpu = () => servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
   const cpuBefore = cpu();
+  const upstreamBefore = cpuMs(upstreamPid);
+  const loadGenBefore = process.cpuUsage();
   const results = await Promise.all(
     servers.map((server) =>
       autocannon({
@@ -81,6 +90,9 @@ async function loadSlice(servers: Server[], connections: number, seconds: number
     ),
   );
   tally.cpuMs += cpu() - cpuBefore;
+  tally.upstreamCpuMs += cpuMs(upstreamPid) - upstreamBefore;
+  const loadGen = process.cpuUsage(loadGenBefore);
+  tally.loadGenCpuMs += (loadGen.user + loadGen.system) / 1000;
   tally.requests += results.reduce((sum, r) => sum + r.requests.total, 0);
   tally.requestSeconds +=
     results.reduce((sum, r) => sum + r.requests.total / r.duration, 0) * seconds;
@@ -127,6 +139,8 @@ function toRow(name: string, tally: Tally, servers: Server[]): Row {
     p99: percentile(sorted, 99),
     errors: tally.errors,
     cpuUs: (tally.cpuMs * 1000) / tally.requests,
+    upstreamCpuUs: (tally.upstreamCpuMs * 1000) / tally.requests,
+    loadGenCpuUs: (tally.loadGenCpuMs * 1000) / tally.requests,
     rssMb: Math.max(...servers.map((s) => rssMb(s.pid))),
   };
 }
@@ -136,13 +150,16 @@ const upstream = await forkBuilt<{ url: string }>('load-upstream-process', {
   BENCH_KEY: KEY,
   UPSTREAM_LATENCY_MS: String(UPSTREAM_MS),
 });
+const upstreamPid = upstream.pid;
 const redis = await startRedisServer();
+// Every server row runs with the gateway's deployed node flags, the floor too: same runtime.
+const NODE_FLAGS = servedNodeFlags();
 const start = async (script: string, env: Record<string, string>): Promise<Server> => {
-  const child = await forkBuilt<{ url: string }>(script, {
-    BENCH_KEY: KEY,
-    VISION_ENDPOINT: upstream.ready.url,
-    ...env,
-  });
+  const child = await forkBuilt<{ url: string }>(
+    script,
+    { BENCH_KEY: KEY, VISION_ENDPOINT: upstream.ready.url, ...env },
+    NODE_FLAGS,
+  );
   return { url: child.ready.url, pid: child.pid, stop: child.stop };
 };
 
@@ -175,7 +192,7 @@ for (const setup of setups) for (const server of setup.servers) server.stop();
 const floorRow = rows[0] as Row;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 console.log(
-  `\n## Load: ${CONNECTIONS} connections, ${DURATION_S} s per row in ${SLICES} turns taken in rotation with the other rows (after ${WARMUP_S} s warm-up), upstream ${UPSTREAM_MS} ms, query { models { name } }\n`,
+  `\n## Load: ${CONNECTIONS} connections, ${DURATION_S} s per row in ${SLICES} turns taken in rotation with the other rows (after ${WARMUP_S} s warm-up), upstream ${UPSTREAM_MS} ms, query { models { name } }, servers run by \`node ${NODE_FLAGS.join(' ')}\` (the gateway's serve script)\n`,
 );
 console.log(
   '| set-up | req/s | p50 | p95 | p99 | errors | server CPU per request | RSS per process | req/s vs floor | p95 vs floor | CPU per request vs floor |',
@@ -184,6 +201,16 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   console.log(
     `| ${row.name} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.errors} | ${row.cpuUs.toFixed(0)} µs | ${row.rssMb.toFixed(0)} MB | ${(row.rps / floorRow.rps).toFixed(2)}x | ${(row.p95 / floorRow.p95).toFixed(2)}x | ${(row.cpuUs / floorRow.cpuUs).toFixed(2)}x |`,
+  );
+}
+console.log(
+  "\nThe rig's CPU per request, on the same cores (an Azure region would spend none of it here):\n",
+);
+console.log('| set-up | servers | stand-in upstream | load generator (autocannon) |');
+console.log('|---|---|---|---|');
+for (const row of rows) {
+  console.log(
+    `| ${row.name} | ${row.cpuUs.toFixed(0)} µs | ${row.upstreamCpuUs.toFixed(0)} µs | ${row.loadGenCpuUs.toFixed(0)} µs |`,
   );
 }
 const row2 = rows[1] as Row;
