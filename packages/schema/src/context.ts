@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { FeatureCache } from './cache/feature-cache.js';
 import { createRequestFeatureCache } from './cache/request-feature-cache.js';
 import type { VisionClientLike } from './client.js';
@@ -70,6 +71,10 @@ export function createContext(options: CreateContextOptions): SchemaContext {
     throw new RangeError(`urlTtlMs must be a positive number of ms, got ${urlTtlMs}`);
   }
   const cache = options.cache ?? createRequestFeatureCache();
+  // Every field waiting on upstream work listens to the request's signal until its value arrives
+  // (and with a request-scoped cache, every upstream call too): a few images' fields are dozens at
+  // once by design, not the leak Node warns of past 10 listeners.
+  if (options.signal) setMaxListeners(0, options.signal);
   const uploads = new WeakMap<Blob, Promise<ImageRef>>();
   const meter = createTransactionMeter();
   const visionApi =
