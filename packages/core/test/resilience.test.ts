@@ -1,6 +1,6 @@
 // The client's defences against a failing or hostile upstream: the circuit breaker, the bounded
 // wait for a concurrency slot and the cap on response bytes. Time is a virtual clock throughout.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createVisionClient, type VisionClientOptions } from '../src/index.js';
 import { json, useLoopback } from './helpers/loopback-server.js';
 import { recordingClock } from './helpers/recording-clock.js';
@@ -63,6 +63,31 @@ describe('circuit breaker', () => {
     expect(await client.tag(IMAGE)).toEqual({ requestId: 'ok' });
     expect(await client.tag(IMAGE)).toEqual({ requestId: 'ok' });
     expect(server.requests).toHaveLength(6);
+    await client.close();
+  });
+
+  it('while its probe is out, tells other callers to come back in a second, not at once', async () => {
+    let failing = true;
+    let answerProbe: (() => void) | undefined;
+    server.handle((_req, res) => {
+      if (failing) return json(res, 500, { error: { code: 'InternalServerError', message: 'x' } });
+      // The probe's answer waits until the test lets it go; later calls are answered at once.
+      if (!answerProbe) answerProbe = () => json(res, 200, { requestId: 'probe' });
+      else json(res, 200, { requestId: 'after' });
+    });
+    const { client, clock } = setup({ circuitBreaker: { failureThreshold: 1, openMs: 1_000 } });
+    await failure(client.tag(IMAGE)); // opens
+    failing = false;
+    await clock.sleep(1_200);
+    const probe = client.tag(IMAGE);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2));
+    expect(await failure(client.tag(IMAGE))).toMatchObject({
+      code: 'CircuitOpen',
+      retryAfterMs: 1000,
+    });
+    answerProbe?.();
+    expect(await probe).toEqual({ requestId: 'probe' });
+    expect(await client.tag(IMAGE)).toEqual({ requestId: 'after' });
     await client.close();
   });
 

@@ -18,6 +18,10 @@ export interface CircuitBreakerOptions {
 
 type State = 'closed' | 'open' | 'half-open';
 
+// What a caller is told while the probe is out: its answer is due any moment, so not "now" (a
+// Retry-After of 0 invites a retry storm) but the shortest wait a Retry-After header can say.
+const PROBE_PENDING_RETRY_MS = 1000;
+
 /**
  * One breaker per upstream. Closed: every attempt goes. Open: attempts fail at once with
  * CircuitOpenError (code `CircuitOpen`) until `openMs` has passed. Half-open: one probe goes; its
@@ -52,7 +56,10 @@ export class CircuitBreaker {
       this.state = 'half-open'; // this attempt is the probe
       return;
     }
-    const retryAfterMs = Math.max(0, Math.ceil(this.reopenAt - now));
+    const retryAfterMs =
+      this.state === 'half-open'
+        ? PROBE_PENDING_RETRY_MS
+        : Math.max(0, Math.ceil(this.reopenAt - now));
     throw new CircuitOpenError(operation, retryAfterMs);
   }
 
