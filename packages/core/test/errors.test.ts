@@ -250,6 +250,21 @@ describe('client-side validation (nothing is sent)', () => {
 });
 
 describe('the key never leaks', () => {
+  it('keeps the error classified when the key is part of a word of its own vocabulary', async () => {
+    // 'work' is inside kind 'network' and name 'NetworkError': only upstream text is redacted.
+    const refused = createVisionClient({
+      endpoint: `http://127.0.0.1:${await refusedPort()}`,
+      key: 'work',
+      retry: { maxRetries: 0 },
+    });
+    expect(await failure(refused.tag(IMAGE))).toMatchObject({
+      name: 'NetworkError',
+      kind: 'network',
+      code: 'ECONNREFUSED',
+    });
+    await refused.close();
+  });
+
   it('appears in no error, message, stack or event for any error kind', async () => {
     const { client, events } = setup({ timeouts: { headersMs: 100 }, retry: { maxRetries: 0 } });
     const errors: VisionError[] = [];
