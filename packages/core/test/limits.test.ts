@@ -76,6 +76,8 @@ describe('rate limiter', () => {
       name: 'QueueFullError',
       code: 'QueueFull',
       message: 'rate limit: 2 calls are already waiting; try again later',
+      // Two waiters' debt at 1 request per second: one slot frees in a second.
+      retryAfterMs: 1000,
     });
     expect(server.requests).toHaveLength(1);
     expect(waiting).toHaveLength(2);

@@ -104,11 +104,13 @@ export class CircuitOpenError extends VisionError {
  */
 export class QueueFullError extends VisionError {
   override name = 'QueueFullError';
-  constructor(operation: string, maxQueue: number) {
+  /** `retryAfterMs`: when the queue will have room again, if the limiter can tell. */
+  constructor(operation: string, maxQueue: number, retryAfterMs?: number) {
     super('rate_limit', `${operation}: ${maxQueue} calls are already waiting; try again later`, {
       code: 'QueueFull',
       operation,
       attempts: 0,
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
     });
   }
 }

@@ -51,7 +51,11 @@ export class TokenBucket implements RateLimiter {
     );
     this.last = now;
     // Each waiter holds one token of debt: a debt of maxQueue means maxQueue callers wait already.
-    if (this.tokens - 1 < -this.maxQueue) throw new QueueFullError('rate limit', this.maxQueue);
+    if (this.tokens - 1 < -this.maxQueue) {
+      // Room comes back when the balance has refilled to 1 - maxQueue: tell the caller when.
+      const refillMs = ((1 - this.maxQueue - this.tokens) / this.requestsPerSecond) * 1000;
+      throw new QueueFullError('rate limit', this.maxQueue, Math.ceil(refillMs));
+    }
     this.tokens -= 1;
     if (this.tokens >= 0) return;
     const waitMs = (-this.tokens / this.requestsPerSecond) * 1000;
