@@ -22,7 +22,7 @@ return 1`;
  * Sliding-window limiter over a sorted set of granted send times (KEYS[1]). ARGV[1] = most sends
  * per window, ARGV[2] = window in ms, ARGV[3] = a unique member name. Grants the earliest time at
  * which no window of ARGV[2] ms holds more than ARGV[1] sends, records it, and returns the wait in
- * ms. Time is Redis's own clock, so replicas with skewed clocks still share one limit.
+ * ms and how many grants were already waiting (granted for a later time). Time is Redis's own clock, so replicas with skewed clocks still share one limit.
  */
 export const RESERVE_SEND = `
 local limit = tonumber(ARGV[1])
@@ -31,6 +31,7 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local n = redis.call('ZCARD', KEYS[1])
+local waiting = redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf')
 local at = now
 if n >= limit then
   local r = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
@@ -38,4 +39,4 @@ if n >= limit then
 end
 redis.call('ZADD', KEYS[1], at, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], at - now + window)
-return at - now`;
+return {at - now, waiting}`;

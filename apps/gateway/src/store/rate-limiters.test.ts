@@ -17,11 +17,18 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function sharedLimiter(limit: number): Promise<RateLimiter> {
-  const store = createRedisStore({ url: redis.url }, createJsonLogger({ level: 'silent' }));
+async function sharedLimiter(
+  limit: number,
+  maxWaitMs?: number,
+  keyPrefix?: string,
+): Promise<RateLimiter> {
+  const store = createRedisStore(
+    { url: redis.url, ...(keyPrefix && { keyPrefix }) },
+    createJsonLogger({ level: 'silent' }),
+  );
   stores.push(store);
   await store.whenReady(5_000);
-  return createSharedRateLimiter(store, limit, 1_000);
+  return createSharedRateLimiter(store, limit, 1_000, undefined, maxWaitMs);
 }
 
 /** When each of `n` acquires spread round-robin over `limiters` was let through, in ms from start. */
@@ -42,6 +49,37 @@ function busiestWindow(times: number[], ms: number): number {
 }
 
 describe('upstream rate limit (VISION_MAX_RPS)', () => {
+  it('refuses at once a send slot further away than maxWaitMs, saying when one is free', async () => {
+    const limiters = [
+      createWindowLimiter(1, 1_000, undefined, 1_500),
+      await sharedLimiter(1, 1_500, 'vg-bounded-wait:'),
+    ];
+    for (const limiter of limiters) {
+      await limiter.acquire(); // now
+      const second = limiter.acquire(); // in 1 s: within the bound, waits
+      const started = Date.now();
+      // The third slot is 2 s away, past the 1.5 s bound: refused before any wait.
+      await expect(limiter.acquire()).rejects.toMatchObject({
+        name: 'QueueFullError',
+        code: 'QueueFull',
+        message:
+          'upstream rate limit (VISION_MAX_RPS): 1 calls are already waiting; try again later',
+      });
+      const refused = await limiter.acquire().then(
+        () => undefined,
+        (e: { retryAfterMs?: number }) => e,
+      );
+      expect(refused?.retryAfterMs).toBeGreaterThan(1_500);
+      expect(refused?.retryAfterMs).toBeLessThanOrEqual(2_000);
+      expect(Date.now() - started).toBeLessThan(200);
+      await second;
+      // The refused caller took no slot: the next one goes a second after the second.
+      const next = Date.now();
+      await limiter.acquire();
+      expect(Date.now() - next).toBeLessThan(1_200);
+    }
+  });
+
   it('lets at most 4 per second through two replicas sharing Redis', async () => {
     const times = await grantTimes([await sharedLimiter(4), await sharedLimiter(4)], 12);
     expect(times.slice(0, 4).every((t) => t < 200)).toBe(true); // the first second's 4 at once

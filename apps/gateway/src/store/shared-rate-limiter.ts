@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RateLimiter } from '@visiongraph/core';
 import { RESERVE_SEND } from './lua-scripts.js';
 import type { RedisStore } from './redis-store.js';
-import { createWindowLimiter, sleep } from './window-limiter.js';
+import { createWindowLimiter, sleep, waitTooLong } from './window-limiter.js';
 
 /**
  * The upstream rate limit shared by every replica on one Redis: at most `limit` sends in any
@@ -15,17 +15,23 @@ export function createSharedRateLimiter(
   limit: number,
   windowMs: number,
   onWait?: (ms: number) => void,
+  maxWaitMs = Number.POSITIVE_INFINITY,
 ): RateLimiter {
   const key = `${store.options.keyPrefix}ratelimit`;
-  const local = createWindowLimiter(limit, windowMs, onWait);
+  const local = createWindowLimiter(limit, windowMs, onWait, maxWaitMs);
   return {
     async acquire(signal) {
       const member = randomUUID();
-      const waitMs = await store.run('ratelimit', (c) =>
+      const reply = await store.run('ratelimit', (c) =>
         c.eval(RESERVE_SEND, { keys: [key], arguments: [String(limit), String(windowMs), member] }),
       );
-      if (typeof waitMs !== 'number') return local.acquire(signal);
+      if (!Array.isArray(reply) || typeof reply[0] !== 'number') return local.acquire(signal);
+      const [waitMs, waiting] = reply as [number, number];
       if (waitMs <= 0) return;
+      if (waitMs > maxWaitMs) {
+        store.runInBackground('ratelimit', (c) => c.zRem(key, member)); // not taken: hand it back
+        throw waitTooLong(waiting, waitMs);
+      }
       onWait?.(waitMs);
       try {
         await sleep(waitMs, signal);

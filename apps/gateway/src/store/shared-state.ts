@@ -1,6 +1,9 @@
 import type { RateLimiter } from '@visiongraph/core';
 import { createMemoryFeatureCache, type FeatureCache } from '@visiongraph/schema';
-import type { CreateGatewayOptions } from '../config/gateway-options.js';
+import {
+  type CreateGatewayOptions,
+  DEFAULT_EXECUTION_TIMEOUT_MS,
+} from '../config/gateway-options.js';
 import type { Logger } from '../log/logger.js';
 import { createRedisFeatureCache, type LeaseObserver } from './redis-feature-cache.js';
 import { createRedisStore, type RedisStore, type StoreObserver } from './redis-store.js';
@@ -32,7 +35,7 @@ export function rateWindow(maxPerSecond: number): { limit: number; windowMs: num
 }
 
 export function createSharedState(
-  options: Pick<CreateGatewayOptions, 'cache' | 'store' | 'maxUpstreamRps'>,
+  options: Pick<CreateGatewayOptions, 'cache' | 'store' | 'maxUpstreamRps' | 'executionTimeoutMs'>,
   logger: Logger,
   observers?: SharedStateObservers,
 ): SharedState {
@@ -47,9 +50,11 @@ export function createSharedState(
   if (options.maxUpstreamRps !== undefined) {
     const { limit, windowMs } = rateWindow(options.maxUpstreamRps);
     const onWait = observers && ((ms: number) => observers.rateLimitWait(ms));
+    // A send slot the request cannot reach before its execution timeout is refused at once.
+    const maxWaitMs = options.executionTimeoutMs ?? DEFAULT_EXECUTION_TIMEOUT_MS;
     rateLimiter = store
-      ? createSharedRateLimiter(store, limit, windowMs, onWait)
-      : createWindowLimiter(limit, windowMs, onWait);
+      ? createSharedRateLimiter(store, limit, windowMs, onWait, maxWaitMs)
+      : createWindowLimiter(limit, windowMs, onWait, maxWaitMs);
   }
   return {
     cache,
