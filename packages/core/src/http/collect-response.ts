@@ -1,7 +1,15 @@
 import type { Dispatcher } from 'undici';
-import { ResponseTooLargeError, type HttpResponse } from './transport.js';
+import type { HttpResponse } from './transport.js';
 
 type Controller = Dispatcher.DispatchController;
+
+/** The response body was larger than `maxResponseBytes`; reading stopped there. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  constructor(readonly limit: number) {
+    super(`the response body is larger than ${limit} bytes`);
+  }
+}
 
 /**
  * An undici dispatch handler that collects one whole response into a Buffer: chunks are kept

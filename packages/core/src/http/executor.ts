@@ -16,7 +16,8 @@ import type { ConcurrencyLimiter } from './concurrency.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { retryableFailure, retryableStatus, type ReplaySafety } from './retry-policy.js';
 import { retryAfterFromHeaders } from './retry-after.js';
-import { ResponseTooLargeError, send, type HttpResponse } from './transport.js';
+import { ResponseTooLargeError } from './collect-response.js';
+import { send, type HttpResponse } from './transport.js';
 
 /** Where an API lives below the endpoint: v3.2, or Image Analysis 4.0. */
 export type ApiRoot = '/vision/v3.2' | '/computervision';

@@ -27,14 +27,6 @@ export interface TransportSettings {
   maxResponseBytes: number;
 }
 
-/** The response body was larger than `maxResponseBytes`; reading stopped there. */
-export class ResponseTooLargeError extends Error {
-  override readonly name = 'ResponseTooLargeError';
-  constructor(readonly limit: number) {
-    super(`the response body is larger than ${limit} bytes`);
-  }
-}
-
 /**
  * Sends one attempt. Rejects with undici's error untouched; classify-failure.ts interprets it.
  * The body is collected straight from the dispatcher's callbacks (see collect-response.ts):
