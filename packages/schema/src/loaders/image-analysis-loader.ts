@@ -110,6 +110,10 @@ const isCaption = (p: Ia40Part): boolean => p.kind === 'caption' || p.kind === '
 /** A part's cache key and its value (or its own failure). */
 type Answer = readonly [string, unknown];
 
+/** The answers of parts that failed on their own with `error` (not cached, retried next time). */
+const failedParts = (imageId: string, parts: Ia40Part[], error: unknown): Answer[] =>
+  parts.map((p) => [partKey(imageId, p), new FailedKey(error)]);
+
 /**
  * Makes `call`. A region without 4.0 captions refuses a call that asks for them as a whole (and
  * bills nothing): then the call is made once more without them, with the other features and
@@ -126,16 +130,13 @@ async function withoutCaptionsIfRefused(
   } catch (error) {
     const captions = call.parts.filter(isCaption);
     if (captions.length === 0 || !deps.visionApi.learnCaptionRefusal(error)) throw error;
-    const refused = captions.map((p): Answer => [partKey(imageId, p), new FailedKey(error)]);
+    const refused = failedParts(imageId, captions, error);
     const rest = call.parts.filter((p) => !isCaption(p));
     if (rest.length === 0) return refused;
     try {
       return [...refused, ...(await make({ ...call, parts: rest, neutral: false }))];
     } catch (retryError) {
-      return [
-        ...refused,
-        ...rest.map((p): Answer => [partKey(imageId, p), new FailedKey(retryError)]),
-      ];
+      return [...refused, ...failedParts(imageId, rest, retryError)];
     }
   }
 }
@@ -161,11 +162,7 @@ export function createImageAnalysisLoader(
         const wanted = missing.map((key) => partOf.get(key) as Ia40Part);
         // Once the region is known to lack 4.0 captions, they are not asked for at all.
         const refusal = deps.visionApi.captionRefusal();
-        const known = refusal
-          ? wanted
-              .filter(isCaption)
-              .map((p): Answer => [partKey(image.id, p), new FailedKey(refusal)])
-          : [];
+        const known = refusal ? failedParts(image.id, wanted.filter(isCaption), refusal) : [];
         const calls = planCalls(refusal ? wanted.filter((p) => !isCaption(p)) : wanted);
         const input = calls.length > 0 ? await upstreamInput(deps, image) : '';
         const make = async (call: Call): Promise<Answer[]> => {
